@@ -1,0 +1,1 @@
+"""werkprincipe-bot: a daily werkprincipe, practice stories and a weekly digest for social-work teams."""

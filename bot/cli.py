@@ -1,0 +1,202 @@
+"""The `werkbot` command line: run, demo, and the coordinator's tools."""
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+from bot.core import schedule
+from bot.core.bot import WerkBot
+from bot.core.content import Content, ContentError, load_content
+from bot.core.digest import render_chart, render_html, render_markdown
+from bot.core.export import render as render_export
+from bot.core.export import shareable_rows
+from storage import DatabaseMissing, Store, backup, open_database
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+DEFAULT_DB = "./werkbot.db"
+DEFAULT_DEMO_DB = "./werkbot-demo.db"
+
+
+class CliError(Exception):
+    """One line for stderr, and the exit code to leave with."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="werkbot", description="werkprincipe-bot")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="start every configured platform and the scheduler")
+    demo = commands.add_parser("demo", help="chat with the bot in the terminal, no account needed")
+    demo.add_argument("--db", default=None, help=f"database file (default {DEFAULT_DEMO_DB})")
+    digest = commands.add_parser("digest", help="render a team's weekly digest")
+    digest.add_argument("--team", required=True)
+    digest.add_argument("--week", help="ISO week such as 2026-W48 (default: this week)")
+    digest.add_argument("--format", choices=("md", "html"), default="md")
+    digest.add_argument("--chart", type=Path, help="also write the chart PNG to this file")
+    export = commands.add_parser("export", help="curated stories to share outside the team")
+    export.add_argument("--team", required=True)
+    export.add_argument("--format", choices=("md", "html", "json", "csv"), required=True)
+    export.add_argument("--featured", action="store_true", help="only featured stories")
+    backup_cmd = commands.add_parser("backup", help="consistent copy of the database")
+    backup_cmd.add_argument("file", type=Path)
+    purge = commands.add_parser("purge", help="delete a team and all its data")
+    purge.add_argument("--team", required=True)
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    commands.add_parser("principles", help="list the principle catalogue")
+    commands.add_parser("teams", help="list teams, their ids and settings")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    load_dotenv()
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=os.environ.get("WERKBOT_LOG_LEVEL", "INFO").upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Job bookkeeping at INFO would drown the demo chat; warnings still show.
+    for noisy in ("apscheduler", "matplotlib"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        content = load_content()
+    except ContentError as error:
+        print(f"werkbot: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args, content)
+    except CliError as error:
+        print(f"werkbot: {error}", file=sys.stderr)
+        return error.code
+
+
+def say(content: Content, key: str, **fields: object) -> str:
+    return content.messages.render("nl", key, **fields)
+
+
+def open_bot(content: Content, path: str, *, create: bool = False) -> WerkBot:
+    try:
+        db = open_database(path, create=create)
+    except DatabaseMissing:
+        raise CliError(say(content, "cli.no_database", path=path)) from None
+    return WerkBot(Store(db), content)
+
+
+def database_path() -> str:
+    return os.environ.get("WERKBOT_DB", DEFAULT_DB)
+
+
+def team_of(bot: WerkBot, content: Content, team_id: str) -> dict:
+    team = bot.store.find_team(team_id)
+    if team is None:
+        raise CliError(say(content, "cli.no_team", team=team_id))
+    return team
+
+
+def cmd_run(args: argparse.Namespace, content: Content) -> int:
+    # The Slack and Telegram adapters land in their own issues; until then nothing can run.
+    raise CliError(say(content, "cli.no_platform"), EXIT_USAGE)
+
+
+def cmd_demo(args: argparse.Namespace, content: Content) -> int:
+    from bot.console import run_demo
+
+    path = args.db or os.environ.get("WERKBOT_DEMO_DB", DEFAULT_DEMO_DB)
+    bot = open_bot(content, path, create=True)
+    try:
+        asyncio.run(run_demo(bot))
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+    return 0
+
+
+def cmd_digest(args: argparse.Namespace, content: Content) -> int:
+    bot = open_bot(content, database_path())
+    team = team_of(bot, content, args.team)
+    monday = None
+    if args.week:
+        try:
+            monday = schedule.monday_of_week_key(args.week)
+        except ValueError:
+            raise CliError(say(content, "cli.bad_week", week=args.week), EXIT_USAGE) from None
+    digest = bot.compile_digest(team, monday)
+    render = render_html if args.format == "html" else render_markdown
+    sys.stdout.write(render(digest, content.messages))
+    if args.chart:
+        args.chart.write_bytes(render_chart(digest, content.messages))
+        print(say(content, "cli.chart_written", path=args.chart), file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, content: Content) -> int:
+    bot = open_bot(content, database_path())
+    team = team_of(bot, content, args.team)
+    stories = bot.store.shareable_stories(team["id"], featured_only=args.featured)
+    rows = shareable_rows(stories, content.catalogue, team["language"])
+    title = f"werkprincipe-bot: {team['name'] or team['id']}"
+    sys.stdout.write(render_export(rows, args.format, title))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, content: Content) -> int:
+    bot = open_bot(content, database_path())
+    backup(bot.store.db, args.file)
+    print(say(content, "cli.backup_done", path=args.file))
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace, content: Content) -> int:
+    bot = open_bot(content, database_path())
+    team = team_of(bot, content, args.team)
+    count = sum(bot.store.story_counts(team["id"]).values())
+    if not args.yes:
+        answer = input(say(content, "cli.purge_confirm", team=team["id"], count=count))
+        if answer.strip().lower() != "ja":
+            print(say(content, "cli.purge_cancelled"))
+            return EXIT_FAILURE
+    bot.store.purge_team(team["id"])
+    print(say(content, "cli.purged", team=team["id"]))
+    return 0
+
+
+def cmd_principles(args: argparse.Namespace, content: Content) -> int:
+    for principle in content.catalogue.all():
+        print(f"{principle.id}  {principle.text['nl']}")
+    return 0
+
+
+def cmd_teams(args: argparse.Namespace, content: Content) -> int:
+    bot = open_bot(content, database_path())
+    teams = bot.store.teams()
+    if not teams:
+        print(say(content, "cli.no_teams"))
+    for team in teams:
+        counts = bot.store.story_counts(team["id"])
+        stories = " ".join(f"{status}={n}" for status, n in sorted(counts.items())) or "-"
+        state = "paused" if team["paused"] else "active"
+        print(f"{team['id']}\t{team['platform']}\t{team['chat_id']}\t{state}\t"
+              f"mantra {team['mantra_days']} {team['mantra_time']}\t"
+              f"digest {team['digest_day']} {team['digest_time']}\t{team['timezone']}\t"
+              f"sets {team['sets']}\tlang {team['language']}\tstories {stories}")
+    return 0
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "demo": cmd_demo,
+    "digest": cmd_digest,
+    "export": cmd_export,
+    "backup": cmd_backup,
+    "purge": cmd_purge,
+    "principles": cmd_principles,
+    "teams": cmd_teams,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""Content as data: principle sets and message templates from `prompts/`, validated at load."""
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from string import Formatter
+from typing import Any
+
+LANGUAGES = ("nl", "en")
+DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+
+
+class ContentError(Exception):
+    """A prompt file is broken or incomplete; the message names the file and the problem."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Principle:
+    id: str
+    set_id: str
+    number: int
+    text: dict[str, str]
+    questions: dict[str, tuple[str, ...]]
+    keywords: tuple[str, ...]
+    source_file: str
+    source_author: str
+
+
+@dataclass(frozen=True)
+class PrincipleSet:
+    id: str
+    name: dict[str, str]
+    principles: tuple[Principle, ...]
+
+
+class Catalogue:
+    """All principle sets, in file order; principles looked up by their stable id."""
+
+    def __init__(self, sets: list[PrincipleSet]) -> None:
+        self.sets = {s.id: s for s in sets}
+        self._principles = {p.id: p for s in sets for p in s.principles}
+
+    def principle(self, principle_id: str) -> Principle | None:
+        return self._principles.get(principle_id)
+
+    def all(self) -> list[Principle]:
+        return list(self._principles.values())
+
+    def in_sets(self, set_ids: list[str]) -> list[Principle]:
+        return [p for set_id in set_ids if set_id in self.sets
+                for p in self.sets[set_id].principles]
+
+
+class Messages:
+    """User-facing texts per language, rendered with named fields."""
+
+    def __init__(self, templates: dict[str, dict[str, str]]) -> None:
+        self.templates = templates
+
+    def render(self, language: str, key: str, /, **fields: Any) -> str:
+        table = self.templates.get(language, self.templates["nl"])
+        return table[key].format(**fields)
+
+    def keys(self) -> set[str]:
+        return set(self.templates["nl"])
+
+
+@dataclass(frozen=True)
+class Content:
+    catalogue: Catalogue
+    messages: Messages
+
+
+def prompts_dir() -> Path:
+    return Path(os.environ.get("WERKBOT_PROMPTS", DEFAULT_PROMPTS_DIR))
+
+
+def load_content(directory: Path | None = None) -> Content:
+    """Load and validate everything under prompts/; raise ContentError on the first problem."""
+    directory = directory or prompts_dir()
+    principle_files = sorted((directory / "principles").glob("*.toml"))
+    if not principle_files:
+        raise ContentError(directory / "principles", "no principle sets found")
+    sets = [_load_set(path) for path in principle_files]
+    seen: dict[str, Path] = {}
+    for path, principle_set in zip(principle_files, sets, strict=True):
+        if principle_set.id in seen:
+            raise ContentError(path, f"set id '{principle_set.id}' also used in {seen[principle_set.id]}")
+        seen[principle_set.id] = path
+    messages = _load_messages(directory / "messages")
+    return Content(Catalogue(sets), messages)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ContentError(path, f"cannot be read: {error}") from error
+
+
+def _text(path: Path, where: str, table: dict[str, Any], field: str) -> str:
+    value = table.get(field)
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(path, f"{where} has no text field '{field}'")
+    return value.strip()
+
+
+def _texts(path: Path, where: str, table: dict[str, Any], field: str, minimum: int) -> tuple[str, ...]:
+    value = table.get(field)
+    if (not isinstance(value, list) or len(value) < minimum
+            or not all(isinstance(item, str) and item.strip() for item in value)):
+        raise ContentError(path, f"{where} needs at least {minimum} texts in '{field}'")
+    return tuple(item.strip() for item in value)
+
+
+def _load_set(path: Path) -> PrincipleSet:
+    data = _read_toml(path)
+    header = data.get("set")
+    if not isinstance(header, dict):
+        raise ContentError(path, "missing the [set] table")
+    set_id = _text(path, "[set]", header, "id")
+    prefix = _text(path, "[set]", header, "id_prefix")
+    source_file = _text(path, "[set]", header, "source_file")
+    source_author = _text(path, "[set]", header, "source_author")
+    name = {"nl": _text(path, "[set]", header, "name"), "en": _text(path, "[set]", header, "name_en")}
+    entries = data.get("principle")
+    if not isinstance(entries, list) or not entries:
+        raise ContentError(path, "has no [[principle]] entries")
+    principles: list[Principle] = []
+    for position, entry in enumerate(entries, start=1):
+        where = f"principle {position}"
+        principle_id = _text(path, where, entry, "id")
+        number = entry.get("number")
+        if number != position:
+            raise ContentError(path, f"{where} ({principle_id}) has number {number!r}, expected {position}")
+        if principle_id != f"{prefix}-{number}":
+            raise ContentError(path, f"{where} has id '{principle_id}', expected '{prefix}-{number}'")
+        keywords = _texts(path, where, entry, "keywords", 1)
+        principles.append(Principle(
+            id=principle_id,
+            set_id=set_id,
+            number=number,
+            text={"nl": _text(path, where, entry, "text"), "en": _text(path, where, entry, "text_en")},
+            questions={"nl": _texts(path, where, entry, "questions", 2),
+                       "en": _texts(path, where, entry, "questions_en", 2)},
+            keywords=tuple(k.lower() for k in keywords),
+            source_file=source_file,
+            source_author=source_author,
+        ))
+    return PrincipleSet(id=set_id, name=name, principles=tuple(principles))
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _fields(path: Path, key: str, template: str) -> set[str]:
+    try:
+        parsed = list(Formatter().parse(template))
+    except ValueError as error:
+        raise ContentError(path, f"template '{key}' does not render: {error}") from error
+    fields = {field for _, field, _, _ in parsed if field is not None}
+    for field in fields:
+        if not field.isidentifier():
+            raise ContentError(path, f"template '{key}' has a bad placeholder {{{field}}}")
+    return fields
+
+
+def _load_messages(directory: Path) -> Messages:
+    templates: dict[str, dict[str, str]] = {}
+    fields: dict[str, dict[str, set[str]]] = {}
+    for language in LANGUAGES:
+        path = directory / f"{language}.toml"
+        if not path.exists():
+            raise ContentError(path, "message file is missing")
+        flat = _flatten(_read_toml(path))
+        for key, value in flat.items():
+            if not isinstance(value, str) or not value.strip():
+                raise ContentError(path, f"template '{key}' is empty or not text")
+        templates[language] = {key: value.strip("\n") for key, value in flat.items()}
+        fields[language] = {key: _fields(path, key, value) for key, value in flat.items()}
+        for key, value in templates[language].items():
+            try:
+                value.format(**{name: "x" for name in fields[language][key]})
+            except (ValueError, IndexError, KeyError) as error:
+                raise ContentError(path, f"template '{key}' does not render: {error}") from error
+    reference = templates["nl"]
+    for language in LANGUAGES[1:]:
+        path = directory / f"{language}.toml"
+        missing = sorted(set(reference) - set(templates[language]))
+        if missing:
+            raise ContentError(path, f"missing templates: {', '.join(missing)}")
+        extra = sorted(set(templates[language]) - set(reference))
+        if extra:
+            raise ContentError(path, f"templates not in nl.toml: {', '.join(extra)}")
+        for key in reference:
+            if fields[language][key] != fields["nl"][key]:
+                raise ContentError(
+                    path, f"template '{key}' uses {sorted(fields[language][key])}, "
+                    f"nl.toml uses {sorted(fields['nl'][key])}")
+    return Messages(templates)

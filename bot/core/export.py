@@ -1,0 +1,49 @@
+"""Curated stories for sharing outside the team: only with the author's consent, never with names."""
+
+import csv
+import html
+import io
+import json
+
+from bot.core.content import Catalogue
+
+FIELDS = ("id", "principle_id", "principle", "text", "approved_at", "featured")
+
+
+def shareable_rows(stories: list[dict], catalogue: Catalogue, language: str) -> list[dict]:
+    rows = []
+    for story in stories:
+        principle = catalogue.principle(story["principle_id"] or "")
+        rows.append({
+            "id": story["id"],
+            "principle_id": story["principle_id"] or "",
+            "principle": principle.text[language] if principle else "",
+            "text": story["text"],
+            "approved_at": (story["decided_at"] or "")[:10],
+            "featured": bool(story["featured"]),
+        })
+    return rows
+
+
+def render(rows: list[dict], export_format: str, title: str) -> str:
+    if export_format == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if export_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    if export_format == "md":
+        lines = [f"# {title}", ""]
+        for row in rows:
+            lines += [f"## {row['principle_id'] or '—'}: {row['principle']}".rstrip(": "), "",
+                      row["text"], "", f"*{row['approved_at']}*", ""]
+        return "\n".join(lines)
+    esc = html.escape
+    items = "\n".join(
+        f"<article><h2>{esc(row['principle_id'])} {esc(row['principle'])}</h2>"
+        f"<p>{esc(row['text'])}</p><p><small>{esc(row['approved_at'])}</small></p></article>"
+        for row in rows)
+    return (f"<!doctype html>\n<html lang=\"nl\">\n<head><meta charset=\"utf-8\"><title>{esc(title)}"
+            f"</title></head>\n<body>\n<h1>{esc(title)}</h1>\n{items}\n</body>\n</html>\n")

@@ -1,0 +1,92 @@
+"""Curation by a team's moderators. Every action re-checks that the actor moderates the story's team."""
+
+from datetime import datetime
+
+from bot.core import schedule
+from bot.core.model import Caller, UserError
+from bot.core.stories import Stories, checked_text
+from storage import NotFoundError, Store
+
+MAX_REASON_LENGTH = 500
+
+
+class Moderation:
+    def __init__(self, store: Store, stories: Stories) -> None:
+        self.store = store
+        self.stories = stories
+
+    def is_moderator(self, caller: Caller) -> bool:
+        return caller.is_chat_admin or self.store.is_moderator(caller.team_id, caller.user_id)
+
+    def require_moderator(self, caller: Caller) -> None:
+        if not self.is_moderator(caller):
+            raise UserError("moderation.not_allowed")
+
+    def _story(self, caller: Caller, story_id: int) -> dict:
+        """A story of the caller's own team; any other team's story does not exist for them."""
+        self.require_moderator(caller)
+        try:
+            story = self.store.story(story_id)
+        except NotFoundError:
+            raise UserError("story.not_found", story_id=story_id) from None
+        if story["team_id"] != caller.team_id:
+            raise UserError("story.not_found", story_id=story_id)
+        if story["status"] == "withdrawn":
+            raise UserError("story.withdrawn", story_id=story_id)
+        return story
+
+    def queue(self, caller: Caller) -> list[dict]:
+        self.require_moderator(caller)
+        return self.store.stories_with_status(caller.team_id, "pending")
+
+    def approve(self, caller: Caller, story_id: int) -> dict:
+        story = self._story(caller, story_id)
+        if story["status"] == "approved":
+            raise UserError("moderation.already_approved", story_id=story_id)
+        self.store.update_story(story_id, caller.user_id, "approve", status="approved",
+                                decided_at=self.store.now(), decided_by=caller.user_id,
+                                reject_reason=None)
+        return self.store.story(story_id)
+
+    def reject(self, caller: Caller, story_id: int, reason: str) -> dict:
+        story = self._story(caller, story_id)
+        reason = reason.strip()
+        if not reason:
+            raise UserError("moderation.reason_missing")
+        if len(reason) > MAX_REASON_LENGTH:
+            raise UserError("moderation.reason_too_long", maximum=MAX_REASON_LENGTH)
+        if story["status"] == "rejected":
+            raise UserError("moderation.already_rejected", story_id=story_id)
+        self.store.update_story(story_id, caller.user_id, "reject", status="rejected",
+                                decided_at=self.store.now(), decided_by=caller.user_id,
+                                reject_reason=reason, featured=0)
+        return self.store.story(story_id)
+
+    def feature(self, caller: Caller, team: dict, story_id: int) -> dict:
+        """Make this the week's featured story (approving it if it was pending)."""
+        story = self._story(caller, story_id)
+        if story["status"] == "rejected":
+            raise UserError("moderation.feature_rejected", story_id=story_id)
+        decided_at = story["decided_at"] or self.store.now()
+        monday = schedule.week_monday(
+            schedule.local_now(team, datetime.fromisoformat(decided_at)).date())
+        start, end = schedule.week_bounds(team, monday)
+        self.store.feature_story(
+            story_id, caller.user_id, self.store.timestamp(start), self.store.timestamp(end),
+            status="approved", decided_at=decided_at,
+            decided_by=story["decided_by"] or caller.user_id,
+        )
+        return self.store.story(story_id)
+
+    def retag(self, caller: Caller, story_id: int, principle_id: str | None) -> dict:
+        self._story(caller, story_id)
+        if principle_id is not None:
+            self.stories.principle(principle_id)
+        self.store.update_story(story_id, caller.user_id, "retag", principle_id or "",
+                                principle_id=principle_id)
+        return self.store.story(story_id)
+
+    def redact(self, caller: Caller, story_id: int, text: str) -> dict:
+        self._story(caller, story_id)
+        self.store.update_story(story_id, caller.user_id, "redact", text=checked_text(text))
+        return self.store.story(story_id)

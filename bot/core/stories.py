@@ -1,0 +1,143 @@
+"""Practice stories as their authors see them: share, tag, edit, list, withdraw, export."""
+
+import json
+from datetime import datetime
+
+from bot.core.content import Catalogue, Principle
+from bot.core.model import Caller, UserError
+from bot.core.suggest import Suggester
+from storage import NotFoundError, Store
+
+MIN_LENGTH = 20
+MAX_LENGTH = 1000
+# Characters that show nothing: a story of only these is empty, whatever len() says.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def clean_text(text: str) -> str:
+    """Trim white space and invisible characters from both ends."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip().strip(INVISIBLE)
+    return text
+
+
+def checked_text(text: str) -> str:
+    """The trimmed story text, or UserError when it is too short or too long."""
+    cleaned = clean_text(text)
+    if len(cleaned) < MIN_LENGTH:
+        raise UserError("story.too_short", minimum=MIN_LENGTH, length=len(cleaned))
+    if len(cleaned) > MAX_LENGTH:
+        raise UserError("story.too_long", maximum=MAX_LENGTH, length=len(cleaned))
+    return cleaned
+
+
+class Stories:
+    def __init__(self, store: Store, catalogue: Catalogue, suggester: Suggester) -> None:
+        self.store = store
+        self.catalogue = catalogue
+        self.suggester = suggester
+
+    def submit(self, team: dict, caller: Caller, text: str, source_key: str,
+               principle_id: str | None = None, anonymous: bool = False) -> tuple[dict, bool]:
+        """Store a story (committed before this returns); returns (story, created).
+
+        Without a chosen principle the best keyword match is filled in as a suggestion.
+        """
+        cleaned = checked_text(text)
+        if principle_id is not None:
+            self.principle(principle_id)
+        else:
+            suggested = self.suggest(team, cleaned)
+            principle_id = suggested.id if suggested else None
+        moderated = bool(team["moderation"])
+        now = self.store.now()
+        story_id, created = self.store.insert_story({
+            "team_id": team["id"],
+            "source_key": source_key,
+            "author_id": caller.user_id,
+            "author_name": caller.user_name or caller.user_id,
+            "text": cleaned,
+            "principle_id": principle_id,
+            "anonymous": int(anonymous),
+            "consent": 0,
+            "status": "pending" if moderated else "approved",
+            "decided_at": None if moderated else now,
+            "decided_by": None if moderated else "auto",
+        })
+        return self.store.story(story_id), created
+
+    def suggest(self, team: dict, text: str) -> Principle | None:
+        return self.suggester.suggest(text, self.catalogue.in_sets(team["sets"].split(",")))
+
+    def principle(self, principle_id: str) -> Principle:
+        principle = self.catalogue.principle(principle_id)
+        if principle is None:
+            raise UserError("principle.unknown", principle_id=principle_id)
+        return principle
+
+    def own(self, caller: Caller, story_id: int) -> dict:
+        """The caller's own story in this team; anyone else's is 'not found'."""
+        try:
+            story = self.store.story(story_id)
+        except NotFoundError:
+            raise UserError("story.not_found", story_id=story_id) from None
+        if story["team_id"] != caller.team_id or story["author_id"] != caller.user_id:
+            raise UserError("story.not_found", story_id=story_id)
+        if story["status"] == "withdrawn":
+            raise UserError("story.withdrawn", story_id=story_id)
+        return story
+
+    def set_principle(self, caller: Caller, story_id: int, principle_id: str | None) -> dict:
+        self.own(caller, story_id)
+        if principle_id is not None:
+            self.principle(principle_id)
+        self.store.update_story(story_id, caller.user_id, "author-tag", principle_id or "",
+                                principle_id=principle_id)
+        return self.store.story(story_id)
+
+    def set_anonymous(self, caller: Caller, story_id: int, anonymous: bool) -> dict:
+        self.own(caller, story_id)
+        self.store.update_story(story_id, caller.user_id, "author-anonymous", str(int(anonymous)),
+                                anonymous=int(anonymous))
+        return self.store.story(story_id)
+
+    def set_consent(self, caller: Caller, story_id: int, consent: bool) -> dict:
+        self.own(caller, story_id)
+        self.store.update_story(story_id, caller.user_id, "author-consent", str(int(consent)),
+                                consent=int(consent))
+        return self.store.story(story_id)
+
+    def edit(self, caller: Caller, story_id: int, text: str) -> dict:
+        story = self.own(caller, story_id)
+        if story["status"] != "pending":
+            raise UserError("story.not_pending", story_id=story_id)
+        self.store.update_story(story_id, caller.user_id, "author-edit", text=checked_text(text))
+        return self.store.story(story_id)
+
+    def withdraw(self, caller: Caller, story_id: int) -> None:
+        """Delete the text for good; the row stays, marked withdrawn, for the moderation log."""
+        self.own(caller, story_id)
+        self.store.update_story(story_id, caller.user_id, "author-withdraw", text=None,
+                                status="withdrawn", featured=0)
+
+    def mine(self, caller: Caller) -> list[dict]:
+        return self.store.stories_by_author(caller.team_id, caller.user_id)
+
+    def export_mine(self, caller: Caller) -> str:
+        """All of the caller's stories in this team as JSON (withdrawn ones without text)."""
+        fields = ("id", "text", "principle_id", "anonymous", "consent", "status", "featured",
+                  "created_at", "decided_at", "reject_reason")
+        stories = [{field: story[field] for field in fields} for story in self.mine(caller)]
+        for story in stories:
+            story["anonymous"] = bool(story["anonymous"])
+            story["consent"] = bool(story["consent"])
+            story["featured"] = bool(story["featured"])
+        return json.dumps({"team": caller.team_id, "author": caller.user_id,
+                           "exported_at": self.store.now(), "stories": stories},
+                          ensure_ascii=False, indent=2)
+
+
+def story_time(story: dict, field: str = "created_at") -> datetime:
+    return datetime.fromisoformat(story[field])

@@ -1,0 +1,40 @@
+"""All the bot's schedules, in one APScheduler AsyncIOScheduler on the shared event loop.
+
+One short job checks every team's slots against the database (`WerkBot.due_posts`): a changed
+time takes effect at once, and the deliveries table, not APScheduler, makes posts exactly-once.
+"""
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.core.bot import WerkBot
+from bot.core.model import Reply
+
+log = logging.getLogger(__name__)
+
+CHECK_SECONDS = 20
+
+Deliver = Callable[[Reply], Awaitable[None]]
+
+
+async def post_due(bot: WerkBot, deliver: Deliver) -> None:
+    """Send every post that is due; a failed send is recorded and retried on a later check."""
+    for reply in bot.due_posts():
+        try:
+            await deliver(reply)
+        except Exception as error:
+            log.exception("posting %s failed", reply.delivery)
+            bot.confirm_delivery(reply, error=type(error).__name__)
+        else:
+            bot.confirm_delivery(reply)
+
+
+def start_scheduler(bot: WerkBot, deliver: Deliver) -> AsyncIOScheduler:
+    """Start the scheduler inside the running loop (await `post_due` first for a check now)."""
+    scheduler = AsyncIOScheduler()
+    scheduler.add_job(post_due, "interval", seconds=CHECK_SECONDS, args=[bot, deliver],
+                      id="due-posts", max_instances=1, coalesce=True)
+    scheduler.start()
+    return scheduler

@@ -1,0 +1,41 @@
+"""Opening the SQLite database with the settings the bot relies on."""
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from storage.migrations import migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseMissing(Exception):
+    """The database file does not exist and may not be created."""
+
+
+def open_database(path: str | Path, *, create: bool = True) -> Database:
+    """Open (or create) the database, turn on WAL and foreign keys, and apply migrations."""
+    path = Path(path)
+    if not create and str(path) != ":memory:" and not path.exists():
+        raise DatabaseMissing(str(path))
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = Database(conn)
+    if str(path) != ":memory:":
+        db.enable_wal()
+    # FULL: a story the author was told is saved must survive a power cut, not only a crash.
+    conn.execute("PRAGMA synchronous = FULL")
+    migrations.apply(db)
+    return db
+
+
+def backup(db: Database, target: str | Path) -> None:
+    """Write a consistent copy of the live database to target with SQLite's backup API."""
+    destination = sqlite3.connect(str(target))
+    try:
+        with destination:
+            db.conn.backup(destination)
+    finally:
+        destination.close()

@@ -1,0 +1,106 @@
+"""Versioned schema migrations, applied at start-up (sqlite-utils' built-in runner).
+
+Never edit a migration that has shipped: add a new one.
+"""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("werkbot")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["teams"].create(
+        {
+            "id": str,
+            "platform": str,
+            "chat_id": str,
+            "workspace_id": str,
+            "name": str,
+            "mantra_time": str,
+            "mantra_days": str,
+            "digest_day": str,
+            "digest_time": str,
+            "timezone": str,
+            "sets": str,
+            "language": str,
+            "moderation": int,
+            "paused": int,
+            "created_by": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"platform", "chat_id", "mantra_time", "mantra_days", "digest_day",
+                  "digest_time", "timezone", "sets", "language", "moderation", "paused",
+                  "created_at"},
+    )
+    db["moderators"].create(
+        {"team_id": str, "user_id": str, "added_by": str, "added_at": str},
+        pk=("team_id", "user_id"),
+        foreign_keys=[("team_id", "teams", "id")],
+    )
+    db["stories"].create(
+        {
+            "id": int,
+            "team_id": str,
+            "source_key": str,
+            "author_id": str,
+            "author_name": str,
+            "text": str,
+            "principle_id": str,
+            "anonymous": int,
+            "consent": int,
+            "status": str,
+            "featured": int,
+            "privacy_flags": str,
+            "created_at": str,
+            "updated_at": str,
+            "decided_at": str,
+            "decided_by": str,
+            "reject_reason": str,
+        },
+        pk="id",
+        not_null={"team_id", "author_id", "anonymous", "consent", "status", "featured",
+                  "created_at"},
+        defaults={"anonymous": 0, "consent": 0, "featured": 0, "privacy_flags": ""},
+        foreign_keys=[("team_id", "teams", "id")],
+    )
+    db["stories"].create_index(["source_key"], unique=True)
+    db["stories"].create_index(["team_id", "status"])
+    db["stories"].create_index(["team_id", "author_id"])
+    db["moderation_log"].create(
+        {
+            "id": int,
+            "team_id": str,
+            "story_id": int,
+            "actor_id": str,
+            "action": str,
+            "detail": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("team_id", "teams", "id")],
+    )
+    db["rotation_picks"].create(
+        {"team_id": str, "day": str, "principle_id": str, "cycle": int},
+        pk=("team_id", "day"),
+        foreign_keys=[("team_id", "teams", "id")],
+    )
+    db["deliveries"].create(
+        {
+            "id": int,
+            "team_id": str,
+            "kind": str,
+            "period": str,
+            "status": str,
+            "attempts": int,
+            "claimed_at": str,
+            "sent_at": str,
+            "last_error": str,
+        },
+        pk="id",
+        not_null={"team_id", "kind", "period", "status", "attempts"},
+        foreign_keys=[("team_id", "teams", "id")],
+    )
+    db["deliveries"].create_index(["team_id", "kind", "period"], unique=True)

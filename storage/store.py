@@ -1,0 +1,296 @@
+"""Every query and write of the bot. Each write runs in one transaction (`db.atomic()`)."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+Row = dict[str, Any]
+
+TEAM_SETTINGS = frozenset(
+    {"name", "mantra_time", "mantra_days", "digest_day", "digest_time", "timezone", "sets",
+     "language", "moderation", "paused"}
+)
+STORY_FIELDS = frozenset(
+    {"text", "principle_id", "anonymous", "consent", "status", "featured", "privacy_flags",
+     "decided_at", "decided_by", "reject_reason"}
+)
+
+
+class NotFoundError(Exception):
+    """A team or story that was asked for does not exist."""
+
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def timestamp(moment: datetime) -> str:
+    """The one text form of a moment in the database: UTC ISO 8601, sortable as text."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Typed access to the database; the only place that holds SQL."""
+
+    def __init__(self, db: Database, clock: Clock = system_clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    def now(self) -> str:
+        return timestamp(self.clock())
+
+    @staticmethod
+    def timestamp(moment: datetime) -> str:
+        return timestamp(moment)
+
+    # Teams -------------------------------------------------------------------------------
+
+    def team(self, team_id: str) -> Row:
+        rows = list(self.db.query("select * from teams where id = ?", [team_id]))
+        if not rows:
+            raise NotFoundError(team_id)
+        return rows[0]
+
+    def find_team(self, team_id: str) -> Row | None:
+        try:
+            return self.team(team_id)
+        except NotFoundError:
+            return None
+
+    def teams(self) -> list[Row]:
+        return list(self.db.query("select * from teams order by created_at, id"))
+
+    def create_team(self, team: Row, first_moderator: str) -> None:
+        now = self.now()
+        with self.db.atomic():
+            self.db["teams"].insert({**team, "created_by": first_moderator, "created_at": now})
+            self.db["moderators"].insert(
+                {"team_id": team["id"], "user_id": first_moderator, "added_by": first_moderator,
+                 "added_at": now}
+            )
+
+    def update_team(self, team_id: str, **settings: Any) -> None:
+        unknown = set(settings) - TEAM_SETTINGS
+        if unknown:
+            raise ValueError(f"not a team setting: {sorted(unknown)}")
+        with self.db.atomic():
+            self.db["teams"].update(team_id, settings)
+
+    def purge_team(self, team_id: str) -> None:
+        """Delete a team and everything that belongs to it."""
+        with self.db.atomic():
+            for table in ("moderation_log", "stories", "rotation_picks", "deliveries", "moderators"):
+                self.db.execute(f"delete from {table} where team_id = ?", [team_id])
+            self.db.execute("delete from teams where id = ?", [team_id])
+
+    def story_counts(self, team_id: str) -> dict[str, int]:
+        return {
+            row["status"]: row["n"]
+            for row in self.db.query(
+                "select status, count(*) as n from stories where team_id = ? group by status",
+                [team_id],
+            )
+        }
+
+    # Moderators --------------------------------------------------------------------------
+
+    def moderators(self, team_id: str) -> list[str]:
+        return [
+            row["user_id"]
+            for row in self.db.query(
+                "select user_id from moderators where team_id = ? order by added_at", [team_id]
+            )
+        ]
+
+    def is_moderator(self, team_id: str, user_id: str) -> bool:
+        return bool(list(self.db.query(
+            "select 1 from moderators where team_id = ? and user_id = ?", [team_id, user_id]
+        )))
+
+    def add_moderator(self, team_id: str, user_id: str, added_by: str) -> None:
+        with self.db.atomic():
+            self.db["moderators"].insert(
+                {"team_id": team_id, "user_id": user_id, "added_by": added_by,
+                 "added_at": self.now()},
+                ignore=True,
+            )
+            self._log(team_id, None, added_by, "moderator-add", user_id)
+
+    def remove_moderator(self, team_id: str, user_id: str, removed_by: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "delete from moderators where team_id = ? and user_id = ?", [team_id, user_id]
+            )
+            self._log(team_id, None, removed_by, "moderator-remove", user_id)
+
+    # Stories -----------------------------------------------------------------------------
+
+    def insert_story(self, story: Row) -> tuple[int, bool]:
+        """Insert a story keyed on its source_key; returns (id, created).
+
+        A redelivered platform event finds the story it already created.
+        """
+        now = self.now()
+        with self.db.atomic():
+            existing = list(self.db.query(
+                "select id from stories where source_key = ?", [story["source_key"]]
+            ))
+            if existing:
+                return existing[0]["id"], False
+            row = {**story, "created_at": now, "updated_at": now}
+            story_id = self.db["stories"].insert(row).last_pk
+            if story.get("status") == "approved":
+                self._log(story["team_id"], story_id, story["author_id"], "auto-approve", "")
+        return story_id, True
+
+    def story(self, story_id: int) -> Row:
+        rows = list(self.db.query("select * from stories where id = ?", [story_id]))
+        if not rows:
+            raise NotFoundError(story_id)
+        return rows[0]
+
+    def update_story(self, story_id: int, actor_id: str, action: str, detail: str = "",
+                     **fields: Any) -> None:
+        """Change a story and record who did it, in one transaction."""
+        unknown = set(fields) - STORY_FIELDS
+        if unknown:
+            raise ValueError(f"not a story field: {sorted(unknown)}")
+        story = self.story(story_id)
+        with self.db.atomic():
+            self.db["stories"].update(story_id, {**fields, "updated_at": self.now()})
+            self._log(story["team_id"], story_id, actor_id, action, detail)
+
+    def feature_story(self, story_id: int, actor_id: str, week_start: str, week_end: str,
+                      **fields: Any) -> None:
+        """Feature one story; any other story featured in the same team-week loses it."""
+        story = self.story(story_id)
+        with self.db.atomic():
+            self.db.execute(
+                "update stories set featured = 0 where team_id = ? and featured = 1 "
+                "and decided_at >= ? and decided_at < ?",
+                [story["team_id"], week_start, week_end],
+            )
+            self.db["stories"].update(story_id, {**fields, "featured": 1,
+                                                 "updated_at": self.now()})
+            self._log(story["team_id"], story_id, actor_id, "feature", "")
+
+    def stories_by_author(self, team_id: str, author_id: str) -> list[Row]:
+        return list(self.db.query(
+            "select * from stories where team_id = ? and author_id = ? "
+            "order by created_at desc, id desc",
+            [team_id, author_id],
+        ))
+
+    def stories_with_status(self, team_id: str, status: str) -> list[Row]:
+        return list(self.db.query(
+            "select * from stories where team_id = ? and status = ? order by created_at, id",
+            [team_id, status],
+        ))
+
+    def approved_between(self, team_id: str, start: str, end: str) -> list[Row]:
+        """Stories approved in [start, end), oldest first."""
+        return list(self.db.query(
+            "select * from stories where team_id = ? and status = 'approved' "
+            "and decided_at >= ? and decided_at < ? order by decided_at, id",
+            [team_id, start, end],
+        ))
+
+    def shareable_stories(self, team_id: str, featured_only: bool) -> list[Row]:
+        """Approved stories whose author consented to sharing outside the team."""
+        featured = " and featured = 1" if featured_only else ""
+        return list(self.db.query(
+            "select * from stories where team_id = ? and status = 'approved' and consent = 1"
+            f"{featured} order by decided_at, id",
+            [team_id],
+        ))
+
+    # Moderation log ----------------------------------------------------------------------
+
+    def _log(self, team_id: str, story_id: int | None, actor_id: str, action: str,
+             detail: str) -> None:
+        self.db["moderation_log"].insert(
+            {"team_id": team_id, "story_id": story_id, "actor_id": actor_id, "action": action,
+             "detail": detail, "at": self.now()}
+        )
+
+    def moderation_log(self, team_id: str) -> list[Row]:
+        return list(self.db.query(
+            "select * from moderation_log where team_id = ? order by id", [team_id]
+        ))
+
+    # Rotation ----------------------------------------------------------------------------
+
+    def pick(self, team_id: str, day: str) -> Row | None:
+        rows = list(self.db.query(
+            "select * from rotation_picks where team_id = ? and day = ?", [team_id, day]
+        ))
+        return rows[0] if rows else None
+
+    def current_cycle(self, team_id: str) -> tuple[int, set[str]]:
+        """The team's current rotation cycle and the principles already shown in it."""
+        rows = list(self.db.query(
+            "select cycle, principle_id from rotation_picks where team_id = ? and cycle = "
+            "(select coalesce(max(cycle), 0) from rotation_picks where team_id = ?)",
+            [team_id, team_id],
+        ))
+        cycle = rows[0]["cycle"] if rows else 0
+        return cycle, {row["principle_id"] for row in rows}
+
+    def add_pick(self, team_id: str, day: str, principle_id: str, cycle: int) -> Row:
+        """Record the principle of a day; a concurrent pick for the same day wins."""
+        with self.db.atomic():
+            self.db["rotation_picks"].insert(
+                {"team_id": team_id, "day": day, "principle_id": principle_id, "cycle": cycle},
+                ignore=True,
+            )
+        pick = self.pick(team_id, day)
+        assert pick is not None
+        return pick
+
+    # Deliveries --------------------------------------------------------------------------
+
+    def claim_delivery(self, team_id: str, kind: str, period: str) -> bool:
+        """Claim the one post of this kind and period; False if it was claimed before.
+
+        The UNIQUE (team_id, kind, period) index makes this safe across processes.
+        """
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "insert or ignore into deliveries "
+                "(team_id, kind, period, status, attempts, claimed_at) "
+                "values (?, ?, ?, 'claimed', 0, ?)",
+                [team_id, kind, period, self.now()],
+            )
+        return cursor.rowcount == 1
+
+    def delivery(self, team_id: str, kind: str, period: str) -> Row | None:
+        rows = list(self.db.query(
+            "select * from deliveries where team_id = ? and kind = ? and period = ?",
+            [team_id, kind, period],
+        ))
+        return rows[0] if rows else None
+
+    def retry_delivery(self, team_id: str, kind: str, period: str) -> bool:
+        """Claim a failed post again for another attempt; False if another process did."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "update deliveries set status = 'claimed' "
+                "where team_id = ? and kind = ? and period = ? and status = 'failed'",
+                [team_id, kind, period],
+            )
+        return cursor.rowcount == 1
+
+    def finish_delivery(self, team_id: str, kind: str, period: str, status: str,
+                        error: str = "") -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "update deliveries set status = ?, attempts = attempts + 1, last_error = ?, "
+                "sent_at = case when ? = 'sent' then ? else sent_at end "
+                "where team_id = ? and kind = ? and period = ?",
+                [status, error, status, self.now(), team_id, kind, period],
+            )
