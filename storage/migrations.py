@@ -104,3 +104,9 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("team_id", "teams", "id")],
     )
     db["deliveries"].create_index(["team_id", "kind", "period"], unique=True)
+
+
+@migrations()
+def m002_story_decided_index(db: Database) -> None:
+    # Digests select a team's approved stories by decision time.
+    db["stories"].create_index(["team_id", "decided_at"])

@@ -1,7 +1,6 @@
 """Practice stories as their authors see them: share, tag, edit, list, withdraw, export."""
 
 import json
-from datetime import datetime
 
 from bot.core.content import Catalogue, Principle
 from bot.core.model import Caller, UserError
@@ -138,6 +137,3 @@ class Stories:
                            "exported_at": self.store.now(), "stories": stories},
                           ensure_ascii=False, indent=2)
 
-
-def story_time(story: dict, field: str = "created_at") -> datetime:
-    return datetime.fromisoformat(story[field])

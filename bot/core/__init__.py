@@ -1,0 +1,1 @@
+"""Platform-neutral core: principles, rotation, stories, moderation, digest, the command language."""

@@ -1,0 +1,97 @@
+from bot.core.model import Caller
+from tests.conftest import member, texts
+
+STORY = "Samen met de huismeester een buurtkoffie opgezet; drie nieuwe vrijwilligers."
+
+
+def submit(bot, caller, key="k"):
+    return bot.handle_command(caller, f"/verhaal {STORY}", key)
+
+
+def test_moderator_sees_queue_with_author_and_buttons(bot, moderator):
+    writer = member("writer", name="Schrijver")
+    submit(bot, writer)
+    replies = bot.handle_command(moderator, "/moderatie", "q")
+    assert "Schrijver" in replies[1].text and STORY in replies[1].text
+    assert [b.action for b in replies[1].buttons] == [
+        "mod.approve", "mod.reject", "mod.feature", "mod.principles", "mod.redact"]
+
+
+def test_non_moderator_is_refused_politely_and_nothing_changes(store, bot, moderator):
+    writer = member("writer")
+    submit(bot, writer)
+    assert "alleen moderatoren" in texts(bot.handle_command(writer, "/moderatie", "q"))
+    assert "alleen moderatoren" in texts(bot.handle_action(writer, "mod.approve", "1"))
+    assert "alleen moderatoren" in texts(bot.handle_command(writer, "/werkbot tijd 10:00", "t"))
+    assert store.story(1)["status"] == "pending"
+    assert store.team(moderator.team_id)["mantra_time"] == "09:00"
+
+
+def test_moderator_of_another_team_cannot_touch_a_story(store, bot, moderator):
+    submit(bot, member("writer"))
+    other_mod = member("boss", chat_id="team-b")
+    bot.handle_command(other_mod, "/werkbot start", "start-b")
+    for action, text in [("mod.approve", None), ("mod.reject", "weg"), ("mod.feature", None),
+                         ("mod.tag", None), ("mod.redact", "Een heel andere tekst dan eerst.")]:
+        value = "1:werkprincipe-1" if action == "mod.tag" else "1"
+        reply = bot.handle_action(other_mod, action, value, text=text)
+        assert "kan ik niet vinden" in texts(reply), action
+    story = store.story(1)
+    assert (story["status"], story["text"], story["featured"]) == ("pending", STORY, 0)
+    assert store.moderation_log(other_mod.team_id) == []
+
+
+def test_chat_admin_counts_as_moderator(store, bot, moderator):
+    submit(bot, member("writer"))
+    admin = Caller("console", "team-a", "admin", is_chat_admin=True)
+    bot.handle_action(admin, "mod.approve", "1")
+    assert store.story(1)["status"] == "approved"
+
+
+def test_approve_tells_author_and_logs(store, bot, moderator):
+    submit(bot, member("writer"))
+    replies = bot.handle_action(moderator, "mod.approve", "1")
+    assert store.story(1)["status"] == "approved"
+    assert store.story(1)["decided_by"] == "coordinator"
+    dm = [r for r in replies if r.audience == "user"]
+    assert dm[0].user_id == "writer" and "goedgekeurd" in dm[0].text
+    assert [e["action"] for e in store.moderation_log(moderator.team_id)][-1] == "approve"
+
+
+def test_reject_needs_a_reason_which_reaches_the_author(store, bot, moderator):
+    submit(bot, member("writer"))
+    assert "reden" in texts(bot.handle_action(moderator, "mod.reject", "1", text="   "))
+    assert store.story(1)["status"] == "pending"
+    replies = bot.handle_action(moderator, "mod.reject", "1", text="Er staat een adres in.")
+    assert store.story(1)["status"] == "rejected"
+    assert "Er staat een adres in." in [r for r in replies if r.audience == "user"][0].text
+    mine = texts(bot.handle_command(member("writer"), "/mijnverhalen", "m"))
+    assert "afgewezen" in mine and "Er staat een adres in." in mine
+
+
+def test_one_featured_story_per_team_week(store, bot, moderator):
+    submit(bot, member("writer"), "k1")
+    submit(bot, member("writer"), "k2")
+    bot.handle_action(moderator, "mod.feature", "1")
+    bot.handle_action(moderator, "mod.feature", "2")
+    assert (store.story(1)["featured"], store.story(2)["featured"]) == (0, 1)
+    assert store.story(2)["status"] == "approved"
+
+
+def test_retag_and_redact(store, bot, moderator):
+    submit(bot, member("writer"))
+    bot.handle_action(moderator, "mod.tag", "1:werkprincipe-4")
+    bot.handle_action(moderator, "mod.redact", "1", text="Samen met [naam] een buurtkoffie opgezet.")
+    story = store.story(1)
+    assert story["principle_id"] == "werkprincipe-4"
+    assert story["text"] == "Samen met [naam] een buurtkoffie opgezet."
+    log = store.moderation_log(moderator.team_id)
+    assert [e["action"] for e in log][-2:] == ["retag", "redact"]
+    assert all(STORY not in (e["detail"] or "") for e in log), "the log never holds story text"
+
+
+def test_forged_button_values_get_a_calm_message(store, bot, moderator):
+    for value in ["", "abc", "1:2:3", "999"]:
+        reply = bot.handle_action(moderator, "mod.approve", value)
+        assert reply[0].text and "Traceback" not in reply[0].text
+    assert "werkt niet" in texts(bot.handle_action(moderator, "mod.nuke", "1"))

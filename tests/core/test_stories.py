@@ -1,0 +1,136 @@
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.core.bot import WerkBot
+from bot.core.model import UserError
+from bot.core.stories import MAX_LENGTH, MIN_LENGTH, clean_text
+from storage import Store, open_database
+from tests.conftest import member, texts
+
+STORY = "Bij de buurvrouw aan de keukentafel samen de post doorgenomen; dat gaf rust."
+
+
+def stored_texts(store: Store) -> list[str | None]:
+    return [row["text"] for row in store.db.query("select text from stories order by id")]
+
+
+@pytest.mark.parametrize("text", [
+    "a" * MIN_LENGTH,
+    "  " + "b" * MAX_LENGTH + "\n\t",
+    "😀" * MIN_LENGTH,
+    "שלום, דאס איז א מעשה וואס האט געהאלפן היינט",
+    "وجدنا معا حلا صغيرا مع الجيران اليوم",
+    "\u200b\u200b" + "Korte stap, groot verschil vandaag." + "\ufeff",
+])
+def test_story_within_bounds_is_stored_trimmed(store, bot, moderator, text):
+    replies = bot.handle_command(moderator, f"/verhaal {text}", "src-1")
+    assert "nr. 1" in replies[0].text
+    assert stored_texts(store) == [clean_text(text)]
+    assert MIN_LENGTH <= len(stored_texts(store)[0]) <= MAX_LENGTH
+
+
+@pytest.mark.parametrize("text", [
+    "a" * (MIN_LENGTH - 1),
+    "b" * (MAX_LENGTH + 1),
+    " \n\t  " * 30,
+    "\u200b" * 40,
+    "😀" * (MIN_LENGTH - 1),
+])
+def test_story_out_of_bounds_gets_a_dutch_message_and_stores_nothing(store, bot, moderator, text):
+    replies = bot.handle_action(moderator, "story.new", "", text=text, source_key="src-1")
+    assert replies[0].text.startswith("Je verhaal is")
+    assert stored_texts(store) == []
+
+
+def test_verhaal_without_text_asks_for_the_story(store, bot, moderator):
+    replies = bot.handle_command(moderator, "/verhaal   ", "src-1")
+    assert replies[0].ask is not None and replies[0].ask.action == "story.new"
+    bot.handle_action(moderator, "story.new", "", text=STORY, source_key="src-2")
+    assert stored_texts(store) == [STORY]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(max_size=1200))
+def test_any_text_is_either_stored_cleanly_or_refused_without_a_trace(content, text):
+    db = open_database(":memory:")
+    bot = WerkBot(Store(db), content, with_chart=False)
+    caller = member("writer")
+    bot.register_team("console", "team-a", "writer")
+    story_id = None
+    try:
+        story, _ = bot.stories.submit(bot.store.team(caller.team_id), caller, text, "k")
+        story_id = story["id"]
+    except UserError as error:
+        assert error.key in ("story.too_short", "story.too_long")
+    rows = list(db.query("select text from stories"))
+    if story_id is None:
+        assert rows == []
+    else:
+        assert rows == [{"text": clean_text(text)}]
+        assert MIN_LENGTH <= len(rows[0]["text"]) <= MAX_LENGTH
+    db.close()
+
+
+def test_redelivered_submission_is_stored_once(store, bot, moderator):
+    bot.handle_command(moderator, f"/verhaal {STORY}", "slack-event-42")
+    bot.handle_command(moderator, f"/verhaal {STORY}", "slack-event-42")
+    assert stored_texts(store) == [STORY]
+
+
+def test_suggests_a_principle_and_author_can_change_it(store, bot, moderator):
+    replies = bot.handle_command(moderator, "/verhaal " + "We begonnen klein: een kopje koffie en "
+                                 "een eenvoudige eerste stap.", "k")
+    assert "werkprincipe-3" in replies[0].text
+    assert store.story(1)["principle_id"] == "werkprincipe-3"
+    bot.handle_action(moderator, "story.tag", "1:werkprincipe-2")
+    assert store.story(1)["principle_id"] == "werkprincipe-2"
+    reply = bot.handle_action(moderator, "story.tag", "1:bestaat-niet")
+    assert "ken ik niet" in texts(reply)
+    assert store.story(1)["principle_id"] == "werkprincipe-2"
+
+
+def test_anonymity_and_consent_default_off_and_toggle(store, bot, moderator):
+    bot.handle_command(moderator, f"/verhaal {STORY}", "k")
+    assert (store.story(1)["anonymous"], store.story(1)["consent"]) == (0, 0)
+    bot.handle_action(moderator, "story.anonymous", "1:1")
+    bot.handle_action(moderator, "story.consent", "1:1")
+    assert (store.story(1)["anonymous"], store.story(1)["consent"]) == (1, 1)
+
+
+def test_edit_only_while_pending_and_only_by_author(store, bot, moderator):
+    bot.handle_command(moderator, f"/verhaal {STORY}", "k")
+    other = member("colleague")
+    assert "kan ik niet vinden" in texts(bot.handle_action(other, "story.edit", "1", text="x" * 30))
+    bot.handle_action(moderator, "story.edit", "1", text="Een betere versie van mijn verhaal.")
+    assert store.story(1)["text"] == "Een betere versie van mijn verhaal."
+    bot.handle_action(moderator, "mod.approve", "1")
+    reply = bot.handle_action(moderator, "story.edit", "1", text="Nog een andere versie van het verhaal.")
+    assert "al beoordeeld" in texts(reply)
+    assert store.story(1)["text"] == "Een betere versie van mijn verhaal."
+
+
+def test_withdraw_deletes_the_text(store, bot, moderator):
+    bot.handle_command(moderator, f"/verhaal {STORY}", "k")
+    bot.handle_action(moderator, "story.withdraw", "1")
+    assert store.story(1)["text"] == STORY, "withdraw asks for confirmation first"
+    bot.handle_action(moderator, "story.withdraw_confirm", "1")
+    row = store.story(1)
+    assert (row["text"], row["status"]) == (None, "withdrawn")
+    assert "ingetrokken" in texts(bot.handle_command(moderator, "/mijnverhalen", "k2"))
+
+
+def test_export_mine_holds_only_my_stories(store, bot, moderator):
+    bot.handle_command(moderator, f"/verhaal {STORY}", "k1")
+    bot.handle_command(member("colleague"), "/verhaal Het verhaal van een collega over de buurt.", "k2")
+    exported = bot.handle_action(moderator, "story.export", "")[0].text
+    data = json.loads(exported[exported.index("{"):])
+    assert [s["text"] for s in data["stories"]] == [STORY]
+
+
+def test_moderation_off_approves_at_once(store, bot, moderator):
+    bot.handle_command(moderator, "/werkbot moderatie uit", "k0")
+    bot.handle_command(moderator, f"/verhaal {STORY}", "k1")
+    assert store.story(1)["status"] == "approved"
