@@ -103,7 +103,7 @@ class Store:
         return [
             row["user_id"]
             for row in self.db.query(
-                "select user_id from moderators where team_id = ? order by added_at", [team_id]
+                "select user_id from moderators where team_id = ? order by added_at, rowid", [team_id]
             )
         ]
 

@@ -64,7 +64,7 @@ def test_reject_needs_a_reason_which_reaches_the_author(store, bot, moderator):
     assert store.story(1)["status"] == "pending"
     replies = bot.handle_action(moderator, "mod.reject", "1", text="Er staat een adres in.")
     assert store.story(1)["status"] == "rejected"
-    assert "Er staat een adres in." in [r for r in replies if r.audience == "user"][0].text
+    assert "Er staat een adres in." in next(r for r in replies if r.audience == "user").text
     mine = texts(bot.handle_command(member("writer"), "/mijnverhalen", "m"))
     assert "afgewezen" in mine and "Er staat een adres in." in mine
 

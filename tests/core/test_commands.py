@@ -1,0 +1,98 @@
+import pytest
+
+from bot.core.commands import Command, parse
+from bot.core.model import UserError
+from tests.conftest import member, texts
+
+SETS = frozenset({"werkprincipes", "houdingsprincipes", "gouden-regels", "toetsstenen"})
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("/mantra", Command("mantra")),
+    ("/verhaal", Command("verhaal", value=None)),
+    ("/verhaal  Een verhaal ", Command("verhaal", value="Een verhaal")),
+    ("/werkbot", Command("werkbot", "help")),
+    ("/werkbot tijd 8:30", Command("werkbot", "tijd", "08:30")),
+    ("/werkbot dagen ma, wo,vr", Command("werkbot", "dagen", ["ma", "wo", "vr"])),
+    ("/werkbot dagen zo za", Command("werkbot", "dagen", ["za", "zo"])),
+    ("/werkbot digest do 16:00", Command("werkbot", "digest", ("do", "16:00"))),
+    ("/werkbot sets toetsstenen,werkprincipes", Command("werkbot", "sets", ["toetsstenen", "werkprincipes"])),
+    ("/werkbot moderator <@U0123|naam>", Command("werkbot", "moderator", ("add", "U0123"))),
+    ("/werkbot moderator weg @collega", Command("werkbot", "moderator", ("remove", "collega"))),
+    ("/werkbot moderatie uit", Command("werkbot", "moderatie", False)),
+    ("/werkbot taal en", Command("werkbot", "taal", "en")),
+    ("/werkbot tijdzone Europe/Brussels", Command("werkbot", "tijdzone", "Europe/Brussels")),
+    ("/mantra@werkprincipe_bot", Command("mantra")),
+])
+def test_parses(line, expected):
+    assert parse(line, SETS) == expected
+
+
+@pytest.mark.parametrize(("line", "key"), [
+    ("/mantra nu", "usage.mantra"),
+    ("/bestaatniet", "usage.unknown_command"),
+    ("/werkbot tijd 24:00", "usage.time"),
+    ("/werkbot tijd 9", "usage.time"),
+    ("/werkbot dagen maandag", "usage.days"),
+    ("/werkbot digest zondag 15:00", "usage.werkbot"),
+    ("/werkbot sets werkprincipes,onzin", "usage.sets"),
+    ("/werkbot taal de", "usage.werkbot"),
+    ("/werkbot tijdzone Mars/Olympus", "usage.timezone"),
+    ("/werkbot tijdzone ../../etc/passwd", "usage.timezone"),
+    ("/werkbot moderator <script>", "usage.mention"),
+    ("/werkbot vliegen", "usage.werkbot"),
+])
+def test_refuses_with_usage(line, key):
+    with pytest.raises(UserError) as raised:
+        parse(line, SETS)
+    assert raised.value.key == key
+
+
+def test_unregistered_channel_answers_how_to_start(store, bot):
+    stranger = member("someone", chat_id="nowhere")
+    for line in ["/mantra", "/verhaal Een verhaal dat nergens heen kan.", "/moderatie", "/digest",
+                 "/mijnverhalen", "/werkbot status", "/werkbot tijd 10:00"]:
+        assert texts(bot.handle_command(stranger, line, line)) == (
+            "Dit kanaal is nog geen team. Een teamlid start de bot met /werkbot start.")
+    assert "/mantra" in texts(bot.handle_command(stranger, "/werkbot help", "h"))
+    assert store.teams() == [] and list(store.db.query("select * from stories")) == []
+
+
+def test_settings_change_at_once_and_bad_ones_change_nothing(store, bot, moderator):
+    before = store.team(moderator.team_id)
+    bot.handle_command(moderator, "/werkbot tijd 25:61", "a")
+    bot.handle_command(moderator, "/werkbot sets onbekend", "b")
+    assert store.team(moderator.team_id) == before
+    replies = bot.handle_command(moderator, "/werkbot tijd 08:15", "c")
+    assert "Opgeslagen" in texts(replies) and "om 08:15" in texts(replies)
+    bot.handle_command(moderator, "/werkbot dagen ma wo", "d")
+    bot.handle_command(moderator, "/werkbot digest ma 10:00", "e")
+    bot.handle_command(moderator, "/werkbot sets gouden-regels,toetsstenen", "f")
+    bot.handle_command(moderator, "/werkbot tijdzone Europe/Brussels", "g")
+    team = store.team(moderator.team_id)
+    assert (team["mantra_time"], team["mantra_days"], team["digest_day"], team["digest_time"],
+            team["sets"], team["timezone"]) == (
+        "08:15", "ma,wo", "ma", "10:00", "gouden-regels,toetsstenen", "Europe/Brussels")
+
+
+def test_language_switch_changes_the_texts(bot, moderator):
+    bot.handle_command(moderator, "/werkbot taal en", "t")
+    assert "Today's principle" in texts(bot.handle_command(moderator, "/mantra", "m"))
+
+
+def test_moderators_added_and_removed_but_never_the_last(store, bot, moderator):
+    bot.handle_command(moderator, "/werkbot moderator @colleague", "a")
+    assert store.moderators(moderator.team_id) == ["coordinator", "colleague"]
+    colleague = member("colleague")
+    assert texts(bot.handle_command(colleague, "/moderatie", "q")) == "Er wachten geen verhalen. Mooi zo!"
+    bot.handle_command(colleague, "/werkbot moderator weg @coordinator", "b")
+    assert store.moderators(moderator.team_id) == ["colleague"]
+    assert "minstens één" in texts(bot.handle_command(colleague, "/werkbot moderator weg @colleague", "c"))
+
+
+def test_stop_pauses_and_start_resumes(store, bot, moderator):
+    bot.handle_command(moderator, "/werkbot stop", "s")
+    assert store.team(moderator.team_id)["paused"] == 1
+    assert "gepauzeerd" in texts(bot.handle_command(moderator, "/werkbot status", "st"))
+    bot.handle_command(moderator, "/werkbot start", "s2")
+    assert store.team(moderator.team_id)["paused"] == 0

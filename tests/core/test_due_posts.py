@@ -1,0 +1,133 @@
+from datetime import UTC, datetime, timedelta
+
+from bot.core.bot import WerkBot
+from storage import Store, open_database
+from tests.conftest import FakeClock, member
+
+
+def posts(bot):
+    replies = bot.due_posts()
+    for reply in replies:
+        bot.confirm_delivery(reply)
+    return [(r.delivery[1], r.delivery[2]) for r in replies]
+
+
+def test_mantra_once_at_its_slot(bot, moderator, clock):
+    assert posts(bot) == []  # 08:00 in Amsterdam, before the 09:00 slot
+    clock.advance(hours=1)
+    assert posts(bot) == [("mantra", "2026-11-24")]
+    clock.advance(minutes=30)
+    assert posts(bot) == []
+    assert bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")["status"] == "sent"
+
+
+def test_mantra_text_matches_slash_mantra(bot, moderator, clock):
+    clock.advance(hours=1)
+    posted = bot.due_posts()[0]
+    assert posted.text == bot.handle_command(moderator, "/mantra", "m")[0].text
+    assert posted.audience == "channel" and posted.team_id == moderator.team_id
+
+
+def test_new_team_waits_for_its_next_slot(bot, clock):
+    clock.advance(hours=3)  # 11:00 local, after today's slot
+    bot.handle_command(member("late", chat_id="late-team"), "/werkbot start", "s")
+    assert posts(bot) == []
+    clock.advance(hours=22)  # 09:00 tomorrow
+    assert posts(bot) == [("mantra", "2026-11-25")]
+
+
+def test_moving_the_time_after_the_post_does_not_post_again(bot, moderator, clock):
+    clock.advance(hours=1)
+    assert posts(bot) == [("mantra", "2026-11-24")]
+    bot.handle_command(moderator, "/werkbot tijd 09:30", "t")
+    clock.advance(minutes=45)
+    assert posts(bot) == []
+
+
+def test_changed_time_takes_effect_without_restart(bot, moderator, clock):
+    bot.handle_command(moderator, "/werkbot tijd 08:10", "t")
+    clock.advance(minutes=15)
+    assert posts(bot) == [("mantra", "2026-11-24")]
+
+
+def test_missed_slot_is_sent_when_under_three_hours_late(bot, moderator, clock):
+    clock.advance(hours=3, minutes=50)  # 11:50 local
+    assert posts(bot) == [("mantra", "2026-11-24")]
+
+
+def test_missed_slot_over_three_hours_late_is_skipped_and_logged(bot, moderator, clock, caplog):
+    clock.advance(hours=4, minutes=5)  # 12:05 local
+    assert posts(bot) == []
+    assert bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")["status"] == "skipped"
+    assert "over 3 hours late" in caplog.text
+
+
+def test_no_mantra_on_dutch_public_holiday(bot, moderator, clock):
+    clock.now = datetime(2026, 12, 25, 9, 0, tzinfo=UTC)  # Kerstmis, a Friday
+    assert ("mantra", "2026-12-25") not in posts(bot)
+
+
+def test_weekly_digest_once_at_its_slot(bot, moderator, clock):
+    clock.now = datetime(2026, 11, 27, 14, 1, tzinfo=UTC)  # Friday 15:01 local
+    assert posts(bot) == [("digest", "2026-W48")]
+    clock.advance(hours=1)
+    assert posts(bot) == []
+
+
+def test_post_now_replaces_the_scheduled_digest(bot, moderator, clock):
+    posted = bot.handle_action(moderator, "digest.post", "")
+    bot.confirm_delivery(posted[0])
+    clock.now = datetime(2026, 11, 27, 14, 1, tzinfo=UTC)
+    assert posts(bot) == []
+
+
+def test_two_processes_on_one_database_post_once(db_path, bot, moderator, clock, content):
+    other = WerkBot(Store(open_database(db_path), clock), content, with_chart=False)
+    clock.advance(hours=1)
+    assert posts(bot) + posts(other) == [("mantra", "2026-11-24")]
+    other.store.db.close()
+
+
+def test_failed_send_is_retried_later(bot, moderator, clock):
+    clock.advance(hours=1)
+    first = bot.due_posts()
+    bot.confirm_delivery(first[0], error="ServerError")
+    assert bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")["status"] == "failed"
+    clock.advance(seconds=20)
+    assert posts(bot) == [("mantra", "2026-11-24")]
+    delivery = bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")
+    assert (delivery["status"], delivery["attempts"]) == ("sent", 2)
+
+
+def test_one_teams_failure_does_not_stop_another(store, bot, moderator, clock, caplog):
+    bot.handle_command(member("other", chat_id="team-b"), "/werkbot start", "s")
+    store.db["teams"].update(moderator.team_id, {"mantra_days": "nonsense-day"})
+    store.db["teams"].update(moderator.team_id, {"timezone": "No/Such_Zone"})
+    clock.advance(hours=1)
+    assert [r.team_id for r in bot.due_posts()] == ["console:team-b"]
+    assert "scheduled posts failed for team console:team-a" in caplog.text
+
+
+def count_mantras_over_day(bot, clock, start):
+    clock.now = start
+    sent = []
+    while clock.now < start + timedelta(days=1):
+        sent += posts(bot)
+        clock.advance(minutes=10)
+    return [p for p in sent if p[0] == "mantra"]
+
+
+def test_exactly_once_across_the_dst_switches(store, bot, moderator, clock):
+    bot.handle_command(moderator, "/werkbot dagen ma di wo do vr za zo", "d")
+    bot.handle_command(moderator, "/werkbot tijd 02:30", "t")
+    # 26 March 2028: 02:30 does not exist in Amsterdam; 31 October 2027: it happens twice.
+    assert count_mantras_over_day(bot, clock, datetime(2028, 3, 25, 23, 0, tzinfo=UTC)) == [
+        ("mantra", "2028-03-26")]
+    assert count_mantras_over_day(bot, clock, datetime(2027, 10, 30, 22, 0, tzinfo=UTC)) == [
+        ("mantra", "2027-10-31")]
+
+
+def test_paused_team_gets_nothing(bot, moderator, clock):
+    bot.handle_command(moderator, "/werkbot stop", "s")
+    clock.advance(hours=1)
+    assert posts(bot) == []
