@@ -35,6 +35,7 @@ class Principle:
 @dataclass(frozen=True)
 class PrincipleSet:
     id: str
+    order: int
     name: dict[str, str]
     principles: tuple[Principle, ...]
 
@@ -94,7 +95,7 @@ def load_content(directory: Path | None = None) -> Content:
             raise ContentError(path, f"set id '{principle_set.id}' also used in {seen[principle_set.id]}")
         seen[principle_set.id] = path
     messages = _load_messages(directory / "messages")
-    return Content(Catalogue(sets), messages)
+    return Content(Catalogue(sorted(sets, key=lambda s: s.order)), messages)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -126,6 +127,9 @@ def _load_set(path: Path) -> PrincipleSet:
         raise ContentError(path, "missing the [set] table")
     set_id = _text(path, "[set]", header, "id")
     prefix = _text(path, "[set]", header, "id_prefix")
+    order = header.get("order")
+    if not isinstance(order, int):
+        raise ContentError(path, "[set] needs a whole number 'order' (its place in listings)")
     source_file = _text(path, "[set]", header, "source_file")
     source_author = _text(path, "[set]", header, "source_author")
     name = {"nl": _text(path, "[set]", header, "name"), "en": _text(path, "[set]", header, "name_en")}
@@ -153,7 +157,7 @@ def _load_set(path: Path) -> PrincipleSet:
             source_file=source_file,
             source_author=source_author,
         ))
-    return PrincipleSet(id=set_id, name=name, principles=tuple(principles))
+    return PrincipleSet(id=set_id, order=order, name=name, principles=tuple(principles))
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:

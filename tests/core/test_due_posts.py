@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.core.bot import WerkBot
 from storage import Store, open_database
-from tests.conftest import FakeClock, member
+from tests.conftest import member
 
 
 def posts(bot):

@@ -1,0 +1,154 @@
+"""The werkbot command line, run as a user runs it: a subprocess with its own environment."""
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.core.bot import WerkBot
+from bot.core.content import load_content
+from storage import Store, open_database
+from tests.conftest import member
+
+TEAM = "console:team-a"
+
+
+def werkbot(*args: str, db: Path | None = None, stdin: str = "", cwd: Path | None = None,
+            env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "WERKBOT_LOG_LEVEL": "WARNING", **(env or {})}
+    environment.pop("SLACK_BOT_TOKEN", None)
+    environment.pop("TELEGRAM_BOT_TOKEN", None)
+    if db is not None:
+        environment["WERKBOT_DB"] = str(db)
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, text=True,
+                          capture_output=True, env=environment, cwd=cwd, timeout=120)
+
+
+@pytest.fixture
+def filled_db(tmp_path: Path) -> Path:
+    """A team with a consented story, an anonymous one, a private one and a pending one."""
+    path = tmp_path / "werkbot.db"
+    db = open_database(path)
+    bot = WerkBot(Store(db), load_content(), with_chart=False)
+    coordinator = member("coordinator", name="Coördinator Naam")
+    bot.handle_command(coordinator, "/werkbot start", "start")
+    writer = member("writer", name="Schrijver Naam")
+    for key, text in [("k1", "Gedeeld verhaal over een buurtkoffie met vrijwilligers."),
+                      ("k2", "Alleen voor het team: een lastig gesprek dat goed afliep."),
+                      ("k3", "Nog niet beoordeeld, dus niet voor buiten het team.")]:
+        bot.handle_command(writer, f"/verhaal {text}", key)
+    bot.handle_action(writer, "story.consent", "1:1")
+    bot.handle_action(writer, "story.consent", "3:1")
+    bot.handle_action(coordinator, "mod.approve", "1")
+    bot.handle_action(coordinator, "mod.approve", "2")
+    bot.handle_action(coordinator, "mod.feature", "1")
+    db.close()
+    return path
+
+
+def test_no_command_is_a_usage_error():
+    result = werkbot()
+    assert result.returncode == 2 and "usage: werkbot" in result.stderr
+
+
+def test_bad_format_is_a_usage_error(filled_db):
+    result = werkbot("export", "--team", TEAM, "--format", "pdf", db=filled_db)
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_run_without_platform_says_what_to_set(tmp_path):
+    result = werkbot("run", db=tmp_path / "x.db")
+    assert result.returncode == 2
+    assert "SLACK_BOT_TOKEN" in result.stderr and "werkbot demo" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_database_is_one_clear_line(tmp_path):
+    result = werkbot("teams", db=tmp_path / "nothing.db")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "bestaat niet" in result.stderr
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_missing_team_is_one_clear_line(filled_db):
+    result = werkbot("digest", "--team", "slack:nope", db=filled_db)
+    assert result.returncode == 1 and "Team 'slack:nope' bestaat niet" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_principles_lists_the_catalogue():
+    lines = werkbot("principles").stdout.splitlines()
+    assert len(lines) == 28
+    assert lines[0].startswith("werkprincipe-1 ") and lines[-1].startswith("toetssteen-3 ")
+
+
+def test_teams_lists_ids_and_counts(filled_db):
+    out = werkbot("teams", db=filled_db).stdout
+    assert out.startswith(TEAM + "\tconsole\tteam-a\tactive")
+    assert "approved=2 pending=1" in out
+
+
+def test_export_only_consented_curated_stories_without_names(filled_db):
+    for export_format in ("md", "html", "json", "csv"):
+        result = werkbot("export", "--team", TEAM, "--format", export_format, db=filled_db)
+        assert result.returncode == 0
+        assert "Gedeeld verhaal" in result.stdout
+        assert "Alleen voor het team" not in result.stdout
+        assert "Nog niet beoordeeld" not in result.stdout
+        assert "Schrijver" not in result.stdout and "writer" not in result.stdout
+    rows = json.loads(werkbot("export", "--team", TEAM, "--format", "json", db=filled_db).stdout)
+    assert [(r["id"], r["featured"]) for r in rows] == [(1, True)]
+    table = list(csv.DictReader(io.StringIO(
+        werkbot("export", "--team", TEAM, "--format", "csv", db=filled_db).stdout)))
+    assert table[0]["text"].startswith("Gedeeld verhaal")
+    featured = werkbot("export", "--team", TEAM, "--format", "json", "--featured", db=filled_db)
+    assert len(json.loads(featured.stdout)) == 1
+
+
+def test_digest_renders_markdown_html_and_chart(filled_db, tmp_path):
+    md = werkbot("digest", "--team", TEAM, db=filled_db)
+    assert md.returncode == 0 and md.stdout.startswith("# Inspiratie van week")
+    assert "Gedeeld verhaal" in md.stdout
+    chart = tmp_path / "chart.png"
+    html = werkbot("digest", "--team", TEAM, "--format", "html", "--chart", str(chart), db=filled_db)
+    assert html.stdout.startswith("<!doctype html>")
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    old = werkbot("digest", "--team", TEAM, "--week", "2020-W01", db=filled_db)
+    assert "nog geen verhalen" in old.stdout
+    bad = werkbot("digest", "--team", TEAM, "--week", "week 48", db=filled_db)
+    assert bad.returncode == 2 and "2026-W48" in bad.stderr
+
+
+def test_backup_is_a_consistent_copy(filled_db, tmp_path):
+    target = tmp_path / "copy.db"
+    assert werkbot("backup", str(target), db=filled_db).returncode == 0
+    copy = sqlite3.connect(target)
+    assert copy.execute("pragma integrity_check").fetchone() == ("ok",)
+    assert copy.execute("select count(*) from stories").fetchone() == (3,)
+
+
+def test_purge_asks_first_then_removes_everything(filled_db):
+    refused = werkbot("purge", "--team", TEAM, db=filled_db, stdin="nee\n")
+    assert refused.returncode == 1
+    assert werkbot("purge", "--team", TEAM, "--yes", db=filled_db).returncode == 0
+    db = sqlite3.connect(filled_db)
+    for table in ("teams", "moderators", "stories", "moderation_log", "rotation_picks", "deliveries"):
+        assert db.execute(f"select count(*) from {table}").fetchone() == (0,), table
+
+
+def test_broken_prompts_stop_start_up_naming_the_file(tmp_path):
+    import shutil
+
+    from bot.core.content import DEFAULT_PROMPTS_DIR
+    prompts = tmp_path / "prompts"
+    shutil.copytree(DEFAULT_PROMPTS_DIR, prompts)
+    (prompts / "messages" / "en.toml").write_text("[mantra]\n", encoding="utf-8")
+    result = werkbot("principles", env={"WERKBOT_PROMPTS": str(prompts)})
+    assert result.returncode == 2
+    assert "en.toml" in result.stderr and "Traceback" not in result.stderr
