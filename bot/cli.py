@@ -101,7 +101,9 @@ def team_of(bot: WerkBot, content: Content, team_id: str) -> dict:
 
 def cmd_run(args: argparse.Namespace, content: Content) -> int:
     # The Slack and Telegram adapters land in their own issues; until then nothing can run.
-    raise CliError(say(content, "cli.no_platform"), EXIT_USAGE)
+    configured = any(os.environ.get(name) for name in ("SLACK_BOT_TOKEN", "TELEGRAM_BOT_TOKEN"))
+    raise CliError(say(content, "cli.platform_unavailable" if configured else "cli.no_platform"),
+                   EXIT_USAGE)
 
 
 def cmd_demo(args: argparse.Namespace, content: Content) -> int:

@@ -100,6 +100,10 @@ class WerkBot:
             return handler(caller, team, command)
         except UserError as error:
             return [Reply(self.say(language, error.key, **error.fields))]
+        except Exception:
+            # The command line may hold a story: log where it failed, never what was typed.
+            log.exception("command failed for team %s", caller.team_id)
+            return [Reply(self.say(language, "error.unexpected"))]
 
     def handle_action(self, caller: Caller, action: str, value: str,
                       text: str | None = None, source_key: str = "") -> list[Reply]:
@@ -115,6 +119,9 @@ class WerkBot:
             return [Reply(self.say(language, error.key, **error.fields))]
         except ValueError:
             return [Reply(self.say(language, "action.unknown"))]
+        except Exception:
+            log.exception("action %s failed for team %s", action, caller.team_id)
+            return [Reply(self.say(language, "error.unexpected"))]
 
     def _actions(self) -> dict[str, Callable[..., list[Reply]]]:
         return {

@@ -96,3 +96,15 @@ def test_stop_pauses_and_start_resumes(store, bot, moderator):
     assert "gepauzeerd" in texts(bot.handle_command(moderator, "/werkbot status", "st"))
     bot.handle_command(moderator, "/werkbot start", "s2")
     assert store.team(moderator.team_id)["paused"] == 0
+
+
+def test_an_internal_failure_gets_a_calm_message_and_no_story_text_in_logs(
+        store, bot, moderator, caplog):
+    store.db.execute("create trigger broken_disk before insert on stories "
+                     "begin select raise(abort, 'disk says no'); end")
+    story = "Dit verhaal mag nooit in een logbestand terechtkomen, ook niet bij een fout."
+    replies = bot.handle_command(moderator, f"/verhaal {story}", "k")
+    assert texts(replies) == "Er ging iets mis aan onze kant. Er is niets veranderd; probeer het zo nog eens."
+    assert "command failed for team console:team-a" in caplog.text
+    assert story not in caplog.text
+    assert list(store.db.query("select * from stories")) == []
