@@ -1,7 +1,11 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from bot.core.bot import WerkBot
 from bot.core.commands import Command, parse
 from bot.core.model import UserError
+from storage import Store, open_database
 from tests.conftest import member, texts
 
 SETS = frozenset({"werkprincipes", "houdingsprincipes", "gouden-regels", "toetsstenen"})
@@ -108,3 +112,20 @@ def test_an_internal_failure_gets_a_calm_message_and_no_story_text_in_logs(
     assert "command failed for team console:team-a" in caplog.text
     assert story not in caplog.text
     assert list(store.db.query("select * from stories")) == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(line=st.one_of(
+    st.text(max_size=80).map(lambda t: "/werkbot " + t),
+    st.sampled_from(["/mantra", "/digest", "/moderatie", "/mijnverhalen", "/werkbot"]).flatmap(
+        lambda c: st.text(max_size=40).map(lambda t: f"{c} {t}")),
+    st.text(max_size=80),
+))
+def test_any_command_line_gets_a_message_never_a_crash(content, line):
+    db = open_database(":memory:")
+    bot = WerkBot(Store(db), content, with_chart=False)
+    bot.register_team("console", "team-a", "coordinator")
+    replies = bot.handle_command(member("coordinator"), line, "k")
+    assert replies and all(reply.text.strip() for reply in replies)
+    assert "Er ging iets mis" not in texts(replies)
+    db.close()

@@ -62,9 +62,14 @@ def test_missed_slot_over_three_hours_late_is_skipped_and_logged(bot, moderator,
     assert "over 3 hours late" in caplog.text
 
 
-def test_no_mantra_on_dutch_public_holiday(bot, moderator, clock):
-    clock.now = datetime(2026, 12, 25, 9, 0, tzinfo=UTC)  # Kerstmis, a Friday
-    assert ("mantra", "2026-12-25") not in posts(bot)
+def test_no_mantra_on_dutch_public_holidays(bot, moderator, clock):
+    clock.now = datetime(2026, 12, 24, 8, 5, tzinfo=UTC)  # Thursday before Christmas, 09:05
+    assert ("mantra", "2026-12-24") in posts(bot)
+    for holiday in (datetime(2026, 12, 25), datetime(2027, 4, 27), datetime(2027, 5, 6)):
+        clock.now = holiday.replace(hour=8, minute=5, tzinfo=UTC)  # Kerst, Koningsdag, Hemelvaart
+        assert [p for p in posts(bot) if p[0] == "mantra"] == []
+        clock.now += timedelta(days=1 if holiday.weekday() < 4 else 3)
+        assert [p for p in posts(bot) if p[0] == "mantra"] != [], "the next working day has one"
 
 
 def test_weekly_digest_once_at_its_slot(bot, moderator, clock):
