@@ -355,9 +355,8 @@ class WerkBot:
     # /digest -----------------------------------------------------------------------------
 
     def compile_digest(self, team: dict, monday: date | None = None) -> Digest:
-        now = self.clock()
-        monday = monday or schedule.week_monday(schedule.local_now(team, now).date())
-        return self.digests.compile(team, monday, now)
+        monday = monday or schedule.week_monday(schedule.local_now(team, self.clock()).date())
+        return self.digests.compile(team, monday)
 
     def digest_reply(self, team: dict, digest: Digest) -> Reply:
         image = render_chart(digest, self.messages) if self.with_chart else None

@@ -3,7 +3,7 @@
 import html
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from bot.core import schedule
 from bot.core.content import Catalogue, Messages, Principle
@@ -32,7 +32,6 @@ class Digest:
     team_id: str
     week: str
     language: str
-    compiled_at: datetime
     featured: DigestStory | None
     groups: list[DigestGroup]
     uncovered: list[Principle]
@@ -64,7 +63,7 @@ class DigestCompiler:
         return self.store.approved_between(
             team["id"], self.store.timestamp(start), self.store.timestamp(end))
 
-    def compile(self, team: dict, monday: date, now: datetime) -> Digest:
+    def compile(self, team: dict, monday: date) -> Digest:
         """The team's digest for the ISO week starting at monday, as it stands now."""
         stories = self._approved(team, monday)
         enabled = self.catalogue.in_sets(team["sets"].split(","))
@@ -92,7 +91,6 @@ class DigestCompiler:
             team_id=team["id"],
             week=schedule.week_key(monday),
             language=team["language"],
-            compiled_at=now,
             featured=featured,
             groups=groups,
             uncovered=[p for p in enabled if p.id not in covered],
