@@ -1,11 +1,14 @@
 """Content as data: principle sets and message templates from `prompts/`, validated at load."""
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from string import Formatter
 from typing import Any
+
+from bot.core.privacy import OrdinaryWords
 
 LANGUAGES = ("nl", "en")
 DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
@@ -76,6 +79,7 @@ class Messages:
 class Content:
     catalogue: Catalogue
     messages: Messages
+    ordinary_words: OrdinaryWords
 
 
 def prompts_dir() -> Path:
@@ -95,7 +99,8 @@ def load_content(directory: Path | None = None) -> Content:
             raise ContentError(path, f"set id '{principle_set.id}' also used in {seen[principle_set.id]}")
         seen[principle_set.id] = path
     messages = _load_messages(directory / "messages")
-    return Content(Catalogue(sorted(sets, key=lambda s: s.order)), messages)
+    catalogue = Catalogue(sorted(sets, key=lambda s: s.order))
+    return Content(catalogue, messages, _load_ordinary_words(directory / "privacy", catalogue))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -216,3 +221,19 @@ def _load_messages(directory: Path) -> Messages:
                     path, f"template '{key}' uses {sorted(fields[language][key])}, "
                     f"nl.toml uses {sorted(fields['nl'][key])}")
     return Messages(templates)
+
+
+def _load_ordinary_words(directory: Path, catalogue: Catalogue) -> OrdinaryWords:
+    """The privacy guard's word lists; the principles' own words open sentences too."""
+    path = directory / "ordinary-words.toml"
+    if not path.exists():
+        raise ContentError(path, "word list is missing")
+    data = _read_toml(path)
+    anywhere = _texts(path, "the file", data, "anywhere", 1)
+    sentence_start = _texts(path, "the file", data, "sentence_start", 1)
+    principle_words = {word.lower() for p in catalogue.all() for text in p.text.values()
+                       for word in re.findall(r"[\w'-]+", text)}
+    return OrdinaryWords(
+        anywhere=frozenset(word.lower() for word in anywhere),
+        sentence_start=frozenset(word.lower() for word in sentence_start) | principle_words,
+    )
