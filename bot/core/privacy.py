@@ -43,7 +43,8 @@ HEAVY_LISTS = ("locations/lst_street", "institutions/lst_healthcare_institution"
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 BSN_CANDIDATE = re.compile(r"(?<![\d.\-])\d(?:[ .\-]?\d){8}(?![\d]|[.\-]\d)")
-IBAN_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])")
+IBAN_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[A-Za-z]{2}| [A-Z]{2})(?![\w-])")
 HOUSE_NUMBER = re.compile(
     r"(?<![\w-])\d{1,5}(?:[ -]?[A-Za-z](?![\w-])|-\d{1,4}|[ ]?(?:hs|bis|I{1,3}))?(?![\w-])")
@@ -117,6 +118,7 @@ class PrivacyGuard:
         self.ready = threading.Event()
         self._deduce = None
         self._streets: frozenset[str] = frozenset()
+        self._common_words: frozenset[str] = frozenset()
         self._load_error: BaseException | None = None
 
     # Loading ---------------------------------------------------------------------------
@@ -129,7 +131,8 @@ class PrivacyGuard:
             source = Path(str(resources.files("deduce") / "data" / "lookup"))
             lookup = self._trimmed_lookup(source)
             self._deduce = Deduce(lookup_data_path=lookup, cache_path=lookup)
-            self._streets = self._street_names(source / "src" / "locations" / "lst_street")
+            self._streets = self._word_list(source / "src" / "locations" / "lst_street")
+            self._common_words = self._word_list(source / "src" / "whitelist" / "lst_common_word")
         except BaseException as error:
             self._load_error = error
             raise
@@ -168,7 +171,7 @@ class PrivacyGuard:
         return target
 
     @staticmethod
-    def _street_names(folder: Path) -> frozenset[str]:
+    def _word_list(folder: Path) -> frozenset[str]:
         names = (folder / "items.txt").read_text(encoding="utf-8").splitlines()
         return frozenset(name.strip().lower() for name in names if len(name.strip()) > 2)
 
@@ -189,8 +192,12 @@ class PrivacyGuard:
             if stdnum_bsn.is_valid(re.sub(r"\D", "", match.group())):
                 found.append(Finding(match.start(), match.end(), "bsn"))
         for match in IBAN_CANDIDATE.finditer(text):
-            if stdnum_iban.is_valid(match.group()):
-                found.append(Finding(match.start(), match.end(), "iban"))
+            candidate = match.group()
+            # Groups of four may run on into the next word ("… 5632 12 voor"): drop them one by one.
+            while not stdnum_iban.is_valid(candidate) and " " in candidate:
+                candidate = candidate.rsplit(" ", 1)[0]
+            if stdnum_iban.is_valid(candidate):
+                found.append(Finding(match.start(), match.start() + len(candidate), "iban"))
         for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
             found.append(Finding(match.start, match.end, "telefoonnummer"))
         return found
@@ -217,10 +224,17 @@ class PrivacyGuard:
             phrase = text[words[first].start(1):end].strip()
             if not phrase[:1].isupper():
                 continue
-            if phrase.lower() in self._streets or (first == len(words) - 1
-                                                    and STREET_SUFFIX.match(phrase)):
+            if first == len(words) - 1 and STREET_SUFFIX.match(phrase):
+                return words[first].start(1)
+            if phrase.lower() in self._streets and not self._ordinary(phrase):
                 return words[first].start(1)
         return None
+
+    def _ordinary(self, word: str) -> bool:
+        """A common word that is also a street name somewhere ("Kamer", "Lijn")."""
+        word = word.lower()
+        return (word in self._common_words or word in self.words.anywhere
+                or word in self.words.sentence_start)
 
     @staticmethod
     def _ages(text: str) -> list[Finding]:

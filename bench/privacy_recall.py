@@ -1,0 +1,65 @@
+"""Recall and false positives of the privacy guard against deduce out of the box, on
+tests/privacy_cases/, with load time and peak memory of each. Run: make bench-privacy
+
+deduce out of the box builds its full lookup structures on first use (minutes) and needs about
+a gigabyte; it runs in a child process so the two memory figures do not mix.
+"""
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.privacy_cases.evaluate import evaluate  # noqa: E402
+
+
+def ours() -> None:
+    from bot.core.content import load_content
+    from bot.core.privacy import PrivacyGuard
+
+    cache = Path(tempfile.gettempdir()) / "werkbot-bench-cache"
+    started = time.perf_counter()
+    guard = PrivacyGuard(load_content().ordinary_words, cache)
+    guard.load()
+    loaded = time.perf_counter() - started
+    report = evaluate(lambda text: [(f.start, f.end) for f in guard.scan(text)])
+    emit("werkbot guard", report, loaded)
+
+
+def deduce_out_of_the_box() -> None:
+    from deduce import Deduce
+
+    started = time.perf_counter()
+    deduce = Deduce()
+    loaded = time.perf_counter() - started
+    report = evaluate(lambda text: [(a.start_char, a.end_char)
+                                    for a in deduce.deidentify(text).annotations])
+    emit("deduce out of the box", report, loaded)
+
+
+def emit(label: str, report, loaded: float) -> None:
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"lines": report.lines(label), "load_s": round(loaded, 1),
+                      "peak_mb": round(peak_mb)}))
+
+
+def main() -> None:
+    if len(sys.argv) > 1:
+        {"ours": ours, "deduce": deduce_out_of_the_box}[sys.argv[1]]()
+        return
+    for which in ("ours", "deduce"):
+        result = subprocess.run([sys.executable, __file__, which], capture_output=True, text=True,
+                                check=True)
+        data = json.loads(result.stdout.strip().splitlines()[-1])
+        print("\n".join(data["lines"]))
+        print(f"  load {data['load_s']} s, peak resident memory {data['peak_mb']} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Score a scanner on the privacy case set: recall per kind and false positives on clean stories."""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CASES = Path(__file__).with_name("cases.jsonl")
+HARD = ("bsn", "iban", "telefoonnummer", "email", "adres")
+
+Span = tuple[int, int]
+Scanner = Callable[[str], list[Span]]
+
+
+def load_cases() -> list[dict]:
+    return [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line]
+
+
+def covered(spans: list[Span], start: int, end: int) -> bool:
+    """Every character of [start, end) lies inside some span (so masking removes the value)."""
+    return all(any(s <= i < e for s, e in spans) for i in range(start, end))
+
+
+@dataclass
+class Report:
+    found: dict[str, int] = field(default_factory=dict)
+    expected: dict[str, int] = field(default_factory=dict)
+    missed: list[str] = field(default_factory=list)
+    clean: int = 0
+    clean_flagged: list[str] = field(default_factory=list)
+
+    def recall(self, kinds: tuple[str, ...]) -> float:
+        total = sum(self.expected.get(k, 0) for k in kinds)
+        return sum(self.found.get(k, 0) for k in kinds) / total if total else 1.0
+
+    @property
+    def false_positive_share(self) -> float:
+        return len(self.clean_flagged) / self.clean if self.clean else 0.0
+
+    def lines(self, label: str) -> list[str]:
+        kinds = sorted(self.expected)
+        per_kind = ", ".join(f"{k} {self.found.get(k, 0)}/{self.expected[k]}" for k in kinds)
+        return [
+            f"{label}: hard identifiers {self.recall(HARD):.0%}, names {self.recall(('naam',)):.0%}, "
+            f"clean stories with a finding {len(self.clean_flagged)}/{self.clean} "
+            f"({self.false_positive_share:.1%})",
+            f"  per kind: {per_kind}",
+        ]
+
+
+def evaluate(scan: Scanner, cases: list[dict] | None = None) -> Report:
+    report = Report()
+    for case in cases or load_cases():
+        text = case["text"]
+        spans = scan(text)
+        if not case["expected"]:
+            report.clean += 1
+            if spans:
+                report.clean_flagged.append(text)
+            continue
+        for item in case["expected"]:
+            kind, value = item["kind"], item["value"]
+            start = text.index(value)
+            report.expected[kind] = report.expected.get(kind, 0) + 1
+            if covered(spans, start, start + len(value)):
+                report.found[kind] = report.found.get(kind, 0) + 1
+            else:
+                report.missed.append(f"{kind}: {value!r} in {text!r}")
+    return report
