@@ -15,6 +15,7 @@ from bot.core.content import Content, ContentError, load_content
 from bot.core.digest import render_chart, render_html, render_markdown
 from bot.core.export import render as render_export
 from bot.core.export import shareable_rows
+from bot.core.privacy import PrivacyGuard
 from storage import DatabaseMissing, Store, backup, open_database
 
 EXIT_USAGE = 2
@@ -80,12 +81,19 @@ def say(content: Content, key: str, **fields: object) -> str:
     return content.messages.render("nl", key, **fields)
 
 
-def open_bot(content: Content, path: str, *, create: bool = False) -> WerkBot:
+def privacy_guard(content: Content) -> PrivacyGuard:
+    """The guard, not yet loaded: `load()` or `load_in_background()` when stories come in."""
+    default = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "werkbot"
+    return PrivacyGuard(content.ordinary_words, Path(os.environ.get("WERKBOT_CACHE", default)))
+
+
+def open_bot(content: Content, path: str, *, create: bool = False,
+             guard: PrivacyGuard | None = None) -> WerkBot:
     try:
         db = open_database(path, create=create)
     except DatabaseMissing:
         raise CliError(say(content, "cli.no_database", path=path)) from None
-    return WerkBot(Store(db), content)
+    return WerkBot(Store(db), content, guard or privacy_guard(content))
 
 
 def database_path() -> str:
@@ -111,6 +119,8 @@ def cmd_demo(args: argparse.Namespace, content: Content) -> int:
 
     path = args.db or os.environ.get("WERKBOT_DEMO_DB", DEFAULT_DEMO_DB)
     bot = open_bot(content, path, create=True)
+    # The chat answers at once; a story sent before the guard is ready waits for it.
+    bot.guard.load_in_background()
     try:
         asyncio.run(run_demo(bot))
     except KeyboardInterrupt:

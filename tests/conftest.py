@@ -1,5 +1,6 @@
 """Shared fixtures: a fresh database per test, a clock the test controls, the real content."""
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 from bot.core.bot import WerkBot
 from bot.core.content import Content, load_content
 from bot.core.model import Caller
+from bot.core.privacy import PrivacyGuard
 from storage import Store, open_database
 
 
@@ -30,6 +32,26 @@ def content() -> Content:
     return load_content()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def guard_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One cache of deduce's lookup structures for the whole run, subprocesses included."""
+    cache = tmp_path_factory.mktemp("werkbot-cache")
+    previous = os.environ.get("WERKBOT_CACHE")
+    os.environ["WERKBOT_CACHE"] = str(cache)
+    yield cache
+    if previous is None:
+        os.environ.pop("WERKBOT_CACHE", None)
+    else:
+        os.environ["WERKBOT_CACHE"] = previous
+
+
+@pytest.fixture(scope="session")
+def guard(content: Content, guard_cache: Path) -> PrivacyGuard:
+    loaded = PrivacyGuard(content.ordinary_words, guard_cache)
+    loaded.load()
+    return loaded
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     # Tuesday 24 November 2026, 08:00 in Amsterdam.
@@ -49,8 +71,8 @@ def store(db_path: Path, clock: FakeClock) -> Iterator[Store]:
 
 
 @pytest.fixture
-def bot(store: Store, content: Content) -> WerkBot:
-    return WerkBot(store, content, with_chart=False)
+def bot(store: Store, content: Content, guard: PrivacyGuard) -> WerkBot:
+    return WerkBot(store, content, guard, with_chart=False)
 
 
 def member(user_id: str, chat_id: str = "team-a", name: str = "") -> Caller:

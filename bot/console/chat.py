@@ -79,6 +79,8 @@ class ConsoleChat:
             if not line:
                 self.print(self.say("console.cancelled"))
                 return True
+            if self.bot.carries_story(action=button.action):
+                self.await_guard()
             self.respond(self.bot.handle_action(self.caller, button.action, button.value, text=line,
                                              source_key=f"{PLATFORM}:{uuid.uuid4()}"))
             return True
@@ -93,8 +95,16 @@ class ConsoleChat:
         if not line.startswith("/"):
             self.print(self.say("console.not_a_choice"))
             return True
+        if self.bot.carries_story(line=line):
+            self.await_guard()
         self.respond(self.bot.handle_command(self.caller, line, f"{PLATFORM}:{uuid.uuid4()}"))
         return True
+
+    def await_guard(self) -> None:
+        """Stories wait for the privacy guard; after two seconds the user hears why."""
+        if not self.bot.guard.wait(2.0):
+            self.print(self.say("privacy.wait"))
+            self.bot.guard.wait()
 
     def choose(self, number: int) -> None:
         if not 1 <= number <= len(self.choices):

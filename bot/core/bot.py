@@ -12,10 +12,12 @@ from bot.core import schedule
 from bot.core.commands import Command, parse
 from bot.core.content import Content
 from bot.core.digest import Digest, DigestCompiler, render_chart, render_markdown
+from bot.core.drafts import Drafts
 from bot.core.model import Button, Caller, Reply, UserError
 from bot.core.moderation import Moderation
+from bot.core.privacy import PrivacyGuard, Screened, kinds_of, mask
 from bot.core.rotation import Rotation
-from bot.core.stories import Stories
+from bot.core.stories import Stories, checked_text
 from bot.core.suggest import Suggester
 from storage import Store
 
@@ -42,9 +44,11 @@ def excerpt(text: str | None) -> str:
 
 
 class WerkBot:
-    def __init__(self, store: Store, content: Content,
+    def __init__(self, store: Store, content: Content, guard: PrivacyGuard,
                  clock: Callable[[], datetime] | None = None, with_chart: bool = True) -> None:
         self.store = store
+        self.guard = guard
+        self.drafts = Drafts()
         self.content = content
         self.messages = content.messages
         self.catalogue = content.catalogue
@@ -141,6 +145,9 @@ class WerkBot:
             "mod.tag": self._act_mod_tag,
             "mod.redact": self._act_redact,
             "digest.post": self._act_post_digest,
+            "draft.mask": self._act_draft_mask,
+            "draft.keep": self._act_draft_keep,
+            "draft.edit": self._act_draft_edit,
         }
 
     # /mantra -----------------------------------------------------------------------------
@@ -165,13 +172,79 @@ class WerkBot:
             return [Reply(self.say(language, "story.ask"),
                           ask=Button(self.say(language, "button.send"), "story.new",
                                      ask=self.say(language, "story.ask_prompt")))]
-        story, _ = self.stories.submit(team, caller, command.value, source_key)
-        return [self._story_saved(team, story), *self._notify_moderators(team, story)]
+        return self._screen(caller, team, command.value, "new", source_key=source_key)
 
     def _act_new_story(self, caller: Caller, team: dict, value: str, text: str | None,
                        source_key: str) -> list[Reply]:
-        story, _ = self.stories.submit(team, caller, text or "", source_key)
+        return self._screen(caller, team, text or "", "new", source_key=source_key)
+
+    # Privacy: every story text passes the guard before anything is stored ----------------
+
+    def carries_story(self, line: str | None = None, action: str | None = None) -> bool:
+        """Whether this input holds story text (and so needs the privacy guard loaded)."""
+        if action is not None:
+            return action in ("story.new", "story.edit", "mod.redact", "draft.edit")
+        return bool(line) and line.split(maxsplit=1)[0].lower() == "/verhaal" and len(line.split()) > 1
+
+    def _screen(self, caller: Caller, team: dict, text: str, purpose: str, source_key: str = "",
+                story_id: int | None = None) -> list[Reply]:
+        """Store the text if it is clean; otherwise keep it in memory and ask the author."""
+        cleaned = checked_text(text)
+        findings = self.guard.scan(cleaned)
+        if not findings:
+            return self._store_screened(caller, team, purpose, Screened(cleaned), source_key,
+                                        story_id)
+        draft = self.drafts.add(caller, cleaned, findings, purpose, source_key, story_id)
+        language = team["language"]
+        kinds = kinds_of(findings)
+        buttons = [
+            Button(self.say(language, "button.store_masked"), "draft.mask", draft.id),
+            Button(self.say(language, "button.edit_story"), "draft.edit", draft.id,
+                   ask=self.say(language, "privacy.edit_prompt")),
+        ]
+        if kinds == ["naam"]:
+            buttons.append(Button(self.say(language, "button.keep_names"), "draft.keep", draft.id))
+        key = "privacy.found_names" if kinds == ["naam"] else "privacy.found"
+        return [Reply(self.say(language, key, kinds=", ".join(kinds),
+                               masked=mask(cleaned, findings)), buttons=buttons)]
+
+    def _store_screened(self, caller: Caller, team: dict, purpose: str, screened: Screened,
+                        source_key: str, story_id: int | None) -> list[Reply]:
+        language = team["language"]
+        if purpose == "edit" and story_id is not None:
+            story = self.stories.edit(caller, story_id, screened)
+            return [Reply(self.say(language, "story.edited", story_id=story["id"]))]
+        if purpose == "redact" and story_id is not None:
+            story = self.moderation.redact(caller, story_id, screened)
+            return [Reply(self.say(language, "moderation.redacted", story_id=story["id"]))]
+        story, _ = self.stories.submit(team, caller, screened, source_key)
         return [self._story_saved(team, story), *self._notify_moderators(team, story)]
+
+    def _act_draft_mask(self, caller: Caller, team: dict, value: str, *_: object) -> list[Reply]:
+        draft = self.drafts.get(caller, value)
+        masked = mask(draft.text, draft.findings)
+        replies = self._store_screened(caller, team, draft.purpose,
+                                       Screened(masked, ",".join(kinds_of(draft.findings))),
+                                       draft.source_key, draft.story_id)
+        self.drafts.drop(draft.id)
+        return replies
+
+    def _act_draft_keep(self, caller: Caller, team: dict, value: str, *_: object) -> list[Reply]:
+        draft = self.drafts.get(caller, value)
+        if kinds_of(draft.findings) != ["naam"]:
+            raise UserError("privacy.keep_not_allowed")
+        replies = self._store_screened(caller, team, draft.purpose, Screened(draft.text, "naam"),
+                                       draft.source_key, draft.story_id)
+        self.drafts.drop(draft.id)
+        return replies
+
+    def _act_draft_edit(self, caller: Caller, team: dict, value: str, text: str | None,
+                        *_: object) -> list[Reply]:
+        draft = self.drafts.get(caller, value)
+        replies = self._screen(caller, team, text or "", draft.purpose, draft.source_key,
+                               draft.story_id)
+        self.drafts.drop(draft.id)
+        return replies
 
     def _story_saved(self, team: dict, story: dict) -> Reply:
         language = team["language"]
@@ -266,8 +339,8 @@ class WerkBot:
 
     def _act_story_edit(self, caller: Caller, team: dict, value: str, text: str | None,
                         *_: object) -> list[Reply]:
-        story = self.stories.edit(caller, int(value), text or "")
-        return [Reply(self.say(team["language"], "story.edited", story_id=story["id"]))]
+        story = self.stories.editable(caller, int(value))
+        return self._screen(caller, team, text or "", "edit", story_id=story["id"])
 
     def _act_story_withdraw(self, caller: Caller, team: dict, value: str, *_: object) -> list[Reply]:
         story = self.stories.own(caller, int(value))
@@ -349,8 +422,8 @@ class WerkBot:
 
     def _act_redact(self, caller: Caller, team: dict, value: str, text: str | None,
                     *_: object) -> list[Reply]:
-        story = self.moderation.redact(caller, int(value), text or "")
-        return [Reply(self.say(team["language"], "moderation.redacted", story_id=story["id"]))]
+        story = self.moderation.story(caller, int(value))
+        return self._screen(caller, team, text or "", "redact", story_id=story["id"])
 
     # /digest -----------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from bot.core import schedule
 from bot.core.model import Caller, UserError
+from bot.core.privacy import Screened
 from bot.core.stories import Stories, checked_text
 from storage import NotFoundError, Store
 
@@ -22,7 +23,7 @@ class Moderation:
         if not self.is_moderator(caller):
             raise UserError("moderation.not_allowed")
 
-    def _story(self, caller: Caller, story_id: int) -> dict:
+    def story(self, caller: Caller, story_id: int) -> dict:
         """A story of the caller's own team; any other team's story does not exist for them."""
         self.require_moderator(caller)
         try:
@@ -40,7 +41,7 @@ class Moderation:
         return self.store.stories_with_status(caller.team_id, "pending")
 
     def approve(self, caller: Caller, story_id: int) -> dict:
-        story = self._story(caller, story_id)
+        story = self.story(caller, story_id)
         if story["status"] == "approved":
             raise UserError("moderation.already_approved", story_id=story_id)
         self.store.update_story(story_id, caller.user_id, "approve", status="approved",
@@ -49,7 +50,7 @@ class Moderation:
         return self.store.story(story_id)
 
     def reject(self, caller: Caller, story_id: int, reason: str) -> dict:
-        story = self._story(caller, story_id)
+        story = self.story(caller, story_id)
         reason = reason.strip()
         if not reason:
             raise UserError("moderation.reason_missing")
@@ -64,7 +65,7 @@ class Moderation:
 
     def feature(self, caller: Caller, team: dict, story_id: int) -> dict:
         """Make this the week's featured story (approving it if it was pending)."""
-        story = self._story(caller, story_id)
+        story = self.story(caller, story_id)
         if story["status"] == "rejected":
             raise UserError("moderation.feature_rejected", story_id=story_id)
         decided_at = story["decided_at"] or self.store.now()
@@ -79,14 +80,15 @@ class Moderation:
         return self.store.story(story_id)
 
     def retag(self, caller: Caller, story_id: int, principle_id: str | None) -> dict:
-        self._story(caller, story_id)
+        self.story(caller, story_id)
         if principle_id is not None:
             self.stories.principle(principle_id)
         self.store.update_story(story_id, caller.user_id, "retag", principle_id or "",
                                 principle_id=principle_id)
         return self.store.story(story_id)
 
-    def redact(self, caller: Caller, story_id: int, text: str) -> dict:
-        self._story(caller, story_id)
-        self.store.update_story(story_id, caller.user_id, "redact", text=checked_text(text))
+    def redact(self, caller: Caller, story_id: int, screened: Screened) -> dict:
+        self.story(caller, story_id)
+        self.store.update_story(story_id, caller.user_id, "redact", text=checked_text(screened.text),
+                                privacy_flags=screened.flags)
         return self.store.story(story_id)

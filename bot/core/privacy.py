@@ -276,3 +276,14 @@ class PrivacyGuard:
             return True
         return _sentence_start(text, start) and all(
             word in self.words.anywhere or word in self.words.sentence_start for word in words)
+
+
+@dataclass(frozen=True)
+class Screened:
+    """Story text that has been through the guard: clean, masked, or with names the author kept.
+
+    `flags` lists the kinds that were found (comma-separated, never the values).
+    """
+
+    text: str
+    flags: str = ""

@@ -4,6 +4,7 @@ import json
 
 from bot.core.content import Catalogue, Principle
 from bot.core.model import Caller, UserError
+from bot.core.privacy import Screened
 from bot.core.suggest import Suggester
 from storage import NotFoundError, Store
 
@@ -38,13 +39,14 @@ class Stories:
         self.catalogue = catalogue
         self.suggester = suggester
 
-    def submit(self, team: dict, caller: Caller, text: str, source_key: str,
+    def submit(self, team: dict, caller: Caller, screened: Screened, source_key: str,
                principle_id: str | None = None, anonymous: bool = False) -> tuple[dict, bool]:
-        """Store a story (committed before this returns); returns (story, created).
+        """Store a story that passed the privacy guard (committed before this returns).
 
-        Without a chosen principle the best keyword match is filled in as a suggestion.
+        Returns (story, created). Without a chosen principle the best keyword match is filled
+        in as a suggestion.
         """
-        cleaned = checked_text(text)
+        cleaned = checked_text(screened.text)
         if principle_id is not None:
             self.principle(principle_id)
         else:
@@ -61,6 +63,7 @@ class Stories:
             "principle_id": principle_id,
             "anonymous": int(anonymous),
             "consent": 0,
+            "privacy_flags": screened.flags,
             "status": "pending" if moderated else "approved",
             "decided_at": None if moderated else now,
             "decided_by": None if moderated else "auto",
@@ -108,11 +111,16 @@ class Stories:
                                 consent=int(consent))
         return self.store.story(story_id)
 
-    def edit(self, caller: Caller, story_id: int, text: str) -> dict:
+    def editable(self, caller: Caller, story_id: int) -> dict:
         story = self.own(caller, story_id)
         if story["status"] != "pending":
             raise UserError("story.not_pending", story_id=story_id)
-        self.store.update_story(story_id, caller.user_id, "author-edit", text=checked_text(text))
+        return story
+
+    def edit(self, caller: Caller, story_id: int, screened: Screened) -> dict:
+        self.editable(caller, story_id)
+        self.store.update_story(story_id, caller.user_id, "author-edit",
+                                text=checked_text(screened.text), privacy_flags=screened.flags)
         return self.store.story(story_id)
 
     def withdraw(self, caller: Caller, story_id: int) -> None:

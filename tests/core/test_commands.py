@@ -121,9 +121,9 @@ def test_an_internal_failure_gets_a_calm_message_and_no_story_text_in_logs(
         lambda c: st.text(max_size=40).map(lambda t: f"{c} {t}")),
     st.text(max_size=80),
 ))
-def test_any_command_line_gets_a_message_never_a_crash(content, line):
+def test_any_command_line_gets_a_message_never_a_crash(content, guard, line):
     db = open_database(":memory:")
-    bot = WerkBot(Store(db), content, with_chart=False)
+    bot = WerkBot(Store(db), content, guard, with_chart=False)
     bot.register_team("console", "team-a", "coordinator")
     replies = bot.handle_command(member("coordinator"), line, "k")
     assert replies and all(reply.text.strip() for reply in replies)

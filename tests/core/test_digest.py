@@ -1,13 +1,14 @@
 from datetime import date
 
 from bot.core.digest import render_chart, render_html, render_markdown
+from bot.core.privacy import Screened
 from tests.conftest import member
 
 MONDAY = date(2026, 11, 23)
 
 
 def share(bot, caller, text, key, principle=None, anonymous=False):
-    story, _ = bot.stories.submit(bot.store.team(caller.team_id), caller, text, key,
+    story, _ = bot.stories.submit(bot.store.team(caller.team_id), caller, Screened(text), key,
                                   principle_id=principle, anonymous=anonymous)
     return story["id"]
 

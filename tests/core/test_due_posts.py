@@ -86,8 +86,8 @@ def test_post_now_replaces_the_scheduled_digest(bot, moderator, clock):
     assert posts(bot) == []
 
 
-def test_two_processes_on_one_database_post_once(db_path, bot, moderator, clock, content):
-    other = WerkBot(Store(open_database(db_path), clock), content, with_chart=False)
+def test_two_processes_on_one_database_post_once(db_path, bot, moderator, clock, content, guard):
+    other = WerkBot(Store(open_database(db_path), clock), content, guard, with_chart=False)
     clock.advance(hours=1)
     assert posts(bot) + posts(other) == [("mantra", "2026-11-24")]
     other.store.db.close()

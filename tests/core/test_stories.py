@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from bot.core.bot import WerkBot
 from bot.core.model import UserError
+from bot.core.privacy import Screened
 from bot.core.stories import MAX_LENGTH, MIN_LENGTH, clean_text
 from storage import Store, open_database
 from tests.conftest import member, texts
@@ -54,14 +55,14 @@ def test_verhaal_without_text_asks_for_the_story(store, bot, moderator):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(max_size=1200))
-def test_any_text_is_either_stored_cleanly_or_refused_without_a_trace(content, text):
+def test_any_text_is_either_stored_cleanly_or_refused_without_a_trace(content, guard, text):
     db = open_database(":memory:")
-    bot = WerkBot(Store(db), content, with_chart=False)
+    bot = WerkBot(Store(db), content, guard, with_chart=False)
     caller = member("writer")
     bot.register_team("console", "team-a", "writer")
     story_id = None
     try:
-        story, _ = bot.stories.submit(bot.store.team(caller.team_id), caller, text, "k")
+        story, _ = bot.stories.submit(bot.store.team(caller.team_id), caller, Screened(text), "k")
         story_id = story["id"]
     except UserError as error:
         assert error.key in ("story.too_short", "story.too_long")
