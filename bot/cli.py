@@ -2,6 +2,7 @@
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 import sys
@@ -15,7 +16,7 @@ from bot.core.content import Content, ContentError, load_content
 from bot.core.digest import render_chart, render_html, render_markdown
 from bot.core.export import render as render_export
 from bot.core.export import shareable_rows
-from bot.core.privacy import PrivacyGuard
+from bot.core.privacy import PrivacyGuard, mask
 from storage import DatabaseMissing, Store, backup, open_database
 
 EXIT_USAGE = 2
@@ -52,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="delete a team and all its data")
     purge.add_argument("--team", required=True)
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    scan = commands.add_parser("scan", help="check texts for personal data (JSON lines out)")
+    scan.add_argument("file", nargs="?", type=Path,
+                      help="one text per line, or JSON lines with a 'text' field (default: stdin)")
     commands.add_parser("principles", help="list the principle catalogue")
     commands.add_parser("teams", help="list teams, their ids and settings")
     return parser
@@ -177,6 +181,35 @@ def cmd_purge(args: argparse.Namespace, content: Content) -> int:
     return 0
 
 
+def cmd_scan(args: argparse.Namespace, content: Content) -> int:
+    """The chat's privacy check, outside the chat: one JSON object per input line."""
+    if args.file is not None and not args.file.exists():
+        raise CliError(say(content, "cli.no_file", path=args.file))
+    guard = privacy_guard(content)
+    guard.load()
+    lines = (args.file.open(encoding="utf-8") if args.file else sys.stdin)
+    with lines:
+        for line in lines:
+            text = scan_input(line.rstrip("\n"))
+            findings = guard.scan(text)
+            result = {"findings": [{"kind": f.kind, "start": f.start, "end": f.end} for f in findings],
+                      "masked": mask(text, findings)}
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 0
+
+
+def scan_input(line: str) -> str:
+    """A JSON line's 'text' field, or the line itself."""
+    if line.lstrip().startswith("{"):
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError:
+            return line
+        if isinstance(data, dict) and isinstance(data.get("text"), str):
+            return data["text"]
+    return line
+
+
 def cmd_principles(args: argparse.Namespace, content: Content) -> int:
     for principle in content.catalogue.all():
         print(f"{principle.id}  {principle.text['nl']}")
@@ -206,6 +239,7 @@ COMMANDS = {
     "export": cmd_export,
     "backup": cmd_backup,
     "purge": cmd_purge,
+    "scan": cmd_scan,
     "principles": cmd_principles,
     "teams": cmd_teams,
 }

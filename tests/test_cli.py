@@ -152,3 +152,22 @@ def test_broken_prompts_stop_start_up_naming_the_file(tmp_path):
     result = werkbot("principles", env={"WERKBOT_PROMPTS": str(prompts)})
     assert result.returncode == 2
     assert "en.toml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_scan_prints_one_json_object_per_line(tmp_path):
+    lines = ["Bel Anna op 06-12345678.", json.dumps({"text": "Mail naar a@voorbeeld.nl"}),
+             "Niets bijzonders vandaag, gewoon koffie gedronken."]
+    from_stdin = werkbot("scan", stdin="\n".join(lines) + "\n")
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    results = [json.loads(line) for line in from_stdin.stdout.splitlines()]
+    assert results[0] == {"findings": [{"kind": "naam", "start": 4, "end": 8},
+                                       {"kind": "telefoonnummer", "start": 12, "end": 23}],
+                          "masked": "Bel [naam] op [telefoonnummer]."}
+    assert results[1] == {"findings": [{"kind": "email", "start": 10, "end": 24}],
+                          "masked": "Mail naar [email]"}
+    assert results[2] == {"findings": [], "masked": lines[2]}
+    source = tmp_path / "texts.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert werkbot("scan", str(source)).stdout == from_stdin.stdout
+    missing = werkbot("scan", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 1 and "bestaat niet" in missing.stderr

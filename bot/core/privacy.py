@@ -114,6 +114,7 @@ class PrivacyGuard:
 
     def __init__(self, words: OrdinaryWords, cache_dir: Path) -> None:
         self.words = words
+        self._openers = words.anywhere | words.sentence_start
         self.cache_dir = cache_dir
         self.ready = threading.Event()
         self._deduce = None
@@ -233,8 +234,7 @@ class PrivacyGuard:
     def _ordinary(self, word: str) -> bool:
         """A common word that is also a street name somewhere ("Kamer", "Lijn")."""
         word = word.lower()
-        return (word in self._common_words or word in self.words.anywhere
-                or word in self.words.sentence_start)
+        return word in self._common_words or word in self._openers
 
     @staticmethod
     def _ages(text: str) -> list[Finding]:
@@ -258,9 +258,14 @@ class PrivacyGuard:
             words = list(re.finditer(r"[\w'-]+", text[start:end]))
             while kind == "naam" and len(words) > 1 and words[-1].group().islower():
                 words.pop()
+            # …or an ordinary word that opens the sentence ("Bel Anna").
+            while (kind == "naam" and len(words) > 1 and _sentence_start(text, start + words[0].start())
+                   and words[0].group().lower() in self._openers):
+                words.pop(0)
             if not words:
                 continue
             end = start + words[-1].end()
+            start += words[0].start()
             if kind == "naam" and self._ordinary_words(text, start, end):
                 continue
             found.append(Finding(start, end, kind))
@@ -274,8 +279,7 @@ class PrivacyGuard:
             return True
         if all(word in self.words.anywhere for word in words):
             return True
-        return _sentence_start(text, start) and all(
-            word in self.words.anywhere or word in self.words.sentence_start for word in words)
+        return _sentence_start(text, start) and all(word in self._openers for word in words)
 
 
 @dataclass(frozen=True)

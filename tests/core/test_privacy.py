@@ -1,0 +1,106 @@
+import pytest
+
+from bot.core.privacy import Finding, mask
+from tests.conftest import member, texts
+from tests.privacy_cases.evaluate import HARD, evaluate, load_cases
+
+PHONE = "06-38271945"
+STORY_WITH_PHONE = f"Mevrouw belde me later terug op {PHONE} en toen lukte het wel."
+STORY_WITH_NAME = "Samen met Fenna Hoekstra de buurtkoffie opgezet; dat gaf energie."
+
+
+def stored(store):
+    return list(store.db.query("select text, privacy_flags from stories order by id"))
+
+
+def test_case_set_meets_the_thresholds(guard, capsys):
+    cases = load_cases()
+    assert len(cases) >= 80
+    assert sum(1 for c in cases if c["expected"]) >= 40 and sum(1 for c in cases if not c["expected"]) >= 40
+    assert {item["kind"] for c in cases for item in c["expected"]} >= {*HARD, "naam"}
+    report = evaluate(lambda text: [(f.start, f.end) for f in guard.scan(text)], cases)
+    with capsys.disabled():
+        print("\n" + "\n".join(report.lines("privacy guard")))
+    assert report.recall(HARD) == 1.0, report.missed
+    assert report.recall(("naam",)) >= 0.95, report.missed
+    assert report.false_positive_share <= 0.03, report.clean_flagged
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("BSN 123456782 staat erin", "bsn"),
+    ("IBAN GB82 WEST 1234 5698 7654 32 van een buitenlandse rekening", "iban"),
+    ("mail naar iemand@voorbeeld.nl graag", "email"),
+    ("bel +31 (0)20 555 1234 voor het spreekuur", "telefoonnummer"),
+    ("ze woont op Beukenlaan 9 sinds kort", "adres"),
+    ("postcode 2511 CV hoort erbij", "adres"),
+    ("kijk op https://voorbeeld.nl/aanmelden voor meer", "url"),
+])
+def test_each_hard_kind_is_found(guard, text, kind):
+    assert kind in [f.kind for f in guard.scan(text)]
+
+
+def test_numbers_that_fail_the_11_proef_are_not_a_bsn(guard):
+    assert guard.scan("Het kenmerk 123456789 en 736387129 zijn geen BSN.") == []
+
+
+def test_mask_replaces_each_span_by_its_kind():
+    text = "Bel Anna op 06-12345678."
+    findings = [Finding(4, 8, "naam"), Finding(12, 23, "telefoonnummer")]
+    assert mask(text, findings) == "Bel [naam] op [telefoonnummer]."
+
+
+def test_hard_identifier_is_never_stored_as_typed(store, bot, moderator):
+    replies = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")
+    assert "[telefoonnummer]" in replies[0].text and PHONE in STORY_WITH_PHONE
+    assert [b.action for b in replies[0].buttons] == ["draft.mask", "draft.edit"]
+    assert stored(store) == []
+    draft_id = replies[0].buttons[0].value
+    assert "niet zoals getypt" not in texts(bot.handle_action(moderator, "draft.mask", draft_id))
+    assert stored(store) == [{"text": "Mevrouw belde me later terug op [telefoonnummer] en toen lukte "
+                                      "het wel.", "privacy_flags": "telefoonnummer"}]
+
+
+def test_keeping_as_typed_is_refused_for_hard_identifiers(store, bot, moderator):
+    draft_id = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")[0].buttons[0].value
+    assert "nooit zoals getypt" in texts(bot.handle_action(moderator, "draft.keep", draft_id))
+    assert stored(store) == []
+
+
+def test_names_only_may_be_kept_and_the_flag_remains(store, bot, moderator):
+    replies = bot.handle_command(moderator, f"/verhaal {STORY_WITH_NAME}", "k")
+    assert [b.action for b in replies[0].buttons] == ["draft.mask", "draft.edit", "draft.keep"]
+    bot.handle_action(moderator, "draft.keep", replies[0].buttons[2].value)
+    assert stored(store) == [{"text": STORY_WITH_NAME, "privacy_flags": "naam"}]
+    queue = texts(bot.handle_command(moderator, "/moderatie", "q"))
+    assert "privacy" in queue and "naam" in queue
+
+
+def test_editing_runs_the_check_again(store, bot, moderator):
+    draft_id = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")[0].buttons[1].value
+    again = bot.handle_action(moderator, "draft.edit", draft_id, text=f"Nog steeds {PHONE}, sorry.")
+    assert "[telefoonnummer]" in again[0].text and stored(store) == []
+    clean = bot.handle_action(moderator, "draft.edit", again[0].buttons[1].value,
+                              text="Mevrouw belde me later terug en toen lukte het wel.")
+    assert "opgeslagen" in clean[0].text
+    assert stored(store) == [{"text": "Mevrouw belde me later terug en toen lukte het wel.",
+                              "privacy_flags": ""}]
+
+
+def test_a_draft_belongs_to_its_author(store, bot, moderator):
+    draft_id = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")[0].buttons[0].value
+    bot.handle_command(member("coordinator", chat_id="team-b"), "/werkbot start", "b")
+    for stranger in (member("colleague"), member("coordinator", chat_id="team-b")):
+        assert "niet meer bij mij bekend" in texts(bot.handle_action(stranger, "draft.mask", draft_id))
+    assert stored(store) == []
+
+
+def test_author_edit_and_moderator_redact_are_checked_too(store, bot, moderator):
+    bot.handle_command(moderator, "/verhaal Een verhaal zonder gegevens over de buurt.", "k")
+    reply = bot.handle_action(moderator, "story.edit", "1", text=f"Nu met nummer {PHONE} erbij.")
+    assert "[telefoonnummer]" in reply[0].text
+    assert store.story(1)["text"] == "Een verhaal zonder gegevens over de buurt."
+    reply = bot.handle_action(moderator, "mod.redact", "1", text=f"Gecorrigeerd: bel {PHONE}.")
+    bot.handle_action(moderator, "draft.mask", reply[0].buttons[0].value)
+    assert store.story(1)["text"] == "Gecorrigeerd: bel [telefoonnummer]."
+    assert store.story(1)["privacy_flags"] == "telefoonnummer"
+    assert all(PHONE not in (entry["detail"] or "") for entry in store.moderation_log(moderator.team_id))
