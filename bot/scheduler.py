@@ -1,11 +1,14 @@
 """All the bot's schedules, in one APScheduler AsyncIOScheduler on the shared event loop.
 
+Posts are checked every CHECK_SECONDS; retention of story texts runs at start and nightly.
+
 One short job checks every team's slots against the database (`WerkBot.due_posts`): a changed
 time takes effect at once, and the deliveries table, not APScheduler, makes posts exactly-once.
 """
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -15,6 +18,7 @@ from bot.core.model import Reply
 log = logging.getLogger(__name__)
 
 CHECK_SECONDS = 20
+RETENTION_HOUR = 3
 
 Deliver = Callable[[Reply], Awaitable[None]]
 
@@ -31,10 +35,18 @@ async def post_due(bot: WerkBot, deliver: Deliver) -> None:
             bot.confirm_delivery(reply)
 
 
+async def apply_retention(bot: WerkBot) -> None:
+    """A coroutine, so it runs on the loop thread that owns the SQLite connection."""
+    bot.apply_retention()
+
+
 def start_scheduler(bot: WerkBot, deliver: Deliver) -> AsyncIOScheduler:
     """Start the scheduler inside the running loop (await `post_due` first for a check now)."""
     scheduler = AsyncIOScheduler()
     scheduler.add_job(post_due, "interval", seconds=CHECK_SECONDS, args=[bot, deliver],
                       id="due-posts", max_instances=1, coalesce=True)
+    # Retention runs at start and then every night.
+    scheduler.add_job(apply_retention, "cron", hour=RETENTION_HOUR, args=[bot], id="retention",
+                      next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)
     scheduler.start()
     return scheduler

@@ -110,3 +110,9 @@ def m001_initial(db: Database) -> None:
 def m002_story_decided_index(db: Database) -> None:
     # Digests select a team's approved stories by decision time.
     db["stories"].create_index(["team_id", "decided_at"])
+
+
+@migrations()
+def m003_team_retention(db: Database) -> None:
+    # bewaartermijn: story texts older than this many days are deleted (NULL: kept).
+    db["teams"].add_column("retention_days", int)

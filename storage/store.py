@@ -10,7 +10,7 @@ Row = dict[str, Any]
 
 TEAM_SETTINGS = frozenset(
     {"name", "mantra_time", "mantra_days", "digest_day", "digest_time", "timezone", "sets",
-     "language", "moderation", "paused"}
+     "language", "moderation", "paused", "retention_days"}
 )
 STORY_FIELDS = frozenset(
     {"text", "principle_id", "anonymous", "consent", "status", "featured", "privacy_flags",
@@ -179,6 +179,25 @@ class Store:
                                                  "updated_at": self.now()})
             self._log(story["team_id"], story_id, actor_id, "feature", "")
 
+    def delete_old_texts(self, team_id: str, created_before: str | None,
+                         rejected_before: str) -> int:
+        """Delete the texts of stories created before `created_before` (the team's retention)
+        and of stories rejected before `rejected_before`; log each, return how many."""
+        condition = "(status = 'rejected' and decided_at < ?)"
+        params: list = [team_id, rejected_before]
+        if created_before is not None:
+            condition = f"({condition} or created_at < ?)"
+            params.append(created_before)
+        with self.db.atomic():
+            ids = [row["id"] for row in self.db.query(
+                f"select id from stories where team_id = ? and text is not null and {condition}",
+                params)]
+            for story_id in ids:
+                self.db["stories"].update(story_id, {"text": None, "featured": 0,
+                                                     "updated_at": self.now()})
+                self._log(team_id, story_id, "werkbot", "retention-delete", "")
+        return len(ids)
+
     def stories_by_author(self, team_id: str, author_id: str) -> list[Row]:
         return list(self.db.query(
             "select * from stories where team_id = ? and author_id = ? "
@@ -195,7 +214,7 @@ class Store:
     def approved_between(self, team_id: str, start: str, end: str) -> list[Row]:
         """Stories approved in [start, end), oldest first."""
         return list(self.db.query(
-            "select * from stories where team_id = ? and status = 'approved' "
+            "select * from stories where team_id = ? and status = 'approved' and text is not null "
             "and decided_at >= ? and decided_at < ? order by decided_at, id",
             [team_id, start, end],
         ))
@@ -204,7 +223,8 @@ class Store:
         """Approved stories whose author consented to sharing outside the team."""
         featured = " and featured = 1" if featured_only else ""
         return list(self.db.query(
-            "select * from stories where team_id = ? and status = 'approved' and consent = 1"
+            "select * from stories where team_id = ? and status = 'approved' and consent = 1 "
+            "and text is not null"
             f"{featured} order by decided_at, id",
             [team_id],
         ))

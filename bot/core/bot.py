@@ -35,6 +35,7 @@ DEFAULT_TEAM = {
     "paused": 0,
 }
 CATCH_UP = timedelta(hours=3)
+REJECTED_TEXT_DAYS = timedelta(days=30)
 EXCERPT_LENGTH = 160
 
 
@@ -355,8 +356,16 @@ class WerkBot:
         return [Reply(self.say(team["language"], "story.withdrawn_done", story_id=int(value)))]
 
     def _act_story_export(self, caller: Caller, team: dict, *_: object) -> list[Reply]:
-        return [Reply(self.say(team["language"], "mine.export",
-                               export=self.stories.export_mine(caller)))]
+        language = team["language"]
+        readable = [self.say(language, "mine.export_header", team=team["name"] or team["id"])]
+        for story in self.stories.mine(caller):
+            readable.append(self.say(
+                language, "mine.export_item", story_id=story["id"], created=story["created_at"][:10],
+                status=self._status_word(language, story["status"]),
+                principle=self._principle_line(language, story["principle_id"]),
+                text=story["text"] or self.say(language, "mine.text_deleted")))
+        return [Reply("\n\n".join(readable)),
+                Reply(self.say(language, "mine.export", export=self.stories.export_mine(caller)))]
 
     # /moderatie --------------------------------------------------------------------------
 
@@ -487,6 +496,7 @@ class WerkBot:
             "moderatie": lambda: {"moderation": int(value)},
             "taal": lambda: {"language": value},
             "tijdzone": lambda: {"timezone": value},
+            "bewaartermijn": lambda: {"retention_days": value},
         }[sub]()
         self.store.update_team(team["id"], **changes)
         updated = self.store.team(team["id"])
@@ -530,6 +540,8 @@ class WerkBot:
             language=team["language"],
             moderation=self.say(language, "state.on" if team["moderation"] else "state.off"),
             moderators=", ".join(self.store.moderators(team["id"])),
+            retention=(self.say(language, "state.retention_days", days=team["retention_days"])
+                       if team["retention_days"] else self.say(language, "state.retention_off")),
             next_mantra=schedule.describe_slot(next_mantra) if next_mantra else "—",
             next_digest=schedule.describe_slot(schedule.next_digest(team, now)),
             queue=len(self.store.stories_with_status(team["id"], "pending")),
@@ -588,6 +600,22 @@ class WerkBot:
             reply.delivery = (team["id"], kind, period)
             replies.append(reply)
         return replies
+
+    def apply_retention(self) -> int:
+        """Delete story texts past each team's bewaartermijn, and rejected ones after 30 days."""
+        now = self.clock()
+        rejected_before = self.store.timestamp(now - REJECTED_TEXT_DAYS)
+        deleted = 0
+        for team in self.store.teams():
+            created_before = (self.store.timestamp(now - timedelta(days=team["retention_days"]))
+                              if team["retention_days"] else None)
+            try:
+                deleted += self.store.delete_old_texts(team["id"], created_before, rejected_before)
+            except Exception:
+                log.exception("retention failed for team %s", team["id"])
+        if deleted:
+            log.info("retention deleted %d story texts", deleted)
+        return deleted
 
     def confirm_delivery(self, reply: Reply, error: str | None = None) -> None:
         """Record whether an exactly-once post reached the platform."""

@@ -12,6 +12,8 @@ COMMANDS = ("mantra", "verhaal", "mijnverhalen", "moderatie", "digest", "werkbot
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 SLACK_MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
 PLAIN_MENTION = re.compile(r"^@?([\w.\-]{1,64})$")
+MIN_RETENTION = 30
+MAX_RETENTION = 3650
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
         return Command("werkbot", "moderatie", args[0].lower() == "aan")
     if sub == "taal" and len(args) == 1 and args[0].lower() in ("nl", "en"):
         return Command("werkbot", "taal", args[0].lower())
+    if sub == "bewaartermijn" and len(args) == 1:
+        return Command("werkbot", "bewaartermijn", parse_retention(args[0]))
     if sub == "tijdzone" and len(args) == 1:
         return Command("werkbot", "tijdzone", parse_timezone(args[0]))
     raise UserError("usage.werkbot")
@@ -96,6 +100,15 @@ def parse_mention(text: str) -> str:
         if match:
             return match.group(1)
     raise UserError("usage.mention", value=text)
+
+
+def parse_retention(text: str) -> int | None:
+    """Days to keep story texts (30 to 3650), or None for 'uit'."""
+    if text.lower() == "uit":
+        return None
+    if not text.isdigit() or not MIN_RETENTION <= int(text) <= MAX_RETENTION:
+        raise UserError("usage.retention", value=text, minimum=MIN_RETENTION, maximum=MAX_RETENTION)
+    return int(text)
 
 
 def parse_timezone(text: str) -> str:

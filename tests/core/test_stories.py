@@ -126,9 +126,11 @@ def test_withdraw_deletes_the_text(store, bot, moderator):
 def test_export_mine_holds_only_my_stories(store, bot, moderator):
     bot.handle_command(moderator, f"/verhaal {STORY}", "k1")
     bot.handle_command(member("colleague"), "/verhaal Het verhaal van een collega over de buurt.", "k2")
-    exported = bot.handle_action(moderator, "story.export", "")[0].text
-    data = json.loads(exported[exported.index("{"):])
+    readable, as_json = bot.handle_action(moderator, "story.export", "")
+    data = json.loads(as_json.text[as_json.text.index("{"):])
     assert [s["text"] for s in data["stories"]] == [STORY]
+    assert STORY in readable.text and "Nr. 1 · 2026-11-24 · wacht op moderatie" in readable.text
+    assert "collega" not in readable.text
 
 
 def test_moderation_off_approves_at_once(store, bot, moderator):
