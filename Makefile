@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench-privacy clean
+.PHONY: demo test lint bench-privacy bench-memory clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ test: $(STAMP)
 
 bench-privacy: $(STAMP)
 	$(BIN)/python bench/privacy_recall.py
+
+bench-memory: $(STAMP)
+	$(BIN)/python bench/demo_memory.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -13,6 +13,7 @@ without those two, and checks street names itself against a plain set of the sam
 import logging
 import re
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -159,16 +160,19 @@ class PrivacyGuard:
 
         target = self.cache_dir / f"deduce-{deduce.__version__}" / "lookup"
         if not (target / "src").exists():
-            staging = target.parent / "staging"
-            shutil.rmtree(staging, ignore_errors=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix="staging-", dir=target.parent))
             shutil.copytree(source / "src", staging / "src",
                             ignore=shutil.ignore_patterns("__pycache__"))
             for heavy in HEAVY_LISTS:
                 folder = staging / "src" / heavy
                 (folder / "items.txt").write_text("", encoding="utf-8")
                 (folder / "exceptions.txt").unlink(missing_ok=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            staging.rename(target)
+            try:
+                staging.rename(target)
+            except OSError:
+                # Another process finished the same copy first.
+                shutil.rmtree(staging, ignore_errors=True)
         return target
 
     @staticmethod

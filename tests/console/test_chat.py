@@ -1,0 +1,45 @@
+import io
+import threading
+import time
+
+from bot.console.chat import ConsoleChat, demo_caller, ensure_demo_team
+from bot.core.bot import WerkBot
+from bot.core.privacy import PrivacyGuard
+
+STORY = "/verhaal Vandaag samen met de buren de tuin opgeknapt; iedereen deed mee."
+
+
+def slow_guard(content, cache, delay: float) -> PrivacyGuard:
+    guard = PrivacyGuard(content.ordinary_words, cache)
+
+    def load_later() -> None:
+        time.sleep(delay)
+        guard.load()
+
+    threading.Thread(target=load_later, daemon=True).start()
+    return guard
+
+
+def chat_with(store, content, guard, chart_dir) -> tuple[ConsoleChat, io.StringIO]:
+    bot = WerkBot(store, content, guard, with_chart=False)
+    ensure_demo_team(bot)
+    out = io.StringIO()
+    return ConsoleChat(bot, demo_caller(), out, chart_dir=chart_dir), out
+
+
+def test_story_before_the_guard_is_ready_waits_with_a_short_message(
+        store, content, guard_cache, tmp_path):
+    chat, out = chat_with(store, content, slow_guard(content, guard_cache, delay=2.5), tmp_path)
+    chat.handle_line("/mantra")
+    assert "Werkprincipe van vandaag" in out.getvalue(), "commands answer before the guard is loaded"
+    chat.handle_line(STORY)
+    text = out.getvalue()
+    assert "Even geduld, de privacycontrole wordt nog geladen" in text
+    assert text.index("Even geduld") < text.index("is opgeslagen")
+    assert store.story(1)["text"] == STORY.removeprefix("/verhaal ")
+
+
+def test_no_message_when_the_guard_is_quick(store, content, guard, tmp_path):
+    chat, out = chat_with(store, content, guard, tmp_path)
+    chat.handle_line(STORY)
+    assert "Even geduld" not in out.getvalue() and "is opgeslagen" in out.getvalue()
