@@ -22,6 +22,8 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Deleted story texts are overwritten with zeros, not left readable in free pages.
+    conn.execute("PRAGMA secure_delete = ON")
     db = Database(conn)
     if str(path) != ":memory:":
         db.enable_wal()

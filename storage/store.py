@@ -87,6 +87,15 @@ class Store:
             for table in ("moderation_log", "stories", "rotation_picks", "deliveries", "moderators"):
                 self.db.execute(f"delete from {table} where team_id = ?", [team_id])
             self.db.execute("delete from teams where id = ?", [team_id])
+        self.flush_deleted()
+
+    def flush_deleted(self) -> None:
+        """Move the WAL into the database and empty it, so deleted text is gone from disk too.
+
+        With secure_delete on, the database pages are zeroed; the WAL still holds older page
+        images until a checkpoint, which this forces.
+        """
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def story_counts(self, team_id: str) -> dict[str, int]:
         return {
@@ -196,6 +205,8 @@ class Store:
                 self.db["stories"].update(story_id, {"text": None, "featured": 0,
                                                      "updated_at": self.now()})
                 self._log(team_id, story_id, "werkbot", "retention-delete", "")
+        if ids:
+            self.flush_deleted()
         return len(ids)
 
     def stories_by_author(self, team_id: str, author_id: str) -> list[Row]:

@@ -140,6 +140,9 @@ def test_purge_asks_first_then_removes_everything(filled_db):
     db = sqlite3.connect(filled_db)
     for table in ("teams", "moderators", "stories", "moderation_log", "rotation_picks", "deliveries"):
         assert db.execute(f"select count(*) from {table}").fetchone() == (0,), table
+    on_disk = b"".join(p.read_bytes() for p in filled_db.parent.glob(filled_db.name + "*"))
+    for text in (b"Gedeeld verhaal", b"Alleen voor het team", b"Schrijver Naam", b"console:team-a"):
+        assert text not in on_disk, text
 
 
 def test_broken_prompts_stop_start_up_naming_the_file(tmp_path):

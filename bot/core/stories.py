@@ -128,6 +128,7 @@ class Stories:
         self.own(caller, story_id)
         self.store.update_story(story_id, caller.user_id, "author-withdraw", text=None,
                                 status="withdrawn", featured=0)
+        self.store.flush_deleted()
 
     def mine(self, caller: Caller) -> list[dict]:
         return self.store.stories_by_author(caller.team_id, caller.user_id)

@@ -52,3 +52,25 @@ def test_deleted_texts_leave_digest_and_export(store, bot, moderator, clock):
     team = store.team(moderator.team_id)
     assert store.shareable_stories(team["id"], featured_only=False) == []
     assert store.approved_between(team["id"], "2000-01-01", "2100-01-01") == []
+
+
+def disk_bytes(db_path):
+    return b"".join(path.read_bytes() for path in db_path.parent.glob(db_path.name + "*"))
+
+
+def test_withdrawn_text_is_gone_from_the_database_and_wal_files(store, bot, moderator, db_path):
+    secret = "Dit verhaal trek ik weer in, het was te persoonlijk voor de groep."
+    bot.handle_command(moderator, f"/verhaal {secret}", "k1")
+    bot.handle_command(moderator, f"/verhaal {STORY}", "k2")
+    assert secret.encode() in disk_bytes(db_path)
+    bot.handle_action(moderator, "story.withdraw_confirm", "1")
+    assert secret.encode() not in disk_bytes(db_path)
+    assert STORY.encode() in disk_bytes(db_path)
+
+
+def test_retention_leaves_no_bytes_behind(store, bot, moderator, clock, db_path):
+    bot.handle_command(moderator, f"/verhaal {STORY}", "k1")
+    store.update_team(moderator.team_id, retention_days=30)
+    clock.advance(days=31)
+    bot.apply_retention()
+    assert STORY.encode() not in disk_bytes(db_path)
