@@ -12,7 +12,7 @@ from bot.core import schedule
 from bot.core.commands import Command, parse
 from bot.core.content import Content
 from bot.core.digest import Digest, DigestCompiler, render_chart, render_markdown
-from bot.core.drafts import Drafts
+from bot.core.drafts import Draft, Drafts
 from bot.core.model import Button, Caller, Reply, UserError
 from bot.core.moderation import Moderation
 from bot.core.privacy import PrivacyGuard, Screened, kinds_of, mask
@@ -177,7 +177,12 @@ class WerkBot:
 
     def _act_new_story(self, caller: Caller, team: dict, value: str, text: str | None,
                        source_key: str) -> list[Reply]:
-        return self._screen(caller, team, text or "", "new", source_key=source_key)
+        """A story from a form; value may carry '<principle id>:<1 if anonymous>'."""
+        principle_id, _, anonymous = value.partition(":")
+        if principle_id:
+            self.stories.principle(principle_id)
+        return self._screen(caller, team, text or "", "new", source_key=source_key,
+                            principle_id=principle_id or None, anonymous=anonymous == "1")
 
     # Privacy: every story text passes the guard before anything is stored ----------------
 
@@ -188,14 +193,15 @@ class WerkBot:
         return bool(line) and line.split(maxsplit=1)[0].lower() == "/verhaal" and len(line.split()) > 1
 
     def _screen(self, caller: Caller, team: dict, text: str, purpose: str, source_key: str = "",
-                story_id: int | None = None) -> list[Reply]:
+                story_id: int | None = None, principle_id: str | None = None,
+                anonymous: bool = False) -> list[Reply]:
         """Store the text if it is clean; otherwise keep it in memory and ask the author."""
         cleaned = checked_text(text)
         findings = self.guard.scan(cleaned)
+        draft = self.drafts.add(caller, cleaned, findings, purpose, source_key, story_id,
+                                principle_id, anonymous)
         if not findings:
-            return self._store_screened(caller, team, purpose, Screened(cleaned), source_key,
-                                        story_id)
-        draft = self.drafts.add(caller, cleaned, findings, purpose, source_key, story_id)
+            return self._store_draft(caller, team, draft, Screened(cleaned))
         language = team["language"]
         kinds = kinds_of(findings)
         buttons = [
@@ -209,41 +215,38 @@ class WerkBot:
         return [Reply(self.say(language, key, kinds=", ".join(kinds),
                                masked=mask(cleaned, findings)), buttons=buttons)]
 
-    def _store_screened(self, caller: Caller, team: dict, purpose: str, screened: Screened,
-                        source_key: str, story_id: int | None) -> list[Reply]:
+    def _store_draft(self, caller: Caller, team: dict, draft: Draft, screened: Screened) -> list[Reply]:
+        """Store what the author decided, then forget the draft."""
         language = team["language"]
-        if purpose == "edit" and story_id is not None:
-            story = self.stories.edit(caller, story_id, screened)
-            return [Reply(self.say(language, "story.edited", story_id=story["id"]))]
-        if purpose == "redact" and story_id is not None:
-            story = self.moderation.redact(caller, story_id, screened)
-            return [Reply(self.say(language, "moderation.redacted", story_id=story["id"]))]
-        story, _ = self.stories.submit(team, caller, screened, source_key)
-        return [self._story_saved(team, story), *self._notify_moderators(team, story)]
+        if draft.purpose == "edit" and draft.story_id is not None:
+            story = self.stories.edit(caller, draft.story_id, screened)
+            replies = [Reply(self.say(language, "story.edited", story_id=story["id"]))]
+        elif draft.purpose == "redact" and draft.story_id is not None:
+            story = self.moderation.redact(caller, draft.story_id, screened)
+            replies = [Reply(self.say(language, "moderation.redacted", story_id=story["id"]))]
+        else:
+            story, _ = self.stories.submit(team, caller, screened, draft.source_key,
+                                           principle_id=draft.principle_id, anonymous=draft.anonymous)
+            replies = [self._story_saved(team, story), *self._notify_moderators(team, story)]
+        self.drafts.drop(draft.id)
+        return replies
 
     def _act_draft_mask(self, caller: Caller, team: dict, value: str, *_: object) -> list[Reply]:
         draft = self.drafts.get(caller, value)
-        masked = mask(draft.text, draft.findings)
-        replies = self._store_screened(caller, team, draft.purpose,
-                                       Screened(masked, ",".join(kinds_of(draft.findings))),
-                                       draft.source_key, draft.story_id)
-        self.drafts.drop(draft.id)
-        return replies
+        masked = Screened(mask(draft.text, draft.findings), ",".join(kinds_of(draft.findings)))
+        return self._store_draft(caller, team, draft, masked)
 
     def _act_draft_keep(self, caller: Caller, team: dict, value: str, *_: object) -> list[Reply]:
         draft = self.drafts.get(caller, value)
         if kinds_of(draft.findings) != ["naam"]:
             raise UserError("privacy.keep_not_allowed")
-        replies = self._store_screened(caller, team, draft.purpose, Screened(draft.text, "naam"),
-                                       draft.source_key, draft.story_id)
-        self.drafts.drop(draft.id)
-        return replies
+        return self._store_draft(caller, team, draft, Screened(draft.text, "naam"))
 
     def _act_draft_edit(self, caller: Caller, team: dict, value: str, text: str | None,
                         *_: object) -> list[Reply]:
         draft = self.drafts.get(caller, value)
         replies = self._screen(caller, team, text or "", draft.purpose, draft.source_key,
-                               draft.story_id)
+                               draft.story_id, draft.principle_id, draft.anonymous)
         self.drafts.drop(draft.id)
         return replies
 

@@ -25,6 +25,8 @@ class Draft:
     purpose: str
     source_key: str = ""
     story_id: int | None = None
+    principle_id: str | None = None
+    anonymous: bool = False
     created: float = field(default_factory=time.monotonic)
 
 
@@ -33,10 +35,11 @@ class Drafts:
         self._drafts: dict[str, Draft] = {}
 
     def add(self, caller: Caller, text: str, findings: list[Finding], purpose: str,
-            source_key: str = "", story_id: int | None = None) -> Draft:
+            source_key: str = "", story_id: int | None = None, principle_id: str | None = None,
+            anonymous: bool = False) -> Draft:
         self._expire()
         draft = Draft(secrets.token_urlsafe(9), caller.team_id, caller.user_id, text, findings,
-                      purpose, source_key, story_id)
+                      purpose, source_key, story_id, principle_id, anonymous)
         self._drafts[draft.id] = draft
         return draft
 
