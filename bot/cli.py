@@ -17,6 +17,7 @@ from bot.core.digest import render_chart, render_html, render_markdown
 from bot.core.export import render as render_export
 from bot.core.export import shareable_rows
 from bot.core.privacy import PrivacyGuard, mask
+from bot.settings import SettingsError, load_settings
 from storage import DatabaseMissing, Store, backup, open_database
 
 EXIT_USAGE = 2
@@ -112,10 +113,16 @@ def team_of(bot: WerkBot, content: Content, team_id: str) -> dict:
 
 
 def cmd_run(args: argparse.Namespace, content: Content) -> int:
-    # The Slack and Telegram adapters land in their own issues; until then nothing can run.
-    configured = any(os.environ.get(name) for name in ("SLACK_BOT_TOKEN", "TELEGRAM_BOT_TOKEN"))
-    raise CliError(say(content, "cli.platform_unavailable" if configured else "cli.no_platform"),
-                   EXIT_USAGE)
+    from bot.runtime import serve
+
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        raise CliError(say(content, error.key, **error.fields), EXIT_USAGE) from None
+    if not settings.slack:
+        raise CliError(say(content, "cli.no_platform"), EXIT_USAGE)
+    asyncio.run(serve(settings, content, privacy_guard(content)))
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace, content: Content) -> int:

@@ -36,6 +36,7 @@ DEFAULT_TEAM = {
 }
 CATCH_UP = timedelta(hours=3)
 REJECTED_TEXT_DAYS = timedelta(days=30)
+REMINDER_INTERVAL = timedelta(hours=1)
 EXCERPT_LENGTH = 160
 
 
@@ -50,6 +51,7 @@ class WerkBot:
         self.store = store
         self.guard = guard
         self.drafts = Drafts()
+        self._last_reminder: dict[str, datetime] = {}
         self.content = content
         self.messages = content.messages
         self.catalogue = content.catalogue
@@ -269,8 +271,12 @@ class WerkBot:
         ]
 
     def _notify_moderators(self, team: dict, story: dict) -> list[Reply]:
-        if story["status"] != "pending":
+        """A private note to the moderators that a story waits: at most one an hour per team."""
+        now = self.clock()
+        last = self._last_reminder.get(team["id"])
+        if story["status"] != "pending" or (last is not None and now - last < REMINDER_INTERVAL):
             return []
+        self._last_reminder[team["id"]] = now
         return [Reply(self.say(team["language"], "moderation.waiting", story_id=story["id"]),
                       audience="user", user_id=moderator, team_id=team["id"])
                 for moderator in self.store.moderators(team["id"])
@@ -549,6 +555,29 @@ class WerkBot:
             next_digest=schedule.describe_slot(schedule.next_digest(team, now)),
             queue=len(self.store.stories_with_status(team["id"], "pending")),
         )
+
+    def home_sections(self, platform: str, chat_prefix: str, user_id: str) -> list[str]:
+        """A member's overview of every team of theirs on one workspace: today's principle,
+        their stories, and for moderators the queue."""
+        sections = []
+        for team in self.store.teams():
+            if team["platform"] != platform or not team["chat_id"].startswith(chat_prefix):
+                continue
+            language = team["language"]
+            caller = Caller(platform, team["chat_id"], user_id)
+            today = schedule.local_now(team, self.clock()).date()
+            lines = [self.say(language, "home.team", team=team["name"] or team["chat_id"]),
+                     self.mantra_text(team, today)]
+            mine = self.stories.mine(caller)
+            lines.append(self.say(language, "home.mine", count=len(mine)))
+            lines += [self.say(language, "home.story", story_id=story["id"],
+                               status=self._status_word(language, story["status"]),
+                               text=excerpt(story["text"]) or "—") for story in mine[:10]]
+            if self.moderation.is_moderator(caller):
+                lines.append(self.say(language, "home.queue",
+                                      count=len(self.store.stories_with_status(team["id"], "pending"))))
+            sections.append("\n".join(lines))
+        return sections or [self.say("nl", "home.no_team")]
 
     # Scheduled posts ---------------------------------------------------------------------
 

@@ -106,7 +106,7 @@ def _author_line(messages: Messages, digest: Digest, story: DigestStory) -> str:
     return story.author
 
 
-def _count_line(messages: Messages, digest: Digest) -> str:
+def count_line(messages: Messages, digest: Digest) -> str:
     average = f"{digest.previous_average:.1f}"
     if digest.language == "nl":
         average = average.replace(".", ",")
@@ -136,7 +136,7 @@ def render_markdown(digest: Digest, messages: Messages) -> str:
         lines += [f"## {say(lang, 'digest.uncovered')}", ""]
         lines += [f"- {p.id}: {p.text[lang]}" for p in digest.uncovered]
         lines.append("")
-    lines.append(_count_line(messages, digest))
+    lines.append(count_line(messages, digest))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -165,7 +165,7 @@ def render_html(digest: Digest, messages: Messages) -> str:
         parts.append(f"<h2>{esc(say(lang, 'digest.uncovered'))}</h2>\n<ul>")
         parts += [f"<li>{esc(p.id)}: {esc(p.text[lang])}</li>" for p in digest.uncovered]
         parts.append("</ul>")
-    parts.append(f"<p>{esc(_count_line(messages, digest))}</p>")
+    parts.append(f"<p>{esc(count_line(messages, digest))}</p>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts)
 

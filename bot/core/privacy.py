@@ -127,6 +127,8 @@ class PrivacyGuard:
 
     def load(self) -> None:
         """Build (first time) or load deduce's lookup structures and the street names."""
+        if self._deduce is not None:
+            return
         try:
             from deduce import Deduce
 

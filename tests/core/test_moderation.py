@@ -95,3 +95,14 @@ def test_forged_button_values_get_a_calm_message(store, bot, moderator):
         reply = bot.handle_action(moderator, "mod.approve", value)
         assert reply[0].text and "Traceback" not in reply[0].text
     assert "werkt niet" in texts(bot.handle_action(moderator, "mod.nuke", "1"))
+
+
+def test_moderators_hear_of_waiting_stories_at_most_once_an_hour(bot, moderator, clock):
+    writer = member("writer")
+    first = bot.handle_command(writer, f"/verhaal {STORY}", "k1")
+    assert [(r.audience, r.user_id) for r in first if r.audience == "user"] == [("user", "coordinator")]
+    second = bot.handle_command(writer, f"/verhaal Nog een keer: {STORY}", "k2")
+    assert [r for r in second if r.audience == "user"] == []
+    clock.advance(hours=1)
+    third = bot.handle_command(writer, f"/verhaal Een uur later: {STORY}", "k3")
+    assert [r.user_id for r in third if r.audience == "user"] == ["coordinator"]

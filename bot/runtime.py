@@ -1,0 +1,103 @@
+"""The composition root of `werkbot run`: settings → database → core → platforms → web → scheduler.
+
+Everything shares one asyncio loop. Shut down in reverse order.
+"""
+
+import asyncio
+import logging
+import signal
+
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.core.bot import WerkBot
+from bot.core.content import Content
+from bot.core.model import Reply
+from bot.core.privacy import PrivacyGuard
+from bot.scheduler import post_due, start_scheduler
+from bot.settings import Settings
+from bot.slack.adapter import PLATFORM as SLACK
+from bot.slack.adapter import SlackAdapter
+from storage import Store, open_database
+
+log = logging.getLogger(__name__)
+
+
+class Runtime:
+    def __init__(self, settings: Settings, content: Content, guard: PrivacyGuard,
+                 host: str = "0.0.0.0") -> None:
+        self.settings = settings
+        self.content = content
+        self.guard = guard
+        self.host = host
+        self.bot: WerkBot | None = None
+        self.slack: SlackAdapter | None = None
+        self.scheduler: AsyncIOScheduler | None = None
+        self.runner: web.AppRunner | None = None
+        self.port: int | None = None
+
+    async def start(self) -> None:
+        db = open_database(self.settings.database)
+        self.bot = WerkBot(Store(db), self.content, self.guard)
+        self.guard.load_in_background()
+        app = web.Application()
+        app.router.add_get("/healthz", self.healthz)
+        if self.settings.slack:
+            self.slack = SlackAdapter(self.bot, self.settings.slack_bot_token or "",
+                                      self.settings.slack_signing_secret or "",
+                                      self.settings.slack_api_url, self.settings.slack_app_token)
+            if not self.settings.slack_app_token:
+                app.router.add_post("/slack/events", self.slack.handle_http)
+            await self.slack.start()
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, self.host, self.settings.port).start()
+        self.port = self.runner.addresses[0][1]
+        await post_due(self.bot, self.deliver)
+        self.scheduler = start_scheduler(self.bot, self.deliver)
+        log.info("werkbot running on port %s (slack: %s)", self.port,
+                 self.slack.state if self.slack else "off")
+
+    async def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+        if self.slack is not None:
+            await self.slack.stop()
+        if self.runner is not None:
+            await self.runner.cleanup()
+        if self.bot is not None:
+            self.bot.store.db.close()
+
+    async def deliver(self, reply: Reply) -> None:
+        """A scheduled post to the platform of its team."""
+        assert self.bot is not None
+        team = self.bot.store.team(reply.team_id or "")
+        if team["platform"] == SLACK and self.slack is not None:
+            await self.slack.post(reply)
+        else:
+            raise RuntimeError(f"no running platform for team {team['id']}")
+
+    def health(self) -> dict:
+        return {
+            "slack": self.slack.state if self.slack else "off",
+            "telegram": "off",
+            "scheduler": "running" if self.scheduler and self.scheduler.running else "stopped",
+            "privacy_guard": "ready" if self.guard.ready.is_set() else "loading",
+        }
+
+    async def healthz(self, request: web.Request) -> web.Response:
+        return web.json_response(self.health())
+
+
+async def serve(settings: Settings, content: Content, guard: PrivacyGuard) -> None:
+    """Run until SIGINT or SIGTERM."""
+    runtime = Runtime(settings, content, guard)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stopping.set)
+    await runtime.start()
+    try:
+        await stopping.wait()
+    finally:
+        await runtime.stop()

@@ -1,0 +1,1 @@
+"""The Slack platform: slack-bolt AsyncApp, HTTP mode or Socket Mode."""

@@ -1,0 +1,259 @@
+"""Slack: slack-bolt's AsyncApp translating Slack events into core calls, and replies into Block Kit.
+
+Listeners ack first and work after, so Slack always gets its answer within 3 seconds. Button
+payloads carry ids only; the core checks every action again.
+"""
+
+import asyncio
+import json
+import logging
+import re
+from typing import Any
+
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core.bot import WerkBot
+from bot.core.model import Button, Caller, Reply
+from bot.slack import blocks
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "slack"
+COMMANDS = ("/mantra", "/verhaal", "/mijnverhalen", "/moderatie", "/digest", "/werkbot")
+SHORTCUT = "bewaar_als_verhaal"
+RETRIES = 5
+ACTION_PATTERN = re.compile(rf"^{blocks.ACTION_PREFIX}\d+\|")
+
+
+def chat_id(workspace: str, channel: str) -> str:
+    return f"{workspace}:{channel}"
+
+
+def web_client(token: str, base_url: str) -> AsyncWebClient:
+    """Retries connection errors, server errors and 429s (honouring Retry-After)."""
+    return AsyncWebClient(token=token, base_url=base_url, retry_handlers=[
+        AsyncConnectionErrorRetryHandler(max_retry_count=RETRIES),
+        AsyncRateLimitErrorRetryHandler(max_retry_count=RETRIES),
+        AsyncServerErrorRetryHandler(max_retry_count=RETRIES),
+    ])
+
+
+class SlackAdapter:
+    def __init__(self, bot: WerkBot, token: str, signing_secret: str, api_url: str,
+                 app_token: str | None = None) -> None:
+        self.bot = bot
+        self.client = web_client(token, api_url)
+        self.app = AsyncApp(client=self.client, signing_secret=signing_secret)
+        self.app_token = app_token
+        self.socket: AsyncSocketModeHandler | None = None
+        self.state = "starting"
+        self._register()
+
+    # Life cycle ------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Socket Mode connects out; in HTTP mode requests arrive through `handle_http`."""
+        if self.app_token:
+            self.socket = AsyncSocketModeHandler(self.app, self.app_token)
+            await self.socket.connect_async()
+            self.state = "socket-mode"
+        else:
+            self.state = "http"
+
+    async def stop(self) -> None:
+        if self.socket is not None:
+            await self.socket.close_async()
+        self.state = "stopped"
+
+    async def handle_http(self, request: Any) -> Any:
+        """POST /slack/events: commands, interactivity and events, signature checked by Bolt."""
+        return await to_aiohttp_response(await self.app.async_dispatch(await to_bolt_request(request)))
+
+    # Listeners -------------------------------------------------------------------------
+
+    def _register(self) -> None:
+        for command in COMMANDS:
+            self.app.command(command)(self._on_command)
+        self.app.action({"action_id": ACTION_PATTERN})(self._on_button)
+        self.app.view("wb_ask")(self._on_ask_submitted)
+        self.app.view("wb_story")(self._on_story_submitted)
+        self.app.shortcut(SHORTCUT)(self._on_shortcut)
+        self.app.event("app_home_opened")(self._on_home_opened)
+        self.app.error(self._on_error)
+
+    async def _on_command(self, ack: Any, body: dict, client: AsyncWebClient) -> None:
+        """A slash command: ack at once, then run it in the core."""
+        await ack()
+        caller = self._caller(body["team_id"], body["channel_id"], body["user_id"],
+                              body.get("user_name", ""))
+        line = f"{body['command']} {body.get('text', '')}".strip()
+        await self._await_guard(caller, self.bot.carries_story(line=line))
+        replies = self.bot.handle_command(caller, line, f"slack:{body.get('trigger_id', '')}")
+        await self.deliver_all(caller, replies, trigger_id=body.get("trigger_id"))
+
+    async def _on_button(self, ack: Any, body: dict) -> None:
+        await ack()
+        action = body["actions"][0]
+        asks, core_action = blocks.parse_action_id(action["action_id"])
+        value, question = blocks.parse_button_value(asks, action.get("value", ""))
+        channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
+        caller = self._caller(body["team"]["id"], channel or "", body["user"]["id"],
+                              body["user"].get("username") or body["user"].get("name", ""))
+        if asks:
+            button = Button(action["text"]["text"], core_action, value, ask=question)
+            await self._open_ask(body["trigger_id"], caller, button)
+            return
+        replies = self.bot.handle_action(caller, core_action, value)
+        await self.deliver_all(caller, replies, trigger_id=body.get("trigger_id"))
+
+    async def _on_ask_submitted(self, ack: Any, body: dict, view: dict) -> None:
+        await ack()
+        meta = json.loads(view["private_metadata"])
+        caller = self._caller(body["team"]["id"], meta["channel"], body["user"]["id"],
+                              body["user"].get("username") or body["user"].get("name", ""))
+        text = view["state"]["values"]["answer"]["text"].get("value") or ""
+        await self._await_guard(caller, self.bot.carries_story(action=meta["action"]))
+        replies = self.bot.handle_action(caller, meta["action"], meta["value"], text=text,
+                                         source_key=f"slack:view:{view['id']}")
+        await self.deliver_all(caller, replies)
+
+    async def _on_story_submitted(self, ack: Any, body: dict, view: dict) -> None:
+        await ack()
+        meta = json.loads(view["private_metadata"])
+        values = view["state"]["values"]
+        caller = self._caller(body["team"]["id"], meta["channel"], body["user"]["id"],
+                              body["user"].get("username") or body["user"].get("name", ""))
+        selected = values["principle"]["choice"].get("selected_option") or {}
+        anonymous = bool(values["anonymous"]["choice"].get("selected_options"))
+        value = f"{selected.get('value', '')}:{int(anonymous)}"
+        await self._await_guard(caller, True)
+        replies = self.bot.handle_action(caller, "story.new", value,
+                                         text=values["story"]["text"].get("value") or "",
+                                         source_key=f"slack:view:{view['id']}")
+        await self.deliver_all(caller, replies)
+
+    async def _on_shortcut(self, ack: Any, body: dict) -> None:
+        """'Bewaar als praktijkverhaal' on any message: the story modal, prefilled."""
+        await ack()
+        caller = self._caller(body["team"]["id"], body["channel"]["id"], body["user"]["id"],
+                              body["user"].get("username") or body["user"].get("name", ""))
+        text = body.get("message", {}).get("text", "")
+        team = self.bot.store.find_team(caller.team_id)
+        if team is None:
+            await self.deliver_all(caller, self.bot.handle_command(caller, "/mantra", ""))
+            return
+        await self._open_story_modal(body["trigger_id"], caller, team, text)
+
+    async def _on_home_opened(self, event: dict, body: dict, client: AsyncWebClient) -> None:
+        if event.get("tab") not in (None, "home"):
+            return
+        user = event["user"]
+        workspace = body.get("team_id", "")
+        texts = self.bot.home_sections(PLATFORM, f"{workspace}:", user)
+        await client.views_publish(user_id=user, view=blocks.home_view(texts))
+
+    async def _on_error(self, error: Exception, body: dict) -> None:
+        # The body may hold a story: name only what failed.
+        log.error("Slack listener failed: %s", type(error).__name__, exc_info=error)
+
+    async def _await_guard(self, caller: Caller, needed: bool) -> None:
+        """A story waits for the privacy guard; after two seconds the author hears why."""
+        guard = self.bot.guard
+        if not needed or guard.ready.is_set():
+            return
+        if not await asyncio.to_thread(guard.wait, 2.0):
+            await self._to_caller(caller, Reply(self.bot.say(self._language(caller), "privacy.wait")))
+            await asyncio.to_thread(guard.wait)
+
+    # Replies ---------------------------------------------------------------------------
+
+    def _caller(self, workspace: str, channel: str, user: str, name: str) -> Caller:
+        return Caller(PLATFORM, chat_id(workspace, channel), user, user_name=name)
+
+    def _channel_of(self, caller: Caller) -> str:
+        return caller.chat_id.split(":", 1)[1]
+
+    async def deliver_all(self, caller: Caller, replies: list[Reply],
+                          trigger_id: str | None = None) -> None:
+        """Send each reply where it belongs. A failure is logged; a stored story stays stored."""
+        for reply in replies:
+            try:
+                if reply.ask is not None and trigger_id:
+                    await self._open_for_ask(trigger_id, caller, reply)
+                elif reply.audience == "caller":
+                    await self._to_caller(caller, reply)
+                elif reply.audience == "user" and reply.user_id:
+                    await self._to_user(reply.user_id, reply)
+                else:
+                    await self.post(reply)
+                    self.bot.confirm_delivery(reply)
+            except Exception as error:
+                log.error("sending a Slack reply failed: %s", type(error).__name__)
+                self.bot.confirm_delivery(reply, error=type(error).__name__)
+
+    async def _open_for_ask(self, trigger_id: str, caller: Caller, reply: Reply) -> None:
+        assert reply.ask is not None
+        team = self.bot.store.find_team(caller.team_id)
+        if reply.ask.action == "story.new" and team is not None:
+            await self._open_story_modal(trigger_id, caller, team)
+        else:
+            await self._open_ask(trigger_id, caller, reply.ask)
+
+    async def _open_ask(self, trigger_id: str, caller: Caller, button: Button) -> None:
+        meta = {"action": button.action, "value": button.value, "channel": self._channel_of(caller)}
+        submit = self.bot.say(self._language(caller), "button.send")
+        await self.client.views_open(trigger_id=trigger_id, view=blocks.ask_modal(button, meta, submit))
+
+    async def _open_story_modal(self, trigger_id: str, caller: Caller, team: dict,
+                                text: str = "") -> None:
+        language = team["language"]
+        labels = {key: self.bot.say(language, f"slack.story_{key}")
+                  for key in ("title", "submit", "story", "principle", "anonymous_label", "anonymous")}
+        principles = [(p.id, p.text[language])
+                      for p in self.bot.catalogue.in_sets(team["sets"].split(","))]
+        view = blocks.story_modal(labels, principles, {"channel": self._channel_of(caller)}, text)
+        await self.client.views_open(trigger_id=trigger_id, view=view)
+
+    def _language(self, caller: Caller) -> str:
+        team = self.bot.store.find_team(caller.team_id)
+        return team["language"] if team else "nl"
+
+    async def _to_caller(self, caller: Caller, reply: Reply) -> None:
+        """Only the caller sees it: ephemeral in the channel (a digest preview too)."""
+        channel = self._channel_of(caller)
+        for message in self._messages(reply):
+            if channel:
+                await self.client.chat_postEphemeral(channel=channel, user=caller.user_id, **message)
+            else:
+                await self.client.chat_postMessage(channel=caller.user_id, **message)
+
+    async def _to_user(self, user_id: str, reply: Reply) -> None:
+        for message in self._messages(reply):
+            await self.client.chat_postMessage(channel=user_id, **message)
+
+    def _messages(self, reply: Reply) -> list[dict]:
+        if reply.digest is not None:
+            return blocks.digest_messages(reply.digest, self.bot.messages, reply.buttons)
+        return blocks.reply_messages(reply)
+
+    async def post(self, reply: Reply) -> None:
+        """A post to a team's channel (mantra, digest): messages first, then the chart."""
+        team = self.bot.store.team(reply.team_id or "")
+        channel = team["chat_id"].split(":", 1)[1]
+        for message in self._messages(reply):
+            await self.client.chat_postMessage(channel=channel, **message)
+        if reply.image is not None and reply.digest is not None:
+            await self.client.files_upload_v2(
+                channel=channel, content=reply.image,
+                filename=f"werkbot-digest-{reply.digest.week}.png",
+                title=self.bot.say(team["language"], "digest.chart_title"))
+
+

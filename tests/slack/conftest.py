@@ -1,0 +1,98 @@
+"""The real runtime in HTTP mode on a free port, talking to a local fake Slack Web API."""
+
+import json
+import time
+from collections.abc import AsyncIterator
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+from slack_sdk.signature import SignatureVerifier
+
+from bot.runtime import Runtime
+from bot.settings import Settings
+from tests.slack.fake_slack import FakeSlack
+
+SECRET = "test-signing-secret"
+
+
+@pytest.fixture
+async def fake_slack() -> AsyncIterator[FakeSlack]:
+    fake = FakeSlack()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+def slack_settings(tmp_path, fake_slack: FakeSlack, app_token: str | None = None) -> Settings:
+    return Settings(database=str(tmp_path / "werkbot.db"), port=0, slack_bot_token="xoxb-test",
+                    slack_signing_secret=SECRET, slack_app_token=app_token,
+                    slack_api_url=fake_slack.url, telegram_bot_token=None)
+
+
+@pytest.fixture
+async def runtime(tmp_path, fake_slack, content, guard) -> AsyncIterator[Runtime]:
+    running = Runtime(slack_settings(tmp_path, fake_slack), content, guard, host="127.0.0.1")
+    await running.start()
+    yield running
+    await running.stop()
+
+
+class SlackClient:
+    """Sends requests to the runtime as Slack does: signed, form-encoded."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.url = f"http://127.0.0.1:{runtime.port}/slack/events"
+        self.triggers = 0
+
+    async def post(self, body: str, secret: str = SECRET, age: int = 0) -> tuple[int, str]:
+        timestamp = str(int(time.time()) - age)
+        signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body)
+        headers = {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature,
+                   "Content-Type": "application/x-www-form-urlencoded"}
+        async with aiohttp.ClientSession() as session, session.post(
+                self.url, data=body.encode(), headers=headers) as response:
+            return response.status, await response.text()
+
+    def trigger(self) -> str:
+        self.triggers += 1
+        return f"trigger-{self.triggers}"
+
+    async def command(self, command: str, text: str = "", user: str = "U1", channel: str = "C1",
+                      team: str = "T1", **extra) -> tuple[int, str]:
+        return await self.post(urlencode({
+            "token": "x", "team_id": team, "channel_id": channel, "user_id": user,
+            "user_name": extra.get("user_name", user.lower()), "command": command, "text": text,
+            "response_url": "http://127.0.0.1:1/response", "trigger_id": self.trigger()}))
+
+    async def interact(self, payload: dict, **kwargs) -> tuple[int, str]:
+        return await self.post(urlencode({"payload": json.dumps(payload)}), **kwargs)
+
+    async def click(self, button: dict, user: str = "U1", channel: str = "C1", team: str = "T1"):
+        return await self.interact({
+            "type": "block_actions", "team": {"id": team}, "user": {"id": user, "username": user},
+            "channel": {"id": channel}, "trigger_id": self.trigger(),
+            "container": {"type": "message", "channel_id": channel},
+            "actions": [{"action_id": button["action_id"], "value": button["value"],
+                         "text": button["text"], "type": "button"}]})
+
+    async def submit(self, view: dict, values: dict, user: str = "U1", team: str = "T1",
+                     view_id: str = "V1"):
+        return await self.interact({
+            "type": "view_submission", "team": {"id": team}, "user": {"id": user, "username": user},
+            "view": {**view, "id": view_id, "state": {"values": values}}})
+
+
+@pytest.fixture
+def slack(runtime) -> SlackClient:
+    return SlackClient(runtime)
+
+
+def buttons_of(message: dict) -> list[dict]:
+    return [element for block in message.get("blocks", []) if block["type"] == "actions"
+            for element in block["elements"]]
+
+
+def text_of(message: dict) -> str:
+    return "\n".join(block["text"]["text"] for block in message.get("blocks", [])
+                     if block["type"] == "section")

@@ -1,0 +1,89 @@
+"""A local Slack Web API for the tests: records every call and answers like Slack does."""
+
+import asyncio
+import json
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs
+
+from aiohttp import web
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict
+
+
+@dataclass
+class FakeSlack:
+    """Serves /api/<method>; `rate_limit` answers the next N calls of a method with 429."""
+
+    calls: list[Call] = field(default_factory=list)
+    rate_limit: dict[str, int] = field(default_factory=dict)
+    socket_url: str = ""
+    port: int = 0
+    runner: web.AppRunner | None = None
+    uploads: list[bytes] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self.api)
+        app.router.add_post("/upload/{file_id}", self.upload)
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", 0).start()
+        self.port = self.runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+    async def api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        if request.content_type == "application/json":
+            args = await request.json()
+        else:
+            args = {k: v[0] for k, v in parse_qs(await request.text()).items()}
+            for key in ("blocks", "view", "files"):
+                if isinstance(args.get(key), str):
+                    args[key] = json.loads(args[key])
+        self.calls.append(Call(method, args))
+        if self.rate_limit.get(method):
+            self.rate_limit[method] -= 1
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
+                                     headers={"Retry-After": "1"})
+        return web.json_response(self.answer(method, args))
+
+    async def upload(self, request: web.Request) -> web.Response:
+        self.uploads.append(await request.read())
+        return web.Response(text="OK")
+
+    def answer(self, method: str, args: dict) -> dict:
+        if method == "auth.test":
+            return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "Team"}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url}
+        if method == "files.getUploadURLExternal":
+            return {"ok": True, "file_id": "F1",
+                    "upload_url": f"http://127.0.0.1:{self.port}/upload/F1"}
+        if method == "files.completeUploadExternal":
+            return {"ok": True, "files": [{"id": "F1"}]}
+        if method in ("chat.postMessage", "chat.postEphemeral"):
+            return {"ok": True, "channel": args.get("channel"), "ts": "1.0", "message_ts": "1.0"}
+        return {"ok": True}
+
+    def of(self, method: str) -> list[dict]:
+        return [call.args for call in self.calls if call.method == method]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[dict]:
+        """The calls of a method once there are `count` of them (work happens after the ack)."""
+        for _ in range(int(timeout / 0.02)):
+            if len(self.of(method)) >= count:
+                return self.of(method)
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"{method}: {len(self.of(method))} calls, expected {count}; "
+                             f"all calls: {[c.method for c in self.calls]}")

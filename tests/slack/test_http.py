@@ -1,0 +1,158 @@
+import time
+
+import aiohttp
+
+from tests.slack.conftest import buttons_of, text_of
+
+STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
+
+
+async def test_healthz_reports_each_part(runtime):
+    async with aiohttp.ClientSession() as session, session.get(
+            f"http://127.0.0.1:{runtime.port}/healthz") as response:
+        assert response.status == 200
+        health = await response.json()
+    assert health["slack"] == "http" and health["scheduler"] == "running"
+    assert health["telegram"] == "off"
+
+
+async def test_bad_or_old_signature_is_refused_and_does_nothing(slack, fake_slack, runtime):
+    status, _ = await slack.post("command=/werkbot&text=start&team_id=T1&channel_id=C1&user_id=U1",
+                                 secret="wrong")
+    assert status == 401
+    status, _ = await slack.post("command=/werkbot&text=start&team_id=T1&channel_id=C1&user_id=U1",
+                                 age=6 * 60)
+    assert status == 401
+    assert runtime.bot.store.teams() == []
+    assert fake_slack.of("chat.postEphemeral") == []
+
+
+async def test_unregistered_channel_is_told_how_to_start(slack, fake_slack):
+    status, _ = await slack.command("/mantra")
+    assert status == 200
+    sent = await fake_slack.wait_for("chat.postEphemeral")
+    assert "nog geen team" in sent[0]["text"] and sent[0]["user"] == "U1" and sent[0]["channel"] == "C1"
+
+
+async def test_start_mantra_status_and_usage(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/mantra")
+    await slack.command("/werkbot", "status")
+    await slack.command("/werkbot", "vliegen")
+    sent = await fake_slack.wait_for("chat.postEphemeral", 4)
+    assert "Welkom" in sent[0]["text"]
+    assert "Werkprincipe van vandaag" in text_of(sent[1])
+    assert "Moderatoren: U1" in text_of(sent[2])
+    assert "Typ /werkbot help" in text_of(sent[3])
+    assert runtime.bot.store.team("slack:T1:C1")["platform"] == "slack"
+
+
+async def test_ack_comes_fast_even_for_the_digest(slack, fake_slack):
+    await slack.command("/werkbot", "start")
+    started = time.perf_counter()
+    status, body = await slack.command("/digest")
+    assert status == 200 and body == ""
+    assert time.perf_counter() - started < 3
+    await fake_slack.wait_for("chat.postEphemeral", 2)
+
+
+async def test_story_with_text_is_saved_and_buttons_change_it(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/verhaal", STORY, user="U2", user_name="schrijver")
+    sent = await fake_slack.wait_for("chat.postEphemeral", 2)
+    saved = next(m for m in sent if "opgeslagen" in m["text"])
+    assert saved["user"] == "U2"
+    story = runtime.bot.store.story(1)
+    assert (story["text"], story["principle_id"], story["author_id"]) == (STORY, "werkprincipe-3", "U2")
+    anonymous = next(b for b in buttons_of(saved) if b["action_id"].endswith("|story.anonymous"))
+    await slack.click(anonymous, user="U2")
+    await fake_slack.wait_for("chat.postEphemeral", 3)
+    assert runtime.bot.store.story(1)["anonymous"] == 1
+    dm = await fake_slack.wait_for("chat.postMessage")
+    assert dm[0]["channel"] == "U1" and "/moderatie" in dm[0]["text"]
+
+
+async def test_verhaal_without_text_opens_a_modal_and_its_submission_is_stored(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/verhaal")
+    opened = await fake_slack.wait_for("views.open")
+    view = opened[0]["view"]
+    assert view["callback_id"] == "wb_story" and len(view["title"]["text"]) <= 24
+    await slack.submit(view, {
+        "story": {"text": {"type": "plain_text_input", "value": STORY}},
+        "principle": {"choice": {"type": "static_select",
+                                 "selected_option": {"value": "werkprincipe-2"}}},
+        "anonymous": {"choice": {"type": "checkboxes", "selected_options": [{"value": "1"}]}},
+    })
+    await fake_slack.wait_for("chat.postEphemeral", 2)
+    story = runtime.bot.store.story(1)
+    assert (story["text"], story["principle_id"], story["anonymous"]) == (STORY, "werkprincipe-2", 1)
+
+
+async def test_moderation_buttons_and_reject_reason_modal(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/verhaal", STORY, user="U2")
+    await slack.command("/verhaal", "Tweede verhaal: de buren helpen nu elkaar met de boodschappen.",
+                        user="U2")
+    await slack.command("/moderatie")
+    sent = await fake_slack.wait_for("chat.postEphemeral", 5)
+    items = [m for m in sent if m["text"].startswith("Nr.")]
+    approve = next(b for b in buttons_of(items[0]) if b["action_id"].endswith("|mod.approve"))
+    await slack.click(approve)
+    dms = await fake_slack.wait_for("chat.postMessage", 2)
+    assert runtime.bot.store.story(1)["status"] == "approved"
+    assert dms[-1]["channel"] == "U2" and "goedgekeurd" in dms[-1]["text"]
+    reject = next(b for b in buttons_of(items[1]) if b["action_id"].endswith("|mod.reject"))
+    await slack.click(reject)
+    modal = (await fake_slack.wait_for("views.open"))[0]["view"]
+    await slack.submit(modal, {"answer": {"text": {"type": "plain_text_input",
+                                                   "value": "Graag zonder de naam van de flat."}}})
+    dms = await fake_slack.wait_for("chat.postMessage", 3)
+    assert runtime.bot.store.story(2)["reject_reason"] == "Graag zonder de naam van de flat."
+    assert "Graag zonder de naam van de flat." in dms[-1]["text"]
+
+
+async def test_forged_cross_team_button_changes_nothing(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/verhaal", STORY, user="U2")
+    await slack.command("/werkbot", "start", user="U9", channel="C9", team="T9")
+    forged = {"action_id": "wb0|do|mod.approve", "value": "1",
+              "text": {"type": "plain_text", "text": "Goedkeuren"}}
+    await slack.click(forged, user="U9", channel="C9", team="T9")
+    sent = await fake_slack.wait_for("chat.postEphemeral", 4)
+    assert "kan ik niet vinden" in sent[-1]["text"]
+    assert runtime.bot.store.story(1)["status"] == "pending"
+
+
+async def test_mentions_in_a_story_never_ping(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/werkbot", "moderatie uit")
+    await slack.command("/verhaal", "<!channel> <!here> <@U2> en <https://voorbeeld.test|klik> "
+                        "werden geen meldingen, gelukkig.")
+    await slack.command("/digest")
+    sent = await fake_slack.wait_for("chat.postEphemeral", 4)
+    digest_text = text_of(sent[-1])
+    assert "&lt;!channel&gt; &lt;!here&gt; &lt;@U2&gt;" in digest_text
+    assert "<!channel>" not in digest_text and "<@U2>" not in digest_text
+    assert all(call.args.get("link_names") in (None, False, "0", "false") for call in fake_slack.calls)
+
+
+async def test_post_now_posts_to_the_channel_with_chart_and_survives_a_429(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/werkbot", "moderatie uit")
+    await slack.command("/verhaal", STORY)
+    fake_slack.rate_limit["chat.postMessage"] = 1
+    await slack.command("/digest")
+    sent = await fake_slack.wait_for("chat.postEphemeral", 4)
+    post_now = next(b for b in buttons_of(sent[-1]) if b["action_id"].endswith("|digest.post"))
+    await slack.click(post_now)
+    posts = await fake_slack.wait_for("chat.postMessage", 2, timeout=15)
+    assert posts[0] == posts[1], "the same message again after the 429"
+    assert posts[1]["channel"] == "C1"
+    await fake_slack.wait_for("files.completeUploadExternal")
+    assert fake_slack.uploads[0].startswith(b"\x89PNG")
+    delivery = runtime.bot.store.delivery("slack:T1:C1", "digest", runtime.bot.compile_digest(
+        runtime.bot.store.team("slack:T1:C1")).week)
+    assert delivery["status"] == "sent"
+
+
