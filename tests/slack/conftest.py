@@ -45,11 +45,12 @@ class SlackClient:
         self.url = f"http://127.0.0.1:{runtime.port}/slack/events"
         self.triggers = 0
 
-    async def post(self, body: str, secret: str = SECRET, age: int = 0) -> tuple[int, str]:
+    async def post(self, body: str, secret: str = SECRET, age: int = 0,
+                   content_type: str = "application/x-www-form-urlencoded") -> tuple[int, str]:
         timestamp = str(int(time.time()) - age)
         signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body)
         headers = {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature,
-                   "Content-Type": "application/x-www-form-urlencoded"}
+                   "Content-Type": content_type}
         async with aiohttp.ClientSession() as session, session.post(
                 self.url, data=body.encode(), headers=headers) as response:
             return response.status, await response.text()
@@ -64,6 +65,11 @@ class SlackClient:
             "token": "x", "team_id": team, "channel_id": channel, "user_id": user,
             "user_name": extra.get("user_name", user.lower()), "command": command, "text": text,
             "response_url": "http://127.0.0.1:1/response", "trigger_id": self.trigger()}))
+
+    async def event(self, event: dict, team: str = "T1") -> tuple[int, str]:
+        body = {"type": "event_callback", "team_id": team, "api_app_id": "A1",
+                "event_id": f"Ev{self.trigger()}", "event_time": int(time.time()), "event": event}
+        return await self.post(json.dumps(body), content_type="application/json")
 
     async def interact(self, payload: dict, **kwargs) -> tuple[int, str]:
         return await self.post(urlencode({"payload": json.dumps(payload)}), **kwargs)

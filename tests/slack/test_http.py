@@ -1,7 +1,11 @@
 import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import aiohttp
+import pytest
 
+from bot.core.schedule import is_public_holiday
 from tests.slack.conftest import buttons_of, text_of
 
 STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
@@ -156,3 +160,61 @@ async def test_post_now_posts_to_the_channel_with_chart_and_survives_a_429(slack
     assert delivery["status"] == "sent"
 
 
+
+
+async def test_app_home_shows_mantra_my_stories_and_queue(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/verhaal", STORY)
+    await fake_slack.wait_for("chat.postEphemeral", 2)
+    status, _ = await slack.event({"type": "app_home_opened", "user": "U1", "tab": "home",
+                                   "channel": "D1"})
+    assert status == 200
+    published = (await fake_slack.wait_for("views.publish"))[0]
+    assert published["user_id"] == "U1"
+    home = "\n".join(b["text"]["text"] for b in published["view"]["blocks"] if b["type"] == "section")
+    assert "Werkprincipe van vandaag" in home
+    assert "nr. 1 · wacht op moderatie" in home
+    assert "Wachten op moderatie: 1" in home
+
+
+async def test_message_shortcut_opens_a_prefilled_story_modal(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.interact({
+        "type": "message_action", "callback_id": "bewaar_als_verhaal", "team": {"id": "T1"},
+        "channel": {"id": "C1"}, "user": {"id": "U1", "username": "u1"},
+        "trigger_id": "trigger-shortcut", "message": {"text": "Wat een mooi gesprek met de buren vandaag!"},
+        "message_ts": "1.0", "response_url": "http://127.0.0.1:1/r"})
+    view = (await fake_slack.wait_for("views.open"))[0]["view"]
+    story_block = next(b for b in view["blocks"] if b["block_id"] == "story")
+    assert story_block["element"]["initial_value"] == "Wat een mooi gesprek met de buren vandaag!"
+
+
+async def test_story_with_a_phone_number_asks_first_and_stores_masked(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/verhaal", "Mevrouw belde me terug op 06-38271945 en toen lukte het.")
+    sent = await fake_slack.wait_for("chat.postEphemeral", 2)
+    assert "[telefoonnummer]" in text_of(sent[-1]) and "06-38271945" not in str(sent[-1])
+    assert list(runtime.bot.store.db.query("select * from stories")) == []
+    store_masked = next(b for b in buttons_of(sent[-1]) if b["action_id"].endswith("|draft.mask"))
+    await slack.click(store_masked)
+    await fake_slack.wait_for("chat.postEphemeral", 3)
+    assert runtime.bot.store.story(1)["text"] == "Mevrouw belde me terug op [telefoonnummer] en toen lukte het."
+
+
+async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
+    from bot.scheduler import post_due
+
+    await slack.command("/werkbot", "start")
+    await slack.command("/werkbot", "dagen ma di wo do vr za zo")
+    await fake_slack.wait_for("chat.postEphemeral", 2)
+    store = runtime.bot.store
+    now = datetime.now(ZoneInfo("Europe/Amsterdam"))
+    if is_public_holiday(now.date()):
+        pytest.skip("no mantra on a Dutch public holiday")
+    store.db["teams"].update("slack:T1:C1", {"created_at": "2000-01-01T00:00:00+00:00",
+                                             "mantra_time": f"{now:%H:%M}"})
+    await post_due(runtime.bot, runtime.deliver)
+    posts = [p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]
+    assert len(posts) == 1 and "Werkprincipe van vandaag" in text_of(posts[0])
+    await post_due(runtime.bot, runtime.deliver)
+    assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1

@@ -1,0 +1,76 @@
+"""Block Kit rendering: pure functions, checked against Slack's published limits."""
+
+from bot.core.digest import Digest, DigestGroup, DigestStory
+from bot.core.model import Button, Reply
+from bot.slack import blocks
+
+LIMITS = {"blocks": 50, "section": 3000, "header": 150, "button_text": 75, "button_value": 2000,
+          "elements": 25, "action_id": 255}
+
+
+def assert_within_limits(message: dict) -> None:
+    assert len(message["blocks"]) <= LIMITS["blocks"]
+    action_ids = []
+    for block in message["blocks"]:
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= LIMITS["section"]
+        if block["type"] == "header":
+            assert len(block["text"]["text"]) <= LIMITS["header"]
+        if block["type"] == "actions":
+            assert len(block["elements"]) <= LIMITS["elements"]
+            for element in block["elements"]:
+                assert len(element["text"]["text"]) <= LIMITS["button_text"]
+                assert 0 < len(element["value"]) <= LIMITS["button_value"]
+                assert len(element["action_id"]) <= LIMITS["action_id"]
+                action_ids.append(element["action_id"])
+    assert len(action_ids) == len(set(action_ids))
+
+
+def test_a_digest_of_120_long_stories_fits_and_loses_nothing(content):
+    principles = content.catalogue.in_sets(["werkprincipes", "houdingsprincipes"])
+    stories = [DigestStory(n, f"Verhaal {n:03d}: " + "wat werkte & waarom <echt> " * 34,
+                           None if n % 3 else f"Collega {n}", principles[n % len(principles)].id)
+               for n in range(120)]
+    groups = [DigestGroup(p, tuple(s for s in stories if s.principle_id == p.id)) for p in principles]
+    digest = Digest("slack:T1:C1", "2026-W48", "nl", stories[7], groups, [], 120, [10, 12, 9, 14])
+    messages = blocks.digest_messages(digest, content.messages,
+                                      [Button("Nu plaatsen", "digest.post")])
+    assert len(messages) > 1
+    for message in messages:
+        assert_within_limits(message)
+    rendered = "\n".join(b["text"]["text"] for m in messages for b in m["blocks"]
+                         if b["type"] == "section")
+    for n in range(120):
+        assert f"Verhaal {n:03d}:" in rendered
+    assert "<echt>" not in rendered and "&lt;echt&gt;" in rendered
+    assert messages[-1]["blocks"][-1]["type"] == "actions"
+
+
+def test_a_long_reply_with_many_buttons_splits_into_valid_messages():
+    buttons = [Button(f"principe-{n} met een hele lange naam die niet in een knop past " * 2,
+                      "story.tag", f"1:principe-{n}") for n in range(29)]
+    reply = Reply("Regel\n" * 2000, buttons=buttons)
+    messages = blocks.reply_messages(reply)
+    for message in messages:
+        assert_within_limits(message)
+    assert sum(len(e["elements"]) for m in messages for e in m["blocks"] if e["type"] == "actions") == 29
+
+
+def test_escape_only_touches_slack_control_characters():
+    assert blocks.escape("<!channel> & <@U1> @here *vet*") == "&lt;!channel&gt; &amp; &lt;@U1&gt; @here *vet*"
+
+
+def test_button_payload_round_trip():
+    asks = Button("Afwijzen", "mod.reject", "12", ask="Waarom?")
+    element = blocks.button_element(asks, 3)
+    flag, action = blocks.parse_action_id(element["action_id"])
+    assert (flag, action) == (True, "mod.reject")
+    assert blocks.parse_button_value(flag, element["value"]) == ("12", "Waarom?")
+    plain = blocks.button_element(Button("Exporteren", "story.export"), 0)
+    assert blocks.parse_button_value(False, plain["value"]) == ("", None)
+
+
+def test_modals_respect_title_and_metadata_limits(content):
+    button = Button("Een heel lange knoptekst voor een modal", "mod.reject", "1", ask="Waarom?")
+    modal = blocks.ask_modal(button, {"action": "mod.reject", "value": "1", "channel": "C1"}, "Versturen")
+    assert len(modal["title"]["text"]) <= 24 and len(modal["private_metadata"]) <= 3000
