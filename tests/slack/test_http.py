@@ -198,7 +198,8 @@ async def test_story_with_a_phone_number_asks_first_and_stores_masked(slack, fak
     store_masked = next(b for b in buttons_of(sent[-1]) if b["action_id"].endswith("|draft.mask"))
     await slack.click(store_masked)
     await fake_slack.wait_for("chat.postEphemeral", 3)
-    assert runtime.bot.store.story(1)["text"] == "Mevrouw belde me terug op [telefoonnummer] en toen lukte het."
+    assert runtime.bot.store.story(1)["text"] == (
+        "Mevrouw belde me terug op [telefoonnummer] en toen lukte het.")
 
 
 async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
