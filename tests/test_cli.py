@@ -21,9 +21,9 @@ TEAM = "console:team-a"
 
 def werkbot(*args: str, db: Path | None = None, stdin: str = "", cwd: Path | None = None,
             env: dict | None = None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "WERKBOT_LOG_LEVEL": "WARNING", **(env or {})}
-    environment.pop("SLACK_BOT_TOKEN", None)
-    environment.pop("TELEGRAM_BOT_TOKEN", None)
+    environment = {key: value for key, value in os.environ.items()
+                   if not key.startswith(("SLACK_", "TELEGRAM_")) and key != "PORT"}
+    environment.update({"WERKBOT_LOG_LEVEL": "WARNING", **(env or {})})
     if db is not None:
         environment["WERKBOT_DB"] = str(db)
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, text=True,
@@ -174,3 +174,16 @@ def test_scan_prints_one_json_object_per_line(tmp_path):
     assert werkbot("scan", str(source)).stdout == from_stdin.stdout
     missing = werkbot("scan", str(tmp_path / "nope.txt"))
     assert missing.returncode == 1 and "bestaat niet" in missing.stderr
+
+
+@pytest.mark.parametrize(("env", "named"), [
+    ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+    ({"SLACK_BOT_TOKEN": "not-a-token", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "web"}, "PORT"),
+    ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+    ({"TELEGRAM_BOT_TOKEN": "123:abc"}, "TELEGRAM_BOT_TOKEN"),
+])
+def test_run_with_a_wrong_setting_names_it_in_one_line(tmp_path, env, named):
+    result = werkbot("run", db=tmp_path / "x.db", env=env)
+    assert result.returncode == 2
+    assert named in result.stderr and result.stderr.strip().count("\n") == 0
