@@ -37,6 +37,8 @@ DEFAULT_TEAM = {
 CATCH_UP = timedelta(hours=3)
 REJECTED_TEXT_DAYS = timedelta(days=30)
 REMINDER_INTERVAL = timedelta(hours=1)
+# Stories shown per /moderatie: a long queue comes in pages, one message per story.
+QUEUE_PAGE = 10
 EXCERPT_LENGTH = 160
 
 
@@ -384,7 +386,7 @@ class WerkBot:
         if not pending:
             return [Reply(self.say(language, "queue.empty"))]
         replies = [Reply(self.say(language, "queue.header", count=len(pending)))]
-        for story in pending:
+        for story in pending[:QUEUE_PAGE]:
             author = story["author_name"] + (
                 " " + self.say(language, "queue.anonymous") if story["anonymous"] else "")
             text = self.say(language, "queue.item", story_id=story["id"], author=author,
@@ -402,6 +404,8 @@ class WerkBot:
                 Button(self.say(language, "button.redact"), "mod.redact", sid,
                        ask=self.say(language, "moderation.redact_prompt")),
             ]))
+        if len(pending) > QUEUE_PAGE:
+            replies.append(Reply(self.say(language, "queue.more", count=len(pending) - QUEUE_PAGE)))
         return replies
 
     def _tell_author(self, team: dict, story: dict, key: str, **fields: object) -> list[Reply]:

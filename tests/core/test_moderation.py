@@ -106,3 +106,13 @@ def test_moderators_hear_of_waiting_stories_at_most_once_an_hour(bot, moderator,
     clock.advance(hours=1)
     third = bot.handle_command(writer, f"/verhaal Een uur later: {STORY}", "k3")
     assert [r.user_id for r in third if r.audience == "user"] == ["coordinator"]
+
+
+def test_a_long_queue_comes_in_pages(bot, moderator):
+    for n in range(13):
+        text = f"Verhaal nummer {n} over de buurt en de buren."
+        bot.handle_command(member("writer"), f"/verhaal {text}", f"k{n}")
+    replies = bot.handle_command(moderator, "/moderatie", "q")
+    assert replies[0].text == "Wachten op je oordeel: 13"
+    assert len([r for r in replies if r.buttons]) == 10
+    assert replies[-1].text.startswith("…en 3 meer.")

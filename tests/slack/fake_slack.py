@@ -16,10 +16,12 @@ class Call:
 
 @dataclass
 class FakeSlack:
-    """Serves /api/<method>; `rate_limit` answers the next N calls of a method with 429."""
+    """Serves /api/<method>; `rate_limit` answers the next N calls of a method with 429,
+    `errors` answers every call of a method with that Slack error."""
 
     calls: list[Call] = field(default_factory=list)
     rate_limit: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
     socket_url: str = ""
     port: int = 0
     runner: web.AppRunner | None = None
@@ -56,6 +58,8 @@ class FakeSlack:
             self.rate_limit[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
                                      headers={"Retry-After": "1"})
+        if method in self.errors:
+            return web.json_response({"ok": False, "error": self.errors[method]})
         return web.json_response(self.answer(method, args))
 
     async def upload(self, request: web.Request) -> web.Response:

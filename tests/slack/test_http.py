@@ -219,3 +219,13 @@ async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
     assert len(posts) == 1 and "Werkprincipe van vandaag" in text_of(posts[0])
     await post_due(runtime.bot, runtime.deliver)
     assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1
+
+
+async def test_a_slack_error_while_answering_loses_no_story(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await fake_slack.wait_for("chat.postEphemeral")
+    fake_slack.errors["chat.postEphemeral"] = "channel_not_found"
+    status, _ = await slack.command("/verhaal", STORY)
+    assert status == 200
+    await fake_slack.wait_for("chat.postEphemeral", 2)
+    assert runtime.bot.store.story(1)["text"] == STORY
