@@ -148,7 +148,7 @@ class SlackAdapter:
         text = body.get("message", {}).get("text", "")
         team = self.bot.store.find_team(caller.team_id)
         if team is None:
-            await self.deliver_all(caller, self.bot.handle_command(caller, "/mantra", ""))
+            await self._to_caller(caller, Reply(self.bot.say("nl", "team.not_registered")))
             return
         await self._open_story_modal(body["trigger_id"], caller, team, text)
 

@@ -5,8 +5,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.core.privacy import HARD_KINDS, KINDS
+
 CASES = Path(__file__).with_name("cases.jsonl")
-HARD = ("bsn", "iban", "telefoonnummer", "email", "adres")
+HARD = tuple(kind for kind in KINDS if kind in HARD_KINDS)
 
 Span = tuple[int, int]
 Scanner = Callable[[str], list[Span]]
