@@ -48,7 +48,7 @@ IBAN_CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[A-Za-z]{2}| [A-Z]{2})(?![\w-])")
 HOUSE_NUMBER = re.compile(
-    r"(?<![\w-])\d{1,5}(?:[ -]?[A-Za-z](?![\w-])|-\d{1,4}|[ ]?(?:hs|bis|I{1,3}))?(?![\w-])")
+    r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])")
 STREET_SUFFIX = re.compile(
     r"[A-Z][\w'-]*(?:baan|bolwerk|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|pad|park|"
     r"plantsoen|plein|singel|steeg|straat|wal|weg|wetering|zijde)$")
@@ -259,7 +259,8 @@ class PrivacyGuard:
             kind = DEDUCE_KINDS.get(annotation.tag)
             if kind is None:
                 continue
-            start, end = annotation.start_char, annotation.end_char
+            # int(): deduce gives numpy integers for some spans.
+            start, end = int(annotation.start_char), int(annotation.end_char)
             # deduce sometimes takes the words after a name along ("Jansen uit de").
             words = list(re.finditer(r"[\w'-]+", text[start:end]))
             while kind == "naam" and len(words) > 1 and words[-1].group().islower():
@@ -273,6 +274,10 @@ class PrivacyGuard:
             end = start + words[-1].end()
             start += words[0].start()
             if kind == "naam" and self._ordinary_words(text, start, end):
+                continue
+            # A common word opening a sentence is no place either ("Bus 12 stopt…").
+            if (kind == "locatie" and len(words) == 1 and _sentence_start(text, start)
+                    and self._ordinary(text[start:end])):
                 continue
             found.append(Finding(start, end, kind))
         return found
