@@ -172,6 +172,9 @@ def test_scan_prints_one_json_object_per_line(tmp_path):
     source = tmp_path / "texts.txt"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert werkbot("scan", str(source)).stdout == from_stdin.stdout
+    # deduce hands out numpy integers for some spans; the JSON must still be written.
+    street = werkbot("scan", stdin="Adres: 1e Jan Steenstraat 8-II, 1072 NM.\n")
+    assert json.loads(street.stdout)["masked"] == "Adres: 1e [adres], [adres]."
     missing = werkbot("scan", str(tmp_path / "nope.txt"))
     assert missing.returncode == 1 and "bestaat niet" in missing.stderr
 
