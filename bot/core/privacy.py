@@ -161,8 +161,14 @@ class PrivacyGuard:
         import deduce
 
         target = self.cache_dir / f"deduce-{deduce.__version__}" / "lookup"
-        if not (target / "src").exists():
+        try:
             target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            # A read-only home must not cost the guard: build in the temp folder instead.
+            log.warning("cache folder %s is not writable; using the temp folder", self.cache_dir)
+            target = Path(tempfile.gettempdir()) / "werkbot" / f"deduce-{deduce.__version__}" / "lookup"
+            target.parent.mkdir(parents=True, exist_ok=True)
+        if not (target / "src").exists():
             staging = Path(tempfile.mkdtemp(prefix="staging-", dir=target.parent))
             shutil.copytree(source / "src", staging / "src",
                             ignore=shutil.ignore_patterns("__pycache__"))

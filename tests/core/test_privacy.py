@@ -104,3 +104,13 @@ def test_author_edit_and_moderator_redact_are_checked_too(store, bot, moderator)
     assert store.story(1)["text"] == "Gecorrigeerd: bel [telefoonnummer]."
     assert store.story(1)["privacy_flags"] == "telefoonnummer"
     assert all(PHONE not in (entry["detail"] or "") for entry in store.moderation_log(moderator.team_id))
+
+
+def test_guard_loads_even_when_its_cache_folder_cannot_be_made(content, tmp_path):
+    from bot.core.privacy import PrivacyGuard
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should go", encoding="utf-8")
+    guard = PrivacyGuard(content.ordinary_words, blocker / "cache")
+    guard.load()
+    assert [f.kind for f in guard.scan("Bel 06-38271945 voor een afspraak.")] == ["telefoonnummer"]
