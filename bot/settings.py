@@ -3,17 +3,14 @@
 import os
 from dataclasses import dataclass
 
+from bot.core.model import UserError
+
 DEFAULT_PORT = 3000
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
 
-class SettingsError(Exception):
+class SettingsError(UserError):
     """One setting is missing or wrong: a message key from prompts/ (cli.*) and its fields."""
-
-    def __init__(self, key: str, **fields: str) -> None:
-        super().__init__(key)
-        self.key = key
-        self.fields = fields
 
 
 @dataclass(frozen=True)
