@@ -31,13 +31,8 @@ class ConsoleChat:
         self.choices: list[Button] = []
         self.asking: Button | None = None
 
-    @property
-    def language(self) -> str:
-        team = self.bot.store.find_team(self.caller.team_id)
-        return team["language"] if team else "nl"
-
     def say(self, key: str, **fields: object) -> str:
-        return self.bot.say(self.language, key, **fields)
+        return self.bot.say(self.bot.language_of(self.caller), key, **fields)
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out, flush=True)

@@ -69,7 +69,8 @@ class WerkBot:
     def say(self, language: str, key: str, /, **fields: object) -> str:
         return self.messages.render(language, key, **fields)
 
-    def _language(self, caller: Caller) -> str:
+    def language_of(self, caller: Caller) -> str:
+        """The caller's team language; Dutch where there is no team yet."""
         team = self.store.find_team(caller.team_id)
         return team["language"] if team else "nl"
 
@@ -92,7 +93,7 @@ class WerkBot:
 
     def handle_command(self, caller: Caller, line: str, source_key: str) -> list[Reply]:
         """Run one command line; bad input gives a usage message and changes nothing."""
-        language = self._language(caller)
+        language = self.language_of(caller)
         try:
             command = parse(line, frozenset(self.catalogue.sets))
             if command.name == "werkbot" and command.sub in ("start", "help"):
@@ -117,7 +118,7 @@ class WerkBot:
     def handle_action(self, caller: Caller, action: str, value: str,
                       text: str | None = None, source_key: str = "") -> list[Reply]:
         """Run a button's action. Values come from the platform: they are checked again here."""
-        language = self._language(caller)
+        language = self.language_of(caller)
         try:
             team = self._team(caller)
             handler = self._actions().get(action)
@@ -477,7 +478,7 @@ class WerkBot:
     # /werkbot ----------------------------------------------------------------------------
 
     def _werkbot(self, caller: Caller, team: dict | None, command: Command) -> list[Reply]:
-        language = team["language"] if team else self._language(caller)
+        language = team["language"] if team else self.language_of(caller)
         if command.sub == "help":
             return [Reply(self.say(language, "help.text"))]
         if command.sub == "start":

@@ -105,8 +105,7 @@ class SlackAdapter:
         asks, core_action = blocks.parse_action_id(action["action_id"])
         value, question = blocks.parse_button_value(asks, action.get("value", ""))
         channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
-        caller = self._caller(body["team"]["id"], channel or "", body["user"]["id"],
-                              body["user"].get("username") or body["user"].get("name", ""))
+        caller = self._interactor(body, channel or "")
         if asks:
             button = Button(action["text"]["text"], core_action, value, ask=question)
             await self._open_ask(body["trigger_id"], caller, button)
@@ -117,8 +116,7 @@ class SlackAdapter:
     async def _on_ask_submitted(self, ack: Any, body: dict, view: dict) -> None:
         await ack()
         meta = json.loads(view["private_metadata"])
-        caller = self._caller(body["team"]["id"], meta["channel"], body["user"]["id"],
-                              body["user"].get("username") or body["user"].get("name", ""))
+        caller = self._interactor(body, meta["channel"])
         text = view["state"]["values"]["answer"]["text"].get("value") or ""
         await self._await_guard(caller, self.bot.carries_story(action=meta["action"]))
         replies = self.bot.handle_action(caller, meta["action"], meta["value"], text=text,
@@ -129,8 +127,7 @@ class SlackAdapter:
         await ack()
         meta = json.loads(view["private_metadata"])
         values = view["state"]["values"]
-        caller = self._caller(body["team"]["id"], meta["channel"], body["user"]["id"],
-                              body["user"].get("username") or body["user"].get("name", ""))
+        caller = self._interactor(body, meta["channel"])
         selected = values["principle"]["choice"].get("selected_option") or {}
         anonymous = bool(values["anonymous"]["choice"].get("selected_options"))
         value = f"{selected.get('value', '')}:{int(anonymous)}"
@@ -143,12 +140,12 @@ class SlackAdapter:
     async def _on_shortcut(self, ack: Any, body: dict) -> None:
         """'Bewaar als praktijkverhaal' on any message: the story modal, prefilled."""
         await ack()
-        caller = self._caller(body["team"]["id"], body["channel"]["id"], body["user"]["id"],
-                              body["user"].get("username") or body["user"].get("name", ""))
+        caller = self._interactor(body, body["channel"]["id"])
         text = body.get("message", {}).get("text", "")
         team = self.bot.store.find_team(caller.team_id)
         if team is None:
-            await self._to_caller(caller, Reply(self.bot.say("nl", "team.not_registered")))
+            await self._to_caller(caller, Reply(self.bot.say(self.bot.language_of(caller),
+                                                             "team.not_registered")))
             return
         await self._open_story_modal(body["trigger_id"], caller, team, text)
 
@@ -170,13 +167,19 @@ class SlackAdapter:
         if not needed or guard.ready.is_set():
             return
         if not await asyncio.to_thread(guard.wait, 2.0):
-            await self._to_caller(caller, Reply(self.bot.say(self._language(caller), "privacy.wait")))
+            await self._to_caller(caller, Reply(self.bot.say(self.bot.language_of(caller), "privacy.wait")))
             await asyncio.to_thread(guard.wait)
 
     # Replies ---------------------------------------------------------------------------
 
     def _caller(self, workspace: str, channel: str, user: str, name: str) -> Caller:
         return Caller(PLATFORM, chat_id(workspace, channel), user, user_name=name)
+
+    def _interactor(self, body: dict, channel: str) -> Caller:
+        """The caller of an interactive payload (button, modal, shortcut)."""
+        user = body["user"]
+        return self._caller(body["team"]["id"], channel, user["id"],
+                            user.get("username") or user.get("name", ""))
 
     def _channel_of(self, caller: Caller) -> str:
         return caller.chat_id.split(":", 1)[1]
@@ -209,7 +212,7 @@ class SlackAdapter:
 
     async def _open_ask(self, trigger_id: str, caller: Caller, button: Button) -> None:
         meta = {"action": button.action, "value": button.value, "channel": self._channel_of(caller)}
-        submit = self.bot.say(self._language(caller), "button.send")
+        submit = self.bot.say(self.bot.language_of(caller), "button.send")
         await self.client.views_open(trigger_id=trigger_id, view=blocks.ask_modal(button, meta, submit))
 
     async def _open_story_modal(self, trigger_id: str, caller: Caller, team: dict,
@@ -221,10 +224,6 @@ class SlackAdapter:
                       for p in self.bot.catalogue.in_sets(team["sets"].split(","))]
         view = blocks.story_modal(labels, principles, {"channel": self._channel_of(caller)}, text)
         await self.client.views_open(trigger_id=trigger_id, view=view)
-
-    def _language(self, caller: Caller) -> str:
-        team = self.bot.store.find_team(caller.team_id)
-        return team["language"] if team else "nl"
 
     async def _to_caller(self, caller: Caller, reply: Reply) -> None:
         """Only the caller sees it: ephemeral in the channel (a digest preview too)."""

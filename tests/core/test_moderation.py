@@ -91,9 +91,9 @@ def test_retag_and_redact(store, bot, moderator):
 
 
 def test_forged_button_values_get_a_calm_message(store, bot, moderator):
-    for value in ["", "abc", "1:2:3", "999"]:
-        reply = bot.handle_action(moderator, "mod.approve", value)
-        assert reply[0].text and "Traceback" not in reply[0].text
+    for value in ["", "abc", "1:2:3"]:
+        assert "werkt niet" in texts(bot.handle_action(moderator, "mod.approve", value))
+    assert "kan ik niet vinden" in texts(bot.handle_action(moderator, "mod.approve", "999"))
     assert "werkt niet" in texts(bot.handle_action(moderator, "mod.nuke", "1"))
 
 
