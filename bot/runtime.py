@@ -14,6 +14,7 @@ from bot.core.bot import WerkBot
 from bot.core.content import Content
 from bot.core.model import Reply
 from bot.core.privacy import PrivacyGuard
+from bot.inflight import InFlight
 from bot.scheduler import post_due, start_scheduler
 from bot.settings import Settings
 from bot.slack.adapter import PLATFORM as SLACK
@@ -21,6 +22,9 @@ from bot.slack.adapter import SlackAdapter
 from storage import Store, open_database
 
 log = logging.getLogger(__name__)
+
+# How long shutdown waits for answers and posts already under way.
+DRAIN_SECONDS = 20.0
 
 
 class Runtime:
@@ -35,6 +39,7 @@ class Runtime:
         self.scheduler: AsyncIOScheduler | None = None
         self.runner: web.AppRunner | None = None
         self.port: int | None = None
+        self.in_flight = InFlight()
 
     async def start(self) -> None:
         db = open_database(self.settings.database)
@@ -45,7 +50,8 @@ class Runtime:
         if self.settings.slack:
             self.slack = SlackAdapter(self.bot, self.settings.slack_bot_token or "",
                                       self.settings.slack_signing_secret or "",
-                                      self.settings.slack_api_url, self.settings.slack_app_token)
+                                      self.settings.slack_api_url, self.settings.slack_app_token,
+                                      self.in_flight)
             if not self.settings.slack_app_token:
                 app.router.add_post("/slack/events", self.slack.handle_http)
             await self.slack.start()
@@ -54,17 +60,23 @@ class Runtime:
         await web.TCPSite(self.runner, self.host, self.settings.port).start()
         self.port = self.runner.addresses[0][1]
         await post_due(self.bot, self.deliver)
-        self.scheduler = start_scheduler(self.bot, self.deliver)
+        self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight)
         log.info("werkbot running on port %s (slack: %s)", self.port,
                  self.slack.state if self.slack else "off")
 
     async def stop(self) -> None:
+        """Take no new work, let the work under way finish, then close the database. Idempotent."""
         if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
-        if self.slack is not None:
-            await self.slack.stop()
+            self.scheduler.pause()
         if self.runner is not None:
             await self.runner.cleanup()
+            self.runner = None
+        if self.slack is not None:
+            await self.slack.stop()
+        await self.in_flight.drain(DRAIN_SECONDS)
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
         if self.bot is not None:
             self.bot.store.db.close()
 

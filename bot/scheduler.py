@@ -14,6 +14,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.core.bot import WerkBot
 from bot.core.model import Reply
+from bot.inflight import InFlight
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +41,17 @@ async def apply_retention(bot: WerkBot) -> None:
     bot.apply_retention()
 
 
-def start_scheduler(bot: WerkBot, deliver: Deliver) -> AsyncIOScheduler:
-    """Start the scheduler inside the running loop (await `post_due` first for a check now)."""
+def start_scheduler(bot: WerkBot, deliver: Deliver, in_flight: InFlight) -> AsyncIOScheduler:
+    """Start the scheduler inside the running loop (await `post_due` first for a check now).
+
+    Its runs count as `in_flight`: pause the scheduler and drain them before `shutdown`, which
+    cancels a coroutine job mid-way.
+    """
     scheduler = AsyncIOScheduler()
-    scheduler.add_job(post_due, "interval", seconds=CHECK_SECONDS, args=[bot, deliver],
-                      id="due-posts", max_instances=1, coalesce=True)
+    scheduler.add_job(in_flight.track(post_due), "interval", seconds=CHECK_SECONDS,
+                      args=[bot, deliver], id="due-posts", max_instances=1, coalesce=True)
     # Retention runs at start and then every night.
-    scheduler.add_job(apply_retention, "cron", hour=RETENTION_HOUR, args=[bot], id="retention",
-                      next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)
+    scheduler.add_job(in_flight.track(apply_retention), "cron", hour=RETENTION_HOUR, args=[bot],
+                      id="retention", next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)
     scheduler.start()
     return scheduler

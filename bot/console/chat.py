@@ -12,6 +12,7 @@ from typing import TextIO
 
 from bot.core.bot import WerkBot
 from bot.core.model import Button, Caller, Reply
+from bot.inflight import InFlight
 from bot.scheduler import post_due, start_scheduler
 
 PLATFORM = "console"
@@ -136,7 +137,8 @@ async def run_demo(bot: WerkBot, stdin: TextIO = sys.stdin, out: TextIO = sys.st
         chat.show([reply])
 
     await post_due(bot, deliver)
-    scheduler = start_scheduler(bot, deliver)
+    # Console posts are printed without awaiting, so there is never a run to wait for at the end.
+    scheduler = start_scheduler(bot, deliver, InFlight())
     loop = asyncio.get_running_loop()
     interactive = stdin.isatty()
     try:

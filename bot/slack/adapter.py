@@ -22,6 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.bot import WerkBot
 from bot.core.model import Button, Caller, Reply
+from bot.inflight import InFlight
 from bot.slack import blocks
 
 log = logging.getLogger(__name__)
@@ -48,8 +49,9 @@ def web_client(token: str, base_url: str) -> AsyncWebClient:
 
 class SlackAdapter:
     def __init__(self, bot: WerkBot, token: str, signing_secret: str, api_url: str,
-                 app_token: str | None = None) -> None:
+                 app_token: str | None = None, in_flight: InFlight | None = None) -> None:
         self.bot = bot
+        self.in_flight = in_flight if in_flight is not None else InFlight()
         self.client = web_client(token, api_url)
         self.app = AsyncApp(client=self.client, signing_secret=signing_secret)
         self.app_token = app_token
@@ -71,6 +73,7 @@ class SlackAdapter:
     async def stop(self) -> None:
         if self.socket is not None:
             await self.socket.close_async()
+            self.socket = None
         self.state = "stopped"
 
     async def handle_http(self, request: Any) -> Any:
@@ -80,13 +83,14 @@ class SlackAdapter:
     # Listeners -------------------------------------------------------------------------
 
     def _register(self) -> None:
+        track = self.in_flight.track
         for command in COMMANDS:
-            self.app.command(command)(self._on_command)
-        self.app.action({"action_id": ACTION_PATTERN})(self._on_button)
-        self.app.view("wb_ask")(self._on_ask_submitted)
-        self.app.view("wb_story")(self._on_story_submitted)
-        self.app.shortcut(SHORTCUT)(self._on_shortcut)
-        self.app.event("app_home_opened")(self._on_home_opened)
+            self.app.command(command)(track(self._on_command))
+        self.app.action({"action_id": ACTION_PATTERN})(track(self._on_button))
+        self.app.view("wb_ask")(track(self._on_ask_submitted))
+        self.app.view("wb_story")(track(self._on_story_submitted))
+        self.app.shortcut(SHORTCUT)(track(self._on_shortcut))
+        self.app.event("app_home_opened")(track(self._on_home_opened))
         self.app.error(self._on_error)
 
     async def _on_command(self, ack: Any, body: dict, client: AsyncWebClient) -> None:

@@ -1,9 +1,11 @@
+import asyncio
 import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import aiohttp
 import pytest
+import sqlite_utils
 
 from bot.core.schedule import is_public_holiday
 from tests.slack.conftest import buttons_of, text_of
@@ -141,25 +143,50 @@ async def test_mentions_in_a_story_never_ping(slack, fake_slack, runtime):
     assert all(call.args.get("link_names") in (None, False, "0", "false") for call in fake_slack.calls)
 
 
-async def test_post_now_posts_to_the_channel_with_chart_and_survives_a_429(slack, fake_slack, runtime):
+async def click_post_now_for_the_digest(slack, fake_slack) -> None:
+    """A team with one approved story; its moderator previews the digest and clicks 'nu plaatsen'."""
     await slack.command("/werkbot", "start")
     await slack.command("/werkbot", "moderatie uit")
     await slack.command("/verhaal", STORY)
-    fake_slack.rate_limit["chat.postMessage"] = 1
     await slack.command("/digest")
     sent = await fake_slack.wait_for("chat.postEphemeral", 4)
     post_now = next(b for b in buttons_of(sent[-1]) if b["action_id"].endswith("|digest.post"))
     await slack.click(post_now)
+
+
+def digest_delivery(runtime) -> dict | None:
+    store = runtime.bot.store
+    week = runtime.bot.compile_digest(store.team("slack:T1:C1")).week
+    return store.delivery("slack:T1:C1", "digest", week)
+
+
+async def test_post_now_posts_to_the_channel_with_chart_and_survives_a_429(slack, fake_slack, runtime):
+    fake_slack.rate_limit["chat.postMessage"] = 1
+    await click_post_now_for_the_digest(slack, fake_slack)
     posts = await fake_slack.wait_for("chat.postMessage", 2, timeout=15)
     assert posts[0] == posts[1], "the same message again after the 429"
     assert posts[1]["channel"] == "C1"
     await fake_slack.wait_for("files.completeUploadExternal")
     assert fake_slack.uploads[0].startswith(b"\x89PNG")
-    delivery = runtime.bot.store.delivery("slack:T1:C1", "digest", runtime.bot.compile_digest(
-        runtime.bot.store.team("slack:T1:C1")).week)
-    assert delivery["status"] == "sent"
+    # The delivery is marked sent once the upload's answer is back, a moment after Slack saw it.
+    for _ in range(250):
+        if digest_delivery(runtime)["status"] == "sent":
+            break
+        await asyncio.sleep(0.02)
+    assert digest_delivery(runtime)["status"] == "sent"
 
 
+async def test_stopping_mid_post_lets_the_post_finish_first(slack, fake_slack, runtime):
+    fake_slack.rate_limit["chat.postMessage"] = 1
+    await click_post_now_for_the_digest(slack, fake_slack)
+    await fake_slack.wait_for("chat.postMessage", 1)
+    assert digest_delivery(runtime)["status"] == "claimed"
+    # Slack asked to retry in a second; the bot is told to stop before then.
+    await runtime.stop()
+    assert len(fake_slack.of("chat.postMessage")) == 2
+    assert fake_slack.of("files.completeUploadExternal")
+    database = sqlite_utils.Database(runtime.settings.database)
+    assert next(database.query("select status from deliveries where kind = 'digest'"))["status"] == "sent"
 
 
 async def test_app_home_shows_mantra_my_stories_and_queue(slack, fake_slack, runtime):
