@@ -17,7 +17,7 @@ from bot.core.digest import render_chart, render_html, render_markdown
 from bot.core.export import render as render_export
 from bot.core.export import shareable_rows
 from bot.core.privacy import PrivacyGuard, mask
-from bot.settings import SettingsError, load_settings
+from bot.settings import SettingsError, load_settings, log_level
 from storage import DatabaseMissing, Store, backup, open_database
 
 EXIT_USAGE = 2
@@ -65,21 +65,29 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     load_dotenv()
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=os.environ.get("WERKBOT_LOG_LEVEL", "INFO").upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # Job bookkeeping at INFO would drown the demo chat; warnings still show.
-    for noisy in ("apscheduler", "matplotlib"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         content = load_content()
     except ContentError as error:
         print(f"werkbot: {error}", file=sys.stderr)
         return EXIT_USAGE
     try:
+        configure_logging(content)
         return COMMANDS[args.command](args, content)
     except CliError as error:
         print(f"werkbot: {error}", file=sys.stderr)
         return error.code
+
+
+def configure_logging(content: Content) -> None:
+    """Before anything imports deduce, which sets up the root logger itself when nobody has."""
+    try:
+        level = log_level()
+    except SettingsError as error:
+        raise CliError(say(content, error.key, **error.fields), EXIT_USAGE) from None
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Job bookkeeping at INFO would drown the demo chat; warnings still show.
+    for noisy in ("apscheduler", "matplotlib"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def say(content: Content, key: str, **fields: object) -> str:

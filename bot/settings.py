@@ -1,5 +1,6 @@
 """Settings from the environment (and .env), checked once at start-up."""
 
+import logging
 import os
 from dataclasses import dataclass
 
@@ -7,6 +8,7 @@ from bot.core.model import UserError
 
 DEFAULT_PORT = 3000
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(UserError):
@@ -31,6 +33,16 @@ class Settings:
 def _value(environ: dict[str, str], name: str) -> str | None:
     value = environ.get(name, "").strip()
     return value or None
+
+
+def log_level(environ: dict[str, str] | None = None) -> int:
+    """WERKBOT_LOG_LEVEL as a `logging` level (default INFO); every command reads it first."""
+    env = os.environ if environ is None else environ
+    name = (_value(dict(env), "WERKBOT_LOG_LEVEL") or "INFO").upper()
+    if name not in LOG_LEVELS:
+        raise SettingsError("cli.setting_choice", name="WERKBOT_LOG_LEVEL", value=name,
+                            choices=", ".join(LOG_LEVELS))
+    return logging.getLevelNamesMapping()[name]
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:

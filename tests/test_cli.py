@@ -190,3 +190,11 @@ def test_run_with_a_wrong_setting_names_it_in_one_line(tmp_path, env, named):
     result = werkbot("run", db=tmp_path / "x.db", env=env)
     assert result.returncode == 2
     assert named in result.stderr and result.stderr.strip().count("\n") == 0
+
+
+def test_a_wrong_log_level_stops_every_command_in_one_line():
+    result = werkbot("principles", env={"WERKBOT_LOG_LEVEL": "veel"})
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == ("werkbot: WERKBOT_LOG_LEVEL kan niet 'VEEL' zijn; "
+                             "kies uit DEBUG, INFO, WARNING, ERROR.\n")
+    assert werkbot("principles", env={"WERKBOT_LOG_LEVEL": "debug"}).returncode == 0
