@@ -12,6 +12,9 @@ COMMANDS = ("mantra", "verhaal", "mijnverhalen", "moderatie", "digest", "werkbot
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 SLACK_MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
 PLAIN_MENTION = re.compile(r"^@?([\w.\-]{1,64})$")
+# /werkbot sub-commands that take a value; each has its own usage line in prompts/.
+SUB_COMMANDS = ("tijd", "dagen", "digest", "sets", "moderator", "moderatie", "taal", "bewaartermijn",
+                "tijdzone")
 MIN_RETENTION = 30
 MAX_RETENTION = 3650
 
@@ -67,6 +70,11 @@ def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
         return Command("werkbot", "bewaartermijn", parse_retention(args[0]))
     if sub == "tijdzone" and len(args) == 1:
         return Command("werkbot", "tijdzone", parse_timezone(args[0]))
+    if sub in ("start", "stop", "status", "help"):
+        raise UserError("usage.werkbot_plain", sub=sub)
+    if sub in SUB_COMMANDS:
+        raise UserError(f"usage.werkbot_{sub}", known=", ".join(sorted(known_sets)),
+                        minimum=MIN_RETENTION, maximum=MAX_RETENTION)
     raise UserError("usage.werkbot")
 
 

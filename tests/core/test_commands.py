@@ -38,9 +38,18 @@ def test_parses(line, expected):
     ("/werkbot tijd 24:00", "usage.time"),
     ("/werkbot tijd 9", "usage.time"),
     ("/werkbot dagen maandag", "usage.days"),
-    ("/werkbot digest zondag 15:00", "usage.werkbot"),
+    ("/werkbot digest zondag 15:00", "usage.werkbot_digest"),
+    ("/werkbot digest", "usage.werkbot_digest"),
+    ("/werkbot dagen", "usage.werkbot_dagen"),
+    ("/werkbot sets", "usage.werkbot_sets"),
+    ("/werkbot moderator", "usage.werkbot_moderator"),
+    ("/werkbot moderatie half", "usage.werkbot_moderatie"),
+    ("/werkbot bewaartermijn", "usage.werkbot_bewaartermijn"),
+    ("/werkbot tijdzone", "usage.werkbot_tijdzone"),
+    ("/werkbot tijd", "usage.werkbot_tijd"),
+    ("/werkbot status nu", "usage.werkbot_plain"),
     ("/werkbot sets werkprincipes,onzin", "usage.sets"),
-    ("/werkbot taal de", "usage.werkbot"),
+    ("/werkbot taal de", "usage.werkbot_taal"),
     ("/werkbot tijdzone Mars/Olympus", "usage.timezone"),
     ("/werkbot tijdzone ../../etc/passwd", "usage.timezone"),
     ("/werkbot moderator <script>", "usage.mention"),
@@ -77,6 +86,19 @@ def test_settings_change_at_once_and_bad_ones_change_nothing(store, bot, moderat
     assert (team["mantra_time"], team["mantra_days"], team["digest_day"], team["digest_time"],
             team["sets"], team["timezone"]) == (
         "08:15", "ma,wo", "ma", "10:00", "gouden-regels,toetsstenen", "Europe/Brussels")
+
+
+def test_a_sub_command_without_its_value_explains_itself_and_changes_nothing(store, bot, moderator):
+    before = store.team(moderator.team_id)
+    assert texts(bot.handle_command(moderator, "/werkbot taal de", "a")) == (
+        "Gebruik: /werkbot taal nl of /werkbot taal en.")
+    assert texts(bot.handle_command(moderator, "/werkbot sets", "b")) == (
+        "Gebruik: /werkbot sets met de sets erachter, bijvoorbeeld /werkbot sets werkprincipes,toetsstenen. "
+        "Kies uit: gouden-regels, houdingsprincipes, toetsstenen, werkprincipes.")
+    assert texts(bot.handle_command(moderator, "/werkbot bewaartermijn", "c")) == (
+        "Gebruik: /werkbot bewaartermijn met een aantal dagen (30 tot 3650), "
+        "of /werkbot bewaartermijn uit.")
+    assert store.team(moderator.team_id) == before
 
 
 def test_language_switch_changes_the_texts(bot, moderator):
