@@ -394,7 +394,8 @@ class WerkBot:
                             principle=self._principle_line(language, story["principle_id"]),
                             text=story["text"])
             if story["privacy_flags"]:
-                text += "\n" + self.say(language, "queue.privacy", kinds=story["privacy_flags"])
+                text += "\n" + self.say(language, "queue.privacy",
+                                        kinds=story["privacy_flags"].replace(",", ", "))
             sid = str(story["id"])
             replies.append(Reply(text, buttons=[
                 Button(self.say(language, "button.approve"), "mod.approve", sid),
