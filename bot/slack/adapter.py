@@ -13,12 +13,15 @@ from typing import Any
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.core.bot import WerkBot
 from bot.core.model import Button, Caller, Reply
@@ -32,19 +35,23 @@ COMMANDS = ("/mantra", "/verhaal", "/mijnverhalen", "/moderatie", "/digest", "/w
 SHORTCUT = "bewaar_als_verhaal"
 RETRIES = 5
 ACTION_PATTERN = re.compile(rf"^{blocks.ACTION_PREFIX}\d+\|")
+# chat.postEphemeral's answers when the bot was not invited to the channel.
+NOT_A_MEMBER = ("not_in_channel", "channel_not_found")
 
 
 def chat_id(workspace: str, channel: str) -> str:
     return f"{workspace}:{channel}"
 
 
+def retry_handlers() -> list[AsyncRetryHandler]:
+    """Retry connection errors, server errors and 429s (honouring Retry-After)."""
+    return [AsyncConnectionErrorRetryHandler(max_retry_count=RETRIES),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=RETRIES),
+            AsyncServerErrorRetryHandler(max_retry_count=RETRIES)]
+
+
 def web_client(token: str, base_url: str) -> AsyncWebClient:
-    """Retries connection errors, server errors and 429s (honouring Retry-After)."""
-    return AsyncWebClient(token=token, base_url=base_url, retry_handlers=[
-        AsyncConnectionErrorRetryHandler(max_retry_count=RETRIES),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=RETRIES),
-        AsyncServerErrorRetryHandler(max_retry_count=RETRIES),
-    ])
+    return AsyncWebClient(token=token, base_url=base_url, retry_handlers=retry_handlers())
 
 
 class SlackAdapter:
@@ -101,7 +108,8 @@ class SlackAdapter:
         line = f"{body['command']} {body.get('text', '')}".strip()
         await self._await_guard(caller, self.bot.carries_story(line=line))
         replies = self.bot.handle_command(caller, line, f"slack:{body.get('trigger_id', '')}")
-        await self.deliver_all(caller, replies, trigger_id=body.get("trigger_id"))
+        await self.deliver_all(caller, replies, trigger_id=body.get("trigger_id"),
+                               response_url=body.get("response_url"))
 
     async def _on_button(self, ack: Any, body: dict) -> None:
         await ack()
@@ -115,7 +123,8 @@ class SlackAdapter:
             await self._open_ask(body["trigger_id"], caller, button)
             return
         replies = self.bot.handle_action(caller, core_action, value)
-        await self.deliver_all(caller, replies, trigger_id=body.get("trigger_id"))
+        await self.deliver_all(caller, replies, trigger_id=body.get("trigger_id"),
+                               response_url=body.get("response_url"))
 
     async def _on_ask_submitted(self, ack: Any, body: dict, view: dict) -> None:
         await ack()
@@ -188,15 +197,15 @@ class SlackAdapter:
     def _channel_of(self, caller: Caller) -> str:
         return caller.chat_id.split(":", 1)[1]
 
-    async def deliver_all(self, caller: Caller, replies: list[Reply],
-                          trigger_id: str | None = None) -> None:
+    async def deliver_all(self, caller: Caller, replies: list[Reply], trigger_id: str | None = None,
+                          response_url: str | None = None) -> None:
         """Send each reply where it belongs. A failure is logged; a stored story stays stored."""
         for reply in replies:
             try:
                 if reply.ask is not None and trigger_id:
                     await self._open_for_ask(trigger_id, caller, reply)
                 elif reply.audience == "caller":
-                    await self._to_caller(caller, reply)
+                    await self._to_caller(caller, reply, response_url)
                 elif reply.audience == "user" and reply.user_id:
                     await self._to_user(reply.user_id, reply)
                 else:
@@ -229,14 +238,33 @@ class SlackAdapter:
         view = blocks.story_modal(labels, principles, {"channel": self._channel_of(caller)}, text)
         await self.client.views_open(trigger_id=trigger_id, view=view)
 
-    async def _to_caller(self, caller: Caller, reply: Reply) -> None:
-        """Only the caller sees it: ephemeral in the channel (a digest preview too)."""
+    async def _to_caller(self, caller: Caller, reply: Reply, response_url: str | None = None) -> None:
+        """Only the caller sees it: ephemeral in the channel (a digest preview too).
+
+        In a channel the bot was not invited to, Slack refuses that; the answer then goes through
+        the command's response_url, with a line on how to invite the bot.
+        """
         channel = self._channel_of(caller)
-        for message in self._messages(reply):
-            if channel:
-                await self.client.chat_postEphemeral(channel=channel, user=caller.user_id, **message)
-            else:
+        messages = self._messages(reply)
+        if not channel:
+            for message in messages:
                 await self.client.chat_postMessage(channel=caller.user_id, **message)
+            return
+        try:
+            for message in messages:
+                await self.client.chat_postEphemeral(channel=channel, user=caller.user_id, **message)
+        except SlackApiError as error:
+            if error.response.get("error") not in NOT_A_MEMBER or not response_url:
+                raise
+            invite = Reply(self.bot.say(self.bot.language_of(caller), "slack.not_a_member"))
+            await self._respond(response_url, messages + blocks.reply_messages(invite))
+
+    async def _respond(self, response_url: str, messages: list[dict]) -> None:
+        hook = AsyncWebhookClient(response_url, retry_handlers=retry_handlers())
+        for message in messages:
+            response = await hook.send(response_type="ephemeral", **message)
+            if response.status_code != 200:
+                raise RuntimeError(f"response_url answered {response.status_code}")
 
     async def _to_user(self, user_id: str, reply: Reply) -> None:
         for message in self._messages(reply):

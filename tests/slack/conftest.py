@@ -41,8 +41,9 @@ async def runtime(tmp_path, fake_slack, content, guard) -> AsyncIterator[Runtime
 class SlackClient:
     """Sends requests to the runtime as Slack does: signed, form-encoded."""
 
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Runtime, response_url: str) -> None:
         self.url = f"http://127.0.0.1:{runtime.port}/slack/events"
+        self.response_url = response_url
         self.triggers = 0
 
     async def post(self, body: str, secret: str = SECRET, age: int = 0,
@@ -64,7 +65,7 @@ class SlackClient:
         return await self.post(urlencode({
             "token": "x", "team_id": team, "channel_id": channel, "user_id": user,
             "user_name": extra.get("user_name", user.lower()), "command": command, "text": text,
-            "response_url": "http://127.0.0.1:1/response", "trigger_id": self.trigger()}))
+            "response_url": self.response_url, "trigger_id": self.trigger()}))
 
     async def event(self, event: dict, team: str = "T1") -> tuple[int, str]:
         body = {"type": "event_callback", "team_id": team, "api_app_id": "A1",
@@ -90,8 +91,8 @@ class SlackClient:
 
 
 @pytest.fixture
-def slack(runtime) -> SlackClient:
-    return SlackClient(runtime)
+def slack(runtime, fake_slack) -> SlackClient:
+    return SlackClient(runtime, fake_slack.response_url)
 
 
 def buttons_of(message: dict) -> list[dict]:

@@ -35,6 +35,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_post("/api/{method}", self.api)
         app.router.add_post("/upload/{file_id}", self.upload)
+        app.router.add_post("/response", self.respond)
         self.runner = web.AppRunner(app)
         await self.runner.setup()
         await web.TCPSite(self.runner, "127.0.0.1", 0).start()
@@ -61,6 +62,15 @@ class FakeSlack:
         if method in self.errors:
             return web.json_response({"ok": False, "error": self.errors[method]})
         return web.json_response(self.answer(method, args))
+
+    @property
+    def response_url(self) -> str:
+        """A command's response_url; its posts are recorded as calls of 'response_url'."""
+        return f"http://127.0.0.1:{self.port}/response"
+
+    async def respond(self, request: web.Request) -> web.Response:
+        self.calls.append(Call("response_url", await request.json()))
+        return web.Response(text="ok")
 
     async def upload(self, request: web.Request) -> web.Response:
         self.uploads.append(await request.read())

@@ -251,8 +251,19 @@ async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
 async def test_a_slack_error_while_answering_loses_no_story(slack, fake_slack, runtime):
     await slack.command("/werkbot", "start")
     await fake_slack.wait_for("chat.postEphemeral")
-    fake_slack.errors["chat.postEphemeral"] = "channel_not_found"
+    fake_slack.errors["chat.postEphemeral"] = "fatal_error"
     status, _ = await slack.command("/verhaal", STORY)
     assert status == 200
     await fake_slack.wait_for("chat.postEphemeral", 2)
     assert runtime.bot.store.story(1)["text"] == STORY
+
+
+async def test_in_a_channel_without_the_bot_the_answer_comes_with_how_to_invite_it(
+        slack, fake_slack, runtime):
+    fake_slack.errors["chat.postEphemeral"] = "not_in_channel"
+    await slack.command("/werkbot", "start")
+    welcome, invite = await fake_slack.wait_for("response_url", 2)
+    assert welcome["response_type"] == "ephemeral" and "Welkom" in welcome["text"]
+    assert invite["text"] == ("Ik ben nog geen lid van dit kanaal, dus werkprincipes en digests kan ik "
+                              "hier niet plaatsen. Voeg me toe met /invite en mijn naam.")
+    assert runtime.bot.store.team("slack:T1:C1")["platform"] == "slack"
