@@ -310,9 +310,9 @@ class Store:
         """Claim a failed post again for another attempt; False if another process did."""
         with self.db.atomic():
             cursor = self.db.execute(
-                "update deliveries set status = 'claimed' "
+                "update deliveries set status = 'claimed', claimed_at = ? "
                 "where team_id = ? and kind = ? and period = ? and status = 'failed'",
-                [team_id, kind, period],
+                [self.now(), team_id, kind, period],
             )
         return cursor.rowcount == 1
 

@@ -35,11 +35,19 @@ DEFAULT_TEAM = {
     "paused": 0,
 }
 CATCH_UP = timedelta(hours=3)
+# A failed post is tried again after 30 s, then after twice as long each time, at most 30 minutes.
+RETRY_FIRST = timedelta(seconds=30)
+RETRY_LONGEST = timedelta(minutes=30)
 REJECTED_TEXT_DAYS = timedelta(days=30)
 REMINDER_INTERVAL = timedelta(hours=1)
 # Stories shown per /moderatie: a long queue comes in pages, one message per story.
 QUEUE_PAGE = 10
 EXCERPT_LENGTH = 160
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long after the start of its last attempt a post that failed `attempts` times waits."""
+    return min(RETRY_FIRST * 2 ** max(attempts - 1, 0), RETRY_LONGEST)
 
 
 def excerpt(text: str | None) -> str:
@@ -628,6 +636,7 @@ class WerkBot:
                                 kind, period, team["id"], slot.isoformat())
                     continue
             elif (delivery["status"] != "failed" or late
+                  or now < datetime.fromisoformat(delivery["claimed_at"]) + retry_delay(delivery["attempts"])
                   or not self.store.retry_delivery(team["id"], kind, period)):
                 continue
             if kind == "mantra":

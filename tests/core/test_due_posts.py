@@ -1,4 +1,5 @@
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 from bot.core.bot import WerkBot
 from storage import Store, open_database
@@ -93,15 +94,36 @@ def test_two_processes_on_one_database_post_once(db_path, bot, moderator, clock,
     other.store.db.close()
 
 
+def fail(bot) -> list[tuple[str, str]]:
+    replies = bot.due_posts()
+    for reply in replies:
+        bot.confirm_delivery(reply, error="ServerError")
+    return [(r.delivery[1], r.delivery[2]) for r in replies]
+
+
 def test_failed_send_is_retried_later(bot, moderator, clock):
     clock.advance(hours=1)
-    first = bot.due_posts()
-    bot.confirm_delivery(first[0], error="ServerError")
+    assert fail(bot) == [("mantra", "2026-11-24")]
     assert bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")["status"] == "failed"
     clock.advance(seconds=20)
+    assert fail(bot) == []
+    clock.advance(seconds=10)
     assert posts(bot) == [("mantra", "2026-11-24")]
     delivery = bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")
     assert (delivery["status"], delivery["attempts"]) == ("sent", 2)
+
+
+def test_a_post_that_keeps_failing_waits_longer_each_time(bot, moderator, clock):
+    clock.advance(hours=1)
+    tried_at = []
+    for _ in range(2 * 60 * 3):  # every 20 s, under the three-hour catch-up window
+        if fail(bot):
+            tried_at.append(clock.now)
+        clock.advance(seconds=20)
+    waits = [int((later - earlier).total_seconds()) for earlier, later in pairwise(tried_at)]
+    assert waits[:7] == [40, 60, 120, 240, 480, 960, 1800]
+    assert set(waits[7:]) == {1800}
+    assert bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")["attempts"] == len(tried_at)
 
 
 def test_one_teams_failure_does_not_stop_another(store, bot, moderator, clock, caplog):
