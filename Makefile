@@ -23,7 +23,7 @@ bench-privacy: $(STAMP)
 	$(BIN)/python bench/privacy_recall.py
 
 bench-memory: $(STAMP)
-	$(BIN)/python bench/demo_memory.py
+	$(BIN)/python bench/run_memory.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

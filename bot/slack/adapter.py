@@ -13,6 +13,7 @@ from typing import Any
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -41,6 +42,17 @@ NOT_A_MEMBER = ("not_in_channel", "channel_not_found")
 
 def chat_id(workspace: str, channel: str) -> str:
     return f"{workspace}:{channel}"
+
+
+class _TokenInClientFilter(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN itself and warns that it is unused next to our client, which
+    holds that same token (the client is ours for SLACK_API_URL and the retry handlers)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+logging.getLogger("slack_bolt.AsyncApp").addFilter(_TokenInClientFilter())
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:

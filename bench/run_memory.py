@@ -1,0 +1,136 @@
+"""Resident memory of `werkbot run` with the privacy guard loaded and used, against deduce out of
+the box measured in the same run. Run: make bench-memory
+
+`werkbot run` starts in Slack HTTP mode on a free port, with SLACK_API_URL pointing at a local
+stand-in that answers every Web API call with ok. One signed `/verhaal` goes in; once its answer
+comes back the guard has been loaded and used, and the process's resident set (VmRSS) and peak
+(VmHWM) are read from /proc. The baseline is a process that loads deduce with all its lookups
+and de-identifies the same story. No network.
+"""
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import aiohttp
+from aiohttp import web
+from slack_sdk.signature import SignatureVerifier
+
+STORY = "Vandaag samen met de buren de tuin opgeknapt; iedereen deed mee."
+SECRET = "bench-signing-secret"
+BASELINE = (
+    "import sys\n"
+    "from deduce import Deduce\n"
+    "deduce = Deduce()\n"
+    "deduce.deidentify(sys.argv[1])\n"
+    "from pathlib import Path\n"
+    "status = dict(line.split(':', 1) for line in Path('/proc/self/status').read_text().splitlines())\n"
+    "print(int(status['VmRSS'].split()[0]), int(status['VmHWM'].split()[0]))\n"
+)
+
+
+def status_kb(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def slack_stand_in(answered: asyncio.Event) -> web.AppRunner:
+    """Answers every Web API call with ok; the second ephemeral answer (the story's, after the
+    welcome) sets `answered`."""
+    ephemeral = []
+
+    async def api(request: web.Request) -> web.Response:
+        if request.match_info["method"] == "chat.postEphemeral":
+            ephemeral.append(request)
+            if len(ephemeral) == 2:
+                answered.set()
+        return web.json_response({"ok": True, "ts": "1.0", "channel": "C1"})
+
+    app = web.Application()
+    app.router.add_post("/api/{method}", api)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    return runner
+
+
+async def signed_command(session: aiohttp.ClientSession, url: str, command: str, text: str) -> None:
+    body = urlencode({"team_id": "T1", "channel_id": "C1", "user_id": "U1", "user_name": "u1",
+                      "command": command, "text": text, "trigger_id": "t"})
+    timestamp = str(int(time.time()))
+    headers = {"X-Slack-Request-Timestamp": timestamp,
+               "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(
+                   timestamp=timestamp, body=body),
+               "Content-Type": "application/x-www-form-urlencoded"}
+    async with session.post(url, data=body, headers=headers) as response:
+        response.raise_for_status()
+
+
+async def werkbot_run(folder: Path) -> tuple[int, int]:
+    answered = asyncio.Event()
+    stand_in = await slack_stand_in(answered)
+    port = free_port()
+    environment = {**os.environ, "WERKBOT_LOG_LEVEL": "WARNING", "PORT": str(port),
+                   "WERKBOT_DB": str(folder / "werkbot.db"), "SLACK_BOT_TOKEN": "xoxb-bench",
+                   "SLACK_SIGNING_SECRET": SECRET,
+                   "SLACK_API_URL": f"http://127.0.0.1:{stand_in.addresses[0][1]}/api/"}
+    environment.pop("SLACK_APP_TOKEN", None)
+    process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=environment, cwd=folder,
+                               stdout=subprocess.DEVNULL)
+    try:
+        async with aiohttp.ClientSession() as session:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(600):
+                try:
+                    async with session.get(f"{base}/healthz") as response:
+                        if (await response.json())["privacy_guard"] == "ready":
+                            break
+                except aiohttp.ClientConnectionError:
+                    pass
+                await asyncio.sleep(0.1)
+            await signed_command(session, f"{base}/slack/events", "/werkbot", "start")
+            await signed_command(session, f"{base}/slack/events", "/verhaal", STORY)
+            await asyncio.wait_for(answered.wait(), timeout=60)
+        return status_kb(process.pid, "VmRSS"), status_kb(process.pid, "VmHWM")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        await stand_in.cleanup()
+
+
+def deduce_out_of_the_box() -> tuple[int, int]:
+    result = subprocess.run([sys.executable, "-c", BASELINE, STORY], capture_output=True, text=True,
+                            check=True)
+    # deduce logs to stdout itself; the figures are the last line.
+    rss, peak = result.stdout.strip().splitlines()[-1].split()
+    return int(rss), int(peak)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        ours = asyncio.run(werkbot_run(Path(folder)))
+    baseline = deduce_out_of_the_box()
+    rows = {"werkbot run, guard loaded and used": ours, "deduce out of the box, one story": baseline}
+    for label, (rss, peak) in rows.items():
+        print(f"{label}: resident {rss / 1024:.0f} MB, peak {peak / 1024:.0f} MB")
+    print(json.dumps({"resident_ratio": round(ours[0] / baseline[0], 2),
+                      "peak_ratio": round(ours[1] / baseline[1], 2)}))
+
+
+if __name__ == "__main__":
+    main()
