@@ -18,7 +18,7 @@ from bot.core.export import render as render_export
 from bot.core.export import shareable_rows
 from bot.core.privacy import PrivacyGuard, mask
 from bot.settings import SettingsError, load_settings, log_level
-from storage import DatabaseMissing, Store, backup, open_database
+from storage import DatabaseMissing, DatabaseUnavailable, Store, backup, open_database
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
@@ -106,6 +106,8 @@ def open_bot(content: Content, path: str, *, create: bool = False,
         db = open_database(path, create=create)
     except DatabaseMissing:
         raise CliError(say(content, "cli.no_database", path=path)) from None
+    except DatabaseUnavailable as error:
+        raise CliError(say(content, "cli.database_unavailable", path=path, reason=error.reason)) from None
     return WerkBot(Store(db), content, guard or privacy_guard(content))
 
 
@@ -125,11 +127,14 @@ def cmd_run(args: argparse.Namespace, content: Content) -> int:
 
     try:
         settings = load_settings()
+        if not settings.slack:
+            raise CliError(say(content, "cli.no_platform"), EXIT_USAGE)
+        asyncio.run(serve(settings, content, privacy_guard(content)))
     except SettingsError as error:
         raise CliError(say(content, error.key, **error.fields), EXIT_USAGE) from None
-    if not settings.slack:
-        raise CliError(say(content, "cli.no_platform"), EXIT_USAGE)
-    asyncio.run(serve(settings, content, privacy_guard(content)))
+    except DatabaseUnavailable as error:
+        raise CliError(say(content, "cli.database_unavailable", path=error.path,
+                           reason=error.reason)) from None
     return 0
 
 

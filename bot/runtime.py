@@ -16,7 +16,7 @@ from bot.core.model import Reply
 from bot.core.privacy import PrivacyGuard
 from bot.inflight import InFlight
 from bot.scheduler import post_due, start_scheduler
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from bot.slack.adapter import PLATFORM as SLACK
 from bot.slack.adapter import SlackAdapter
 from storage import Store, open_database
@@ -57,7 +57,11 @@ class Runtime:
             await self.slack.start()
         self.runner = web.AppRunner(app)
         await self.runner.setup()
-        await web.TCPSite(self.runner, self.host, self.settings.port).start()
+        try:
+            await web.TCPSite(self.runner, self.host, self.settings.port).start()
+        except OSError as error:
+            raise SettingsError("cli.port_unavailable", port=self.settings.port,
+                                reason=error.strerror or type(error).__name__) from error
         self.port = self.runner.addresses[0][1]
         await post_due(self.bot, self.deliver)
         self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight)
@@ -108,8 +112,9 @@ async def serve(settings: Settings, content: Content, guard: PrivacyGuard) -> No
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stopping.set)
-    await runtime.start()
     try:
+        await runtime.start()
         await stopping.wait()
     finally:
+        # Also after a failed start: whatever did start is closed again.
         await runtime.stop()

@@ -14,22 +14,34 @@ class DatabaseMissing(Exception):
     """The database file does not exist and may not be created."""
 
 
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened: no such folder, no permission, locked, or not SQLite."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 def open_database(path: str | Path, *, create: bool = True) -> Database:
     """Open (or create) the database, turn on WAL and foreign keys, and apply migrations."""
     path = Path(path)
     if not create and str(path) != ":memory:" and not path.exists():
         raise DatabaseMissing(str(path))
-    conn = sqlite3.connect(str(path), isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    # Deleted story texts are overwritten with zeros, not left readable in free pages.
-    conn.execute("PRAGMA secure_delete = ON")
-    db = Database(conn)
-    if str(path) != ":memory:":
-        db.enable_wal()
-    # FULL: a story the author was told is saved must survive a power cut, not only a crash.
-    conn.execute("PRAGMA synchronous = FULL")
-    migrations.apply(db)
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted story texts are overwritten with zeros, not left readable in free pages.
+        conn.execute("PRAGMA secure_delete = ON")
+        db = Database(conn)
+        if str(path) != ":memory:":
+            db.enable_wal()
+        # FULL: a story the author was told is saved must survive a power cut, not only a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+        migrations.apply(db)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseUnavailable(str(path), str(error)) from error
     return db
 
 

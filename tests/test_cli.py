@@ -76,6 +76,17 @@ def test_missing_database_is_one_clear_line(tmp_path):
     assert not (tmp_path / "nothing.db").exists()
 
 
+def test_a_file_that_is_not_a_database_is_one_clear_line_and_stays_as_it_was(tmp_path):
+    notes = tmp_path / "notities.txt"
+    notes.write_text("Dit is geen database, maar wel belangrijk.\n" * 200)
+    before = notes.read_bytes()
+    result = werkbot("teams", db=notes)
+    assert (result.returncode, result.stderr) == (1, (
+        f"werkbot: Database {notes} kan niet worden geopend (file is not a database). "
+        "Controleer het pad en de rechten.\n"))
+    assert notes.read_bytes() == before
+
+
 def test_missing_team_is_one_clear_line(filled_db):
     result = werkbot("digest", "--team", "slack:nope", db=filled_db)
     assert result.returncode == 1 and "Team 'slack:nope' bestaat niet" in result.stderr

@@ -8,8 +8,10 @@ import asyncio
 import json
 import logging
 import re
+from collections.abc import Awaitable
 from typing import Any
 
+import aiohttp
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
@@ -27,6 +29,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.core.bot import WerkBot
 from bot.core.model import Button, Caller, Reply
 from bot.inflight import InFlight
+from bot.settings import SettingsError
 from bot.slack import blocks
 
 log = logging.getLogger(__name__)
@@ -81,13 +84,28 @@ class SlackAdapter:
     # Life cycle ------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Socket Mode connects out; in HTTP mode requests arrive through `handle_http`."""
+        """Check the tokens with Slack, then: Socket Mode connects out; in HTTP mode requests
+        arrive through `handle_http`. A refused token stops start-up with one line."""
+        await self._check_token("SLACK_BOT_TOKEN", self.client.auth_test())
         if self.app_token:
+            # The Socket Mode client retries a refused token forever; ask once ourselves first.
+            await self._check_token("SLACK_APP_TOKEN",
+                                    self.client.apps_connections_open(app_token=self.app_token))
             self.socket = AsyncSocketModeHandler(self.app, self.app_token)
             await self.socket.connect_async()
             self.state = "socket-mode"
         else:
             self.state = "http"
+
+    async def _check_token(self, name: str, call: Awaitable[Any]) -> None:
+        try:
+            await call
+        except SlackApiError as error:
+            raise SettingsError("cli.slack_refused", name=name,
+                                error=error.response.get("error", "?")) from None
+        except (aiohttp.ClientError, OSError) as error:
+            raise SettingsError("cli.slack_unreachable", url=self.client.base_url,
+                                reason=type(error).__name__) from None
 
     async def stop(self) -> None:
         if self.socket is not None:

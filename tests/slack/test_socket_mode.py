@@ -7,6 +7,7 @@ import pytest
 from aiohttp import WSMsgType, web
 
 from bot.runtime import Runtime
+from bot.settings import SettingsError
 from tests.slack.conftest import slack_settings
 
 
@@ -63,3 +64,14 @@ async def test_slash_command_over_socket_mode(tmp_path, fake_slack, content, gua
         assert fake_slack.of("apps.connections.open")
     finally:
         await runtime.stop()
+
+
+async def test_an_app_token_slack_refuses_stops_start_up_by_name(tmp_path, fake_slack, content, guard):
+    fake_slack.errors["apps.connections.open"] = "invalid_auth"
+    runtime = Runtime(slack_settings(tmp_path, fake_slack, app_token="xapp-test"), content, guard,
+                      host="127.0.0.1")
+    with pytest.raises(SettingsError) as refused:
+        await runtime.start()
+    await runtime.stop()
+    assert (refused.value.key, refused.value.fields) == (
+        "cli.slack_refused", {"name": "SLACK_APP_TOKEN", "error": "invalid_auth"})
