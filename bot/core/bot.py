@@ -296,7 +296,8 @@ class WerkBot:
     def _principle_buttons(self, team: dict, action: str, story_id: int) -> list[Button]:
         language = team["language"]
         enabled = self.catalogue.in_sets(team["sets"].split(","))
-        buttons = [Button(p.id, action, f"{story_id}:{p.id}") for p in enabled]
+        # The principle's words on the button: an id alone means nothing to most of the team.
+        buttons = [Button(f"{p.id}: {p.text[language]}", action, f"{story_id}:{p.id}") for p in enabled]
         buttons.append(Button(self.say(language, "button.no_principle"), action, f"{story_id}:"))
         return buttons
 

@@ -86,7 +86,12 @@ def test_suggests_a_principle_and_author_can_change_it(store, bot, moderator):
                                  "een eenvoudige eerste stap.", "k")
     assert "werkprincipe-3" in replies[0].text
     assert store.story(1)["principle_id"] == "werkprincipe-3"
-    bot.handle_action(moderator, "story.tag", "1:werkprincipe-2")
+    choices = bot.handle_action(moderator, "story.principles", "1")[0].buttons
+    assert [(b.label, b.action, b.value) for b in choices[1:2] + choices[-1:]] == [
+        ("werkprincipe-2: Versterk iedereen die erbij betrokken is door verbindingen te leggen.",
+         "story.tag", "1:werkprincipe-2"),
+        ("Geen principe", "story.tag", "1:")]
+    bot.handle_action(moderator, choices[1].action, choices[1].value)
     assert store.story(1)["principle_id"] == "werkprincipe-2"
     reply = bot.handle_action(moderator, "story.tag", "1:bestaat-niet")
     assert "ken ik niet" in texts(reply)
