@@ -207,14 +207,26 @@ def cmd_scan(args: argparse.Namespace, content: Content) -> int:
         raise CliError(say(content, "cli.no_file", path=args.file))
     guard = privacy_guard(content)
     guard.load()
-    lines = (args.file.open(encoding="utf-8") if args.file else sys.stdin)
-    with lines:
-        for line in lines:
-            text = scan_input(line.rstrip("\n"))
-            findings = guard.scan(text)
-            result = {"findings": [{"kind": f.kind, "start": f.start, "end": f.end} for f in findings],
-                      "masked": mask(text, findings)}
-            print(json.dumps(result, ensure_ascii=False), flush=True)
+    source = args.file or "stdin"
+    number = 0
+    try:
+        # Bytes in, decoded line by line, so a bad byte is reported at its own line
+        # (and a byte-order mark from Windows editors does not shift the first line's offsets).
+        lines = args.file.open("rb") if args.file else sys.stdin.buffer
+        with lines:
+            for raw in lines:
+                number += 1
+                text = scan_input(raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n"))
+                findings = guard.scan(text)
+                result = {"findings": [{"kind": f.kind, "start": f.start, "end": f.end}
+                                       for f in findings],
+                          "masked": mask(text, findings)}
+                print(json.dumps(result, ensure_ascii=False), flush=True)
+    except UnicodeDecodeError:
+        raise CliError(say(content, "cli.not_utf8", path=source, line=number)) from None
+    except OSError as error:
+        raise CliError(say(content, "cli.unreadable", path=source,
+                           reason=error.strerror or type(error).__name__)) from None
     return 0
 
 

@@ -168,6 +168,22 @@ def test_broken_prompts_stop_start_up_naming_the_file(tmp_path):
     assert "en.toml" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_scan_reads_windows_files_and_names_the_line_that_is_not_utf8(tmp_path):
+    source = tmp_path / "uit-word.txt"
+    source.write_bytes("\ufeffBel 06-12345678.\r\nGewoon koffie.\r\nkapot: \xff\r\n".encode("utf-8")
+                       .replace(b"\xc3\xbf", b"\xff"))
+    result = werkbot("scan", str(source))
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"findings": [{"kind": "telefoonnummer", "start": 4, "end": 15}], "masked": "Bel [telefoonnummer]."},
+        {"findings": [], "masked": "Gewoon koffie."}]
+    assert (result.returncode, result.stderr) == (1, (
+        f"werkbot: {source} is geen UTF-8-tekst (regel 3). Sla het bestand op als UTF-8 en probeer "
+        "het opnieuw.\n"))
+    folder = werkbot("scan", str(tmp_path))
+    assert (folder.returncode, folder.stderr) == (1, f"werkbot: {tmp_path} kan niet worden gelezen "
+                                                     "(Is a directory).\n")
+
+
 def test_scan_prints_one_json_object_per_line(tmp_path):
     lines = ["Bel Anna op 06-12345678.", json.dumps({"text": "Mail naar a@voorbeeld.nl"}),
              "Niets bijzonders vandaag, gewoon koffie gedronken."]
