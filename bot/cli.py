@@ -165,7 +165,11 @@ def cmd_digest(args: argparse.Namespace, content: Content) -> int:
     render = render_html if args.format == "html" else render_markdown
     sys.stdout.write(render(digest, content.messages))
     if args.chart:
-        args.chart.write_bytes(render_chart(digest, content.messages))
+        try:
+            args.chart.write_bytes(render_chart(digest, content.messages))
+        except OSError as error:
+            raise CliError(say(content, "cli.unwritable", path=args.chart,
+                               reason=error.strerror or type(error).__name__)) from None
         print(say(content, "cli.chart_written", path=args.chart), file=sys.stderr)
     return 0
 
@@ -181,8 +185,15 @@ def cmd_export(args: argparse.Namespace, content: Content) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, content: Content) -> int:
-    bot = open_bot(content, database_path())
-    backup(bot.store.db, args.file)
+    path = database_path()
+    live = {Path(path).resolve(), *(Path(path + suffix).resolve() for suffix in ("-wal", "-shm"))}
+    if args.file.resolve() in live:
+        raise CliError(say(content, "cli.backup_onto_itself", path=args.file), EXIT_USAGE)
+    bot = open_bot(content, path)
+    try:
+        backup(bot.store.db, args.file)
+    except DatabaseUnavailable as error:
+        raise CliError(say(content, "cli.backup_failed", path=args.file, reason=error.reason)) from None
     print(say(content, "cli.backup_done", path=args.file))
     return 0
 

@@ -47,9 +47,12 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
 
 def backup(db: Database, target: str | Path) -> None:
     """Write a consistent copy of the live database to target with SQLite's backup API."""
-    destination = sqlite3.connect(str(target))
     try:
-        with destination:
-            db.conn.backup(destination)
-    finally:
-        destination.close()
+        destination = sqlite3.connect(str(target))
+        try:
+            with destination:
+                db.conn.backup(destination)
+        finally:
+            destination.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseUnavailable(str(target), str(error)) from error

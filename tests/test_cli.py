@@ -144,6 +144,28 @@ def test_backup_is_a_consistent_copy(filled_db, tmp_path):
     assert copy.execute("select count(*) from stories").fetchone() == (3,)
 
 
+def test_backup_never_overwrites_the_database_or_another_file(filled_db, tmp_path):
+    live = filled_db.read_bytes()
+    onto_itself = werkbot("backup", str(filled_db), db=filled_db)
+    assert (onto_itself.returncode, onto_itself.stderr) == (
+        2, f"werkbot: {filled_db} is de database zelf. Kies een ander bestand voor de back-up.\n")
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Een brief die geen database is.\n" * 100)
+    before = letter.read_bytes()
+    onto_letter = werkbot("backup", str(letter), db=filled_db)
+    assert (onto_letter.returncode, onto_letter.stderr) == (
+        1, f"werkbot: Back-up naar {letter} is mislukt (file is not a database). "
+           "De database zelf is niet veranderd.\n")
+    assert letter.read_bytes() == before and filled_db.read_bytes() == live
+
+
+def test_digest_chart_to_a_folder_that_does_not_exist_is_one_line(filled_db, tmp_path):
+    chart = tmp_path / "nergens" / "grafiek.png"
+    result = werkbot("digest", "--team", TEAM, "--chart", str(chart), db=filled_db)
+    assert (result.returncode, result.stderr) == (
+        1, f"werkbot: {chart} kan niet worden geschreven (No such file or directory).\n")
+
+
 def test_purge_asks_first_then_removes_everything(filled_db):
     refused = werkbot("purge", "--team", TEAM, db=filled_db, stdin="nee\n")
     assert refused.returncode == 1
