@@ -22,6 +22,7 @@ from storage import DatabaseMissing, DatabaseUnavailable, Store, backup, open_da
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 DEFAULT_DB = "./werkbot.db"
 DEFAULT_DEMO_DB = "./werkbot-demo.db"
 
@@ -76,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as error:
         print(f"werkbot: {error}", file=sys.stderr)
         return error.code
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def configure_logging(content: Content) -> None:
@@ -203,7 +207,11 @@ def cmd_purge(args: argparse.Namespace, content: Content) -> int:
     team = team_of(bot, content, args.team)
     count = sum(bot.store.story_counts(team["id"]).values())
     if not args.yes:
-        answer = input(say(content, "cli.purge_confirm", team=team["id"], count=count))
+        try:
+            answer = input(say(content, "cli.purge_confirm", team=team["id"], count=count))
+        except EOFError:
+            answer = ""
+            print()
         if answer.strip().lower() != "ja":
             print(say(content, "cli.purge_cancelled"))
             return EXIT_FAILURE

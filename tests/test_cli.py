@@ -169,6 +169,9 @@ def test_digest_chart_to_a_folder_that_does_not_exist_is_one_line(filled_db, tmp
 def test_purge_asks_first_then_removes_everything(filled_db):
     refused = werkbot("purge", "--team", TEAM, db=filled_db, stdin="nee\n")
     assert refused.returncode == 1
+    no_answer = werkbot("purge", "--team", TEAM, db=filled_db, stdin="")
+    assert (no_answer.returncode, no_answer.stdout.splitlines()[-1], no_answer.stderr) == (
+        1, "Niets verwijderd.", "")
     assert werkbot("purge", "--team", TEAM, "--yes", db=filled_db).returncode == 0
     db = sqlite3.connect(filled_db)
     for table in ("teams", "moderators", "stories", "moderation_log", "rotation_picks", "deliveries"):
