@@ -205,6 +205,15 @@ class WerkBot:
             return action in ("story.new", "story.edit", "mod.redact", "draft.edit")
         return bool(line) and line.split(maxsplit=1)[0].lower() == "/verhaal" and len(line.split()) > 1
 
+    def story_text_problem(self, caller: Caller, text: str) -> str | None:
+        """What is wrong with a story text before it is sent, for forms that can say so in place
+        (and keep the text); None when its length is fine."""
+        try:
+            checked_text(text)
+        except UserError as error:
+            return self.say(self.language_of(caller), error.key, **error.fields)
+        return None
+
     def _screen(self, caller: Caller, team: dict, text: str, purpose: str, source_key: str = "",
                 story_id: int | None = None, principle_id: str | None = None,
                 anonymous: bool = False) -> list[Reply]:

@@ -157,28 +157,41 @@ class SlackAdapter:
                                response_url=body.get("response_url"))
 
     async def _on_ask_submitted(self, ack: Any, body: dict, view: dict) -> None:
-        await ack()
         meta = json.loads(view["private_metadata"])
         caller = self._interactor(body, meta["channel"])
         text = view["state"]["values"]["answer"]["text"].get("value") or ""
-        await self._await_guard(caller, self.bot.carries_story(action=meta["action"]))
+        carries_story = self.bot.carries_story(action=meta["action"])
+        if not await self._ack_story_text(ack, caller, text if carries_story else None, "answer"):
+            return
+        await self._await_guard(caller, carries_story)
         replies = self.bot.handle_action(caller, meta["action"], meta["value"], text=text,
                                          source_key=f"slack:view:{view['id']}")
         await self.deliver_all(caller, replies)
 
     async def _on_story_submitted(self, ack: Any, body: dict, view: dict) -> None:
-        await ack()
         meta = json.loads(view["private_metadata"])
         values = view["state"]["values"]
         caller = self._interactor(body, meta["channel"])
+        text = values["story"]["text"].get("value") or ""
+        if not await self._ack_story_text(ack, caller, text, "story"):
+            return
         selected = values["principle"]["choice"].get("selected_option") or {}
         anonymous = bool(values["anonymous"]["choice"].get("selected_options"))
         value = f"{selected.get('value', '')}:{int(anonymous)}"
         await self._await_guard(caller, True)
-        replies = self.bot.handle_action(caller, "story.new", value,
-                                         text=values["story"]["text"].get("value") or "",
+        replies = self.bot.handle_action(caller, "story.new", value, text=text,
                                          source_key=f"slack:view:{view['id']}")
         await self.deliver_all(caller, replies)
+
+    async def _ack_story_text(self, ack: Any, caller: Caller, text: str | None, block_id: str) -> bool:
+        """Ack a form; a story text of the wrong length keeps the form open, with the text and the
+        reason under the field. True when the form was accepted."""
+        problem = self.bot.story_text_problem(caller, text) if text is not None else None
+        if problem is not None:
+            await ack(response_action="errors", errors={block_id: problem})
+            return False
+        await ack()
+        return True
 
     async def _on_shortcut(self, ack: Any, body: dict) -> None:
         """'Bewaar als praktijkverhaal' on any message: the story modal, prefilled."""

@@ -1,4 +1,5 @@
 import asyncio
+import json
 import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -93,6 +94,34 @@ async def test_verhaal_without_text_opens_a_modal_and_its_submission_is_stored(s
     await fake_slack.wait_for("chat.postEphemeral", 2)
     story = runtime.bot.store.story(1)
     assert (story["text"], story["principle_id"], story["anonymous"]) == (STORY, "werkprincipe-2", 1)
+
+
+async def test_a_too_short_story_keeps_the_modal_open_with_the_reason(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/verhaal")
+    view = (await fake_slack.wait_for("views.open"))[0]["view"]
+    status, body = await slack.submit(view, {
+        "story": {"text": {"type": "plain_text_input", "value": "  Koffie hielp.  "}},
+        "principle": {"choice": {"type": "static_select", "selected_option": None}},
+        "anonymous": {"choice": {"type": "checkboxes", "selected_options": []}},
+    })
+    assert status == 200
+    assert json.loads(body) == {"response_action": "errors", "errors": {"story": (
+        "Je verhaal is nog wat kort (13 tekens). Schrijf er minstens 20 tekens over, dan kunnen "
+        "collega's er iets mee.")}}
+    assert runtime.bot.store.story_counts("slack:T1:C1") == {}
+    assert len(fake_slack.of("chat.postEphemeral")) == 1  # only the welcome
+    # The same for a moderator's "Tekst aanpassen" form.
+    await slack.command("/verhaal", STORY)
+    await slack.command("/moderatie")
+    queue = await fake_slack.wait_for("chat.postEphemeral", 4)
+    redact = next(b for b in buttons_of(queue[-1]) if b["action_id"].endswith("|mod.redact"))
+    await slack.click(redact)
+    form = (await fake_slack.wait_for("views.open", 2))[-1]["view"]
+    status, body = await slack.submit(form, {"answer": {"text": {"type": "plain_text_input",
+                                                                 "value": "Te kort."}}})
+    assert json.loads(body)["errors"]["answer"].startswith("Je verhaal is nog wat kort (8 tekens).")
+    assert runtime.bot.store.story(1)["text"] == STORY
 
 
 async def test_moderation_buttons_and_reject_reason_modal(slack, fake_slack, runtime):
