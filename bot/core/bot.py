@@ -544,7 +544,7 @@ class WerkBot:
                 self.store.update_team(existing["id"], paused=0)
                 return [Reply(self.say(existing["language"], "team.resumed"))]
             return [Reply(self.say(existing["language"], "team.already_registered"))]
-        self.register_team(caller.platform, caller.chat_id, caller.user_id)
+        self.register_team(caller.platform, caller.chat_id, caller.user_id, name=caller.chat_name)
         team = self.store.team(caller.team_id)
         return [Reply(self.say(team["language"], "team.registered") + "\n\n" + self.status_text(team))]
 

@@ -15,6 +15,8 @@ class Caller:
     user_id: str
     user_name: str = ""
     is_chat_admin: bool = False
+    # The chat's own name where the platform gives one (a Slack channel, a Telegram group title).
+    chat_name: str = ""
 
     @property
     def team_id(self) -> str:

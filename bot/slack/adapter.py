@@ -134,7 +134,7 @@ class SlackAdapter:
         """A slash command: ack at once, then run it in the core."""
         await ack()
         caller = self._caller(body["team_id"], body["channel_id"], body["user_id"],
-                              body.get("user_name", ""))
+                              body.get("user_name", ""), self._channel_name(body.get("channel_name", "")))
         line = f"{body['command']} {body.get('text', '')}".strip()
         await self._await_guard(caller, self.bot.carries_story(line=line))
         replies = self.bot.handle_command(caller, line, f"slack:{body.get('trigger_id', '')}")
@@ -228,8 +228,14 @@ class SlackAdapter:
 
     # Replies ---------------------------------------------------------------------------
 
-    def _caller(self, workspace: str, channel: str, user: str, name: str) -> Caller:
-        return Caller(PLATFORM, chat_id(workspace, channel), user, user_name=name)
+    def _caller(self, workspace: str, channel: str, user: str, name: str, channel_name: str = "") -> Caller:
+        return Caller(PLATFORM, chat_id(workspace, channel), user, user_name=name, chat_name=channel_name)
+
+    @staticmethod
+    def _channel_name(name: str) -> str:
+        """'#name' for a channel; Slack's placeholders for private chats name nothing."""
+        private = name in ("", "privategroup", "directmessage") or name.startswith("mpdm-")
+        return "" if private else f"#{name}"
 
     def _interactor(self, body: dict, channel: str) -> Caller:
         """The caller of an interactive payload (button, modal, shortcut)."""

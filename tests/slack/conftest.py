@@ -63,7 +63,8 @@ class SlackClient:
     async def command(self, command: str, text: str = "", user: str = "U1", channel: str = "C1",
                       team: str = "T1", **extra) -> tuple[int, str]:
         return await self.post(urlencode({
-            "token": "x", "team_id": team, "channel_id": channel, "user_id": user,
+            "token": "x", "team_id": team, "channel_id": channel,
+            "channel_name": extra.get("channel_name", "wijkteam"), "user_id": user,
             "user_name": extra.get("user_name", user.lower()), "command": command, "text": text,
             "response_url": self.response_url, "trigger_id": self.trigger()}))
 

@@ -51,7 +51,14 @@ async def test_start_mantra_status_and_usage(slack, fake_slack, runtime):
     assert "Werkprincipe van vandaag" in text_of(sent[1])
     assert "Moderatoren: U1" in text_of(sent[2])
     assert "Typ /werkbot help" in text_of(sent[3])
-    assert runtime.bot.store.team("slack:T1:C1")["platform"] == "slack"
+    team = runtime.bot.store.team("slack:T1:C1")
+    assert (team["platform"], team["name"]) == ("slack", "#wijkteam")
+
+
+async def test_a_private_channel_gets_no_made_up_name(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start", channel_name="privategroup")
+    await fake_slack.wait_for("chat.postEphemeral")
+    assert runtime.bot.store.team("slack:T1:C1")["name"] == ""
 
 
 async def test_ack_comes_fast_even_for_the_digest(slack, fake_slack):
@@ -122,6 +129,35 @@ async def test_a_too_short_story_keeps_the_modal_open_with_the_reason(slack, fak
                                                                  "value": "Te kort."}}})
     assert json.loads(body)["errors"]["answer"].startswith("Je verhaal is nog wat kort (8 tekens).")
     assert runtime.bot.store.story(1)["text"] == STORY
+
+
+async def test_mijnverhalen_lists_edits_withdraws_and_exports(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/verhaal", STORY, user="U2")
+    await slack.command("/mijnverhalen", user="U2")
+    sent = await fake_slack.wait_for("chat.postEphemeral", 4)
+    header, item = sent[2], sent[3]
+    assert header["user"] == "U2" and header["text"] == "Je verhalen in dit team (1):"
+    assert item["text"].startswith("Nr. 1 · wacht op moderatie")
+    edit = next(b for b in buttons_of(item) if b["action_id"].endswith("|story.edit"))
+    await slack.click(edit, user="U2")
+    form = (await fake_slack.wait_for("views.open"))[0]["view"]
+    edited = "We begonnen klein: een kop koffie bij de buren, en toen vertelden ze over de tuin."
+    await slack.submit(form, {"answer": {"text": {"type": "plain_text_input", "value": edited}}},
+                       user="U2")
+    await fake_slack.wait_for("chat.postEphemeral", 5)
+    assert runtime.bot.store.story(1)["text"] == edited
+    export = next(b for b in buttons_of(header) if b["action_id"].endswith("|story.export"))
+    await slack.click(export, user="U2")
+    readable, as_json = (await fake_slack.wait_for("chat.postEphemeral", 7))[5:7]
+    assert edited in text_of(readable) and f'"text": "{edited}"' in text_of(as_json)
+    withdraw = next(b for b in buttons_of(item) if b["action_id"].endswith("|story.withdraw"))
+    await slack.click(withdraw, user="U2")
+    confirm = (await fake_slack.wait_for("chat.postEphemeral", 8))[-1]
+    await slack.click(buttons_of(confirm)[0], user="U2")
+    await fake_slack.wait_for("chat.postEphemeral", 9)
+    story = runtime.bot.store.story(1)
+    assert (story["status"], story["text"]) == ("withdrawn", None)
 
 
 async def test_moderation_buttons_and_reject_reason_modal(slack, fake_slack, runtime):
@@ -228,7 +264,7 @@ async def test_app_home_shows_mantra_my_stories_and_queue(slack, fake_slack, run
     published = (await fake_slack.wait_for("views.publish"))[0]
     assert published["user_id"] == "U1"
     home = "\n".join(b["text"]["text"] for b in published["view"]["blocks"] if b["type"] == "section")
-    assert "Werkprincipe van vandaag" in home
+    assert "Team #wijkteam" in home and "Werkprincipe van vandaag" in home
     assert "nr. 1 · wacht op moderatie" in home
     assert "Wachten op moderatie: 1" in home
 
