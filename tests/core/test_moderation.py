@@ -1,4 +1,9 @@
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.core.bot import WerkBot
 from bot.core.model import Caller
+from storage import Store, open_database
 from tests.conftest import member, texts
 
 STORY = "Samen met de huismeester een buurtkoffie opgezet; drie nieuwe vrijwilligers."
@@ -116,3 +121,30 @@ def test_a_long_queue_comes_in_pages(bot, moderator):
     assert replies[0].text == "Wachten op je oordeel: 13"
     assert len([r for r in replies if r.buttons]) == 10
     assert replies[-1].text.startswith("…en 3 meer.")
+
+
+ACTIONS = ["mod.approve", "mod.reject", "mod.feature", "mod.principles", "mod.tag", "mod.redact",
+           "digest.post", "story.tag", "story.anonymous", "story.consent", "story.edit",
+           "story.withdraw", "story.withdraw_confirm", "story.export", "draft.mask", "draft.keep",
+           "draft.edit", "bestaat.niet"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(action=st.sampled_from(ACTIONS),
+       value=st.one_of(st.sampled_from(["1", "1:1", "1:werkprincipe-2", "2", "1:", ":", ""]),
+                       st.text(max_size=30)),
+       text=st.one_of(st.none(), st.text(max_size=60)))
+def test_any_button_payload_from_a_colleague_gets_a_message_and_changes_no_one_elses_story(
+        content, guard, action, value, text):
+    """Button payloads come from the platform and can be forged: whatever arrives, a member who is
+    not a moderator and not the author gets a message, never a crash, and the story stays as it was."""
+    db = open_database(":memory:")
+    bot = WerkBot(Store(db), content, guard, with_chart=False)
+    bot.register_team("console", "team-a", "coordinator")
+    bot.handle_command(member("author"), "/verhaal We begonnen klein, met een kop koffie bij de buren.", "k")
+    before = bot.store.story(1)
+    replies = bot.handle_action(member("colleague"), action, value, text=text)
+    assert replies and all(reply.text.strip() for reply in replies)
+    assert "Er ging iets mis" not in texts(replies)
+    assert bot.store.story(1) == before
+    db.close()
