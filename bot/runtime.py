@@ -98,7 +98,7 @@ class Runtime:
             "slack": self.slack.state if self.slack else "off",
             "telegram": "off",
             "scheduler": "running" if self.scheduler and self.scheduler.running else "stopped",
-            "privacy_guard": "ready" if self.guard.ready.is_set() else "loading",
+            "privacy_guard": self.guard.state,
         }
 
     async def healthz(self, request: web.Request) -> web.Response:

@@ -157,6 +157,13 @@ class PrivacyGuard:
     def wait(self, timeout: float | None = None) -> bool:
         return self.ready.wait(timeout)
 
+    @property
+    def state(self) -> str:
+        """'loading', 'ready', or 'failed' (stories are then refused, never stored unchecked)."""
+        if not self.ready.is_set():
+            return "loading"
+        return "ready" if self._deduce is not None else "failed"
+
     def _trimmed_lookup(self, source: Path) -> Path:
         import deduce
 

@@ -115,3 +115,28 @@ def test_guard_loads_even_when_its_cache_folder_cannot_be_made(content, tmp_path
     guard = PrivacyGuard(content.ordinary_words, blocker / "cache")
     guard.load()
     assert [f.kind for f in guard.scan("Bel 06-38271945 voor een afspraak.")] == ["telefoonnummer"]
+
+
+def test_a_guard_that_cannot_load_says_so_and_no_story_is_stored_unchecked(content, tmp_path, caplog):
+    import deduce
+
+    from bot.core.bot import WerkBot
+    from bot.core.privacy import PrivacyGuard
+    from storage import Store, open_database
+
+    # A damaged cache: a file where deduce's lookup folder should be.
+    damaged = tmp_path / "cache" / f"deduce-{deduce.__version__}" / "lookup"
+    damaged.parent.mkdir(parents=True)
+    damaged.write_text("half a download", encoding="utf-8")
+    guard = PrivacyGuard(content.ordinary_words, tmp_path / "cache")
+    assert guard.state == "loading"
+    guard.load_in_background().join(timeout=120)
+    assert guard.state == "failed"
+    assert "the privacy guard could not load" in caplog.text
+    store = Store(open_database(tmp_path / "w.db"))
+    bot = WerkBot(store, content, guard, with_chart=False)
+    bot.register_team("console", "team-a", "coordinator")
+    replies = bot.handle_command(member("coordinator"), f"/verhaal {STORY_WITH_PHONE}", "k")
+    assert texts(replies) == "Er ging iets mis aan onze kant. Er is niets veranderd; probeer het zo nog eens."
+    assert stored(store) == []
+    assert PHONE not in caplog.text

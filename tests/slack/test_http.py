@@ -20,7 +20,7 @@ async def test_healthz_reports_each_part(runtime):
         assert response.status == 200
         health = await response.json()
     assert health["slack"] == "http" and health["scheduler"] == "running"
-    assert health["telegram"] == "off"
+    assert health["telegram"] == "off" and health["privacy_guard"] == "ready"
 
 
 async def test_bad_or_old_signature_is_refused_and_does_nothing(slack, fake_slack, runtime):
