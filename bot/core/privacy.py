@@ -41,6 +41,8 @@ DEDUCE_KINDS = {
 }
 # Lists left out of deduce's copy (see the module docstring).
 HEAVY_LISTS = ("locations/lst_street", "institutions/lst_healthcare_institution")
+# Where deduce keeps its built lookup structures, inside the lookup folder it is given.
+DEDUCE_CACHE_FOLDER = "cache"
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 BSN_CANDIDATE = re.compile(r"(?<![\d.\-])\d(?:[ .\-]?\d){8}(?![\d]|[.\-]\d)")
@@ -134,7 +136,14 @@ class PrivacyGuard:
 
             source = Path(str(resources.files("deduce") / "data" / "lookup"))
             lookup = self._trimmed_lookup(source)
-            self._deduce = Deduce(lookup_data_path=lookup, cache_path=lookup)
+            try:
+                self._deduce = Deduce(lookup_data_path=lookup, cache_path=lookup)
+            except Exception:
+                # deduce writes its cache file in place: a process stopped mid-write (or two
+                # writing at once) leaves it broken for every later start. Build it once more.
+                log.warning("the privacy guard's lookup cache was unreadable; building it again")
+                shutil.rmtree(lookup / DEDUCE_CACHE_FOLDER, ignore_errors=True)
+                self._deduce = Deduce(lookup_data_path=lookup, cache_path=lookup)
             self._streets = self._word_list(source / "src" / "locations" / "lst_street")
             self._common_words = self._word_list(source / "src" / "whitelist" / "lst_common_word")
         except BaseException as error:

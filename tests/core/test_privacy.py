@@ -140,3 +140,17 @@ def test_a_guard_that_cannot_load_says_so_and_no_story_is_stored_unchecked(conte
     assert texts(replies) == "Er ging iets mis aan onze kant. Er is niets veranderd; probeer het zo nog eens."
     assert stored(store) == []
     assert PHONE not in caplog.text
+
+
+def test_a_cache_file_broken_mid_write_is_built_again(content, tmp_path, caplog):
+    from bot.core.privacy import PrivacyGuard
+
+    first = PrivacyGuard(content.ordinary_words, tmp_path)
+    first.load()
+    [cache_file] = tmp_path.glob("deduce-*/lookup/cache/*.pickle")
+    cache_file.write_bytes(cache_file.read_bytes()[:1000])  # as if the process stopped mid-write
+    again = PrivacyGuard(content.ordinary_words, tmp_path)
+    again.load()
+    assert again.state == "ready"
+    assert [f.kind for f in again.scan(f"Bel {PHONE}, zei Fenna Hoekstra.")] == ["telefoonnummer", "naam"]
+    assert "lookup cache was unreadable; building it again" in caplog.text
