@@ -8,6 +8,7 @@ import json
 from bot.core.content import Catalogue
 
 FIELDS = ("id", "principle_id", "principle", "text", "approved_at", "featured")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def shareable_rows(stories: list[dict], catalogue: Catalogue, language: str) -> list[dict]:
@@ -25,6 +26,14 @@ def shareable_rows(stories: list[dict], catalogue: Catalogue, language: str) -> 
     return rows
 
 
+def spreadsheet_safe(value: object) -> object:
+    """A text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote: the
+    CSV is for opening in Excel at the municipality, and a story must never become a formula."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
 def render(rows: list[dict], export_format: str, title: str) -> str:
     if export_format == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
@@ -32,7 +41,7 @@ def render(rows: list[dict], export_format: str, title: str) -> str:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=FIELDS)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()} for row in rows)
         return buffer.getvalue()
     if export_format == "md":
         lines = [f"# {title}", ""]

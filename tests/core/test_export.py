@@ -1,0 +1,24 @@
+import csv
+import io
+import json
+
+from bot.core.export import render
+
+FORMULA = '=HYPERLINK("http://example.org/x";"klik") stond in het verhaal, als grap van een collega.'
+
+
+def rows(text: str) -> list[dict]:
+    return [{"id": 1, "principle_id": "werkprincipe-3", "principle": "Begin klein.", "text": text,
+             "approved_at": "2026-11-24", "featured": False}]
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula():
+    for text in (FORMULA, "+31 belde terug", "-1 stoel te weinig", "@iedereen koffie"):
+        [row] = list(csv.DictReader(io.StringIO(render(rows(text), "csv", "titel"))))
+        assert row["text"] == "'" + text
+    [plain] = list(csv.DictReader(io.StringIO(render(rows("Gewoon een verhaal."), "csv", "titel"))))
+    assert plain["text"] == "Gewoon een verhaal." and plain["id"] == "1"
+
+
+def test_json_keeps_the_text_as_written():
+    assert json.loads(render(rows(FORMULA), "json", "titel"))[0]["text"] == FORMULA
