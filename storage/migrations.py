@@ -116,3 +116,10 @@ def m002_story_decided_index(db: Database) -> None:
 def m003_team_retention(db: Database) -> None:
     # bewaartermijn: story texts older than this many days are deleted (NULL: kept).
     db["teams"].add_column("retention_days", int)
+
+
+@migrations()
+def m004_team_reminded_at(db: Database) -> None:
+    # When the team's moderators were last told that a story waits (at most once an hour), kept
+    # here so the limit holds across restarts and across two processes.
+    db["teams"].add_column("reminded_at", str)

@@ -81,6 +81,17 @@ class Store:
         with self.db.atomic():
             self.db["teams"].update(team_id, settings)
 
+    def claim_reminder(self, team_id: str, last_allowed: str) -> bool:
+        """Mark the team's moderators as reminded now, unless that happened after `last_allowed`;
+        True when this caller may send the reminder. One statement, so safe across processes."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "update teams set reminded_at = ? "
+                "where id = ? and (reminded_at is null or reminded_at <= ?)",
+                [self.now(), team_id, last_allowed],
+            )
+        return cursor.rowcount == 1
+
     def purge_team(self, team_id: str) -> None:
         """Delete a team and everything that belongs to it."""
         with self.db.atomic():

@@ -61,7 +61,6 @@ class WerkBot:
         self.store = store
         self.guard = guard
         self.drafts = Drafts()
-        self._last_reminder: dict[str, datetime] = {}
         self.content = content
         self.messages = content.messages
         self.catalogue = content.catalogue
@@ -292,15 +291,15 @@ class WerkBot:
 
     def _notify_moderators(self, team: dict, story: dict) -> list[Reply]:
         """A private note to the moderators that a story waits: at most one an hour per team."""
-        now = self.clock()
-        last = self._last_reminder.get(team["id"])
-        if story["status"] != "pending" or (last is not None and now - last < REMINDER_INTERVAL):
+        if story["status"] != "pending":
             return []
-        self._last_reminder[team["id"]] = now
+        moderators = [m for m in self.store.moderators(team["id"]) if m != story["author_id"]]
+        last_allowed = self.store.timestamp(self.clock() - REMINDER_INTERVAL)
+        if not moderators or not self.store.claim_reminder(team["id"], last_allowed):
+            return []
         return [Reply(self.say(team["language"], "moderation.waiting", story_id=story["id"]),
                       audience="user", user_id=moderator, team_id=team["id"])
-                for moderator in self.store.moderators(team["id"])
-                if moderator != story["author_id"]]
+                for moderator in moderators]
 
     def _principle_buttons(self, team: dict, action: str, story_id: int) -> list[Button]:
         language = team["language"]

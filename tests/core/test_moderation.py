@@ -148,3 +148,31 @@ def test_any_button_payload_from_a_colleague_gets_a_message_and_changes_no_one_e
     assert "Er ging iets mis" not in texts(replies)
     assert bot.store.story(1) == before
     db.close()
+
+
+def reminders(replies) -> list[tuple[str, str]]:
+    return [(r.user_id, r.text) for r in replies if r.audience == "user"]
+
+
+def test_moderators_hear_of_a_waiting_story_at_most_once_an_hour_also_after_a_restart(
+        db_path, store, bot, moderator, clock, content, guard):
+    bot.handle_command(moderator, "/werkbot moderator @second", "m")
+    story = "We begonnen klein, met een kop koffie bij de buren."
+    first = bot.handle_command(member("author"), f"/verhaal {story}", "k1")
+    assert reminders(first) == [
+        ("coordinator", "Er wacht een nieuw verhaal (nr. 1) op moderatie. Bekijk het met /moderatie."),
+        ("second", "Er wacht een nieuw verhaal (nr. 1) op moderatie. Bekijk het met /moderatie.")]
+    clock.advance(minutes=30)
+    restarted = WerkBot(Store(open_database(db_path), clock), content, guard, with_chart=False)
+    assert reminders(restarted.handle_command(member("author"), f"/verhaal {story} Twee.", "k2")) == []
+    clock.advance(minutes=31)
+    third = bot.handle_command(member("coordinator"), f"/verhaal {story} Drie.", "k3")
+    assert reminders(third) == [
+        ("second", "Er wacht een nieuw verhaal (nr. 3) op moderatie. Bekijk het met /moderatie.")]
+    restarted.store.db.close()
+
+
+def test_no_reminder_when_moderation_is_off(bot, moderator):
+    bot.handle_command(moderator, "/werkbot moderatie uit", "m")
+    replies = bot.handle_command(member("author"), "/verhaal We begonnen klein, met koffie en koekjes.", "k")
+    assert reminders(replies) == []
