@@ -5,8 +5,12 @@ import asyncio
 import json
 import logging
 import os
+import re
 import sys
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
+from typing import Any, NoReturn
 
 from dotenv import load_dotenv
 
@@ -35,42 +39,93 @@ class CliError(Exception):
         self.code = code
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="werkbot", description="werkprincipe-bot")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="start every configured platform and the scheduler")
-    demo = commands.add_parser("demo", help="chat with the bot in the terminal, no account needed")
-    demo.add_argument("--db", default=None, help=f"database file (default {DEFAULT_DEMO_DB})")
-    digest = commands.add_parser("digest", help="render a team's weekly digest")
-    digest.add_argument("--team", required=True)
-    digest.add_argument("--week", help="ISO week such as 2026-W48 (default: this week)")
+class UsageFormatter(argparse.HelpFormatter):
+    """argparse's help layout with our word in front of the usage line."""
+
+    def __init__(self, prog: str, usage_prefix: str = "") -> None:
+        super().__init__(prog)
+        self.usage_prefix = usage_prefix
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        # argparse itself passes prefix="" when it builds a sub-command's name: keep that.
+        super().add_usage(usage, actions, groups, prefix=self.usage_prefix if prefix is None else prefix)
+
+
+# argparse's own error lines (it speaks English only) and the message keys we say them with.
+ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli_args.required"),
+    (re.compile(r"argument (?P<argument>\S+): invalid choice: '?(?P<value>.*?)'? \(choose from "
+                r"(?P<choices>.+)\)"), "cli_args.invalid_choice"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.+)"), "cli_args.unrecognized"),
+    (re.compile(r"argument (?P<argument>\S+): expected one argument"), "cli_args.expected_one"),
+)
+
+
+class CommandLineParser(argparse.ArgumentParser):
+    """argparse, speaking the texts of prompts/: help, usage line and errors."""
+
+    def __init__(self, *args: Any, texts: Callable[..., str], **kwargs: Any) -> None:
+        self.texts = texts
+        super().__init__(*args, add_help=False, **kwargs,
+                         formatter_class=partial(UsageFormatter, usage_prefix=texts("cli_args.usage")))
+        self._positionals.title = texts("cli_args.arguments")
+        self._optionals.title = texts("cli_args.options")
+        self.add_argument("-h", "--help", action="help", help=texts("cli_args.help"))
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, key in ARGPARSE_ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                message = self.texts(key, **found.groupdict())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def build_parser(content: Content) -> argparse.ArgumentParser:
+    def texts(key: str, **fields: object) -> str:
+        return say(content, key, **fields)
+
+    def explain(key: str) -> str:
+        return texts(f"cli_args.{key}")
+
+    parser = CommandLineParser(prog="werkbot", description="werkprincipe-bot", texts=texts)
+    commands = parser.add_subparsers(dest="command", required=True, metavar=explain("command"),
+                                     title=explain("commands"),
+                                     parser_class=partial(CommandLineParser, texts=texts))
+    commands.add_parser("run", help=explain("run"))
+    demo = commands.add_parser("demo", help=explain("demo"))
+    demo.add_argument("--db", default=None, help=texts("cli_args.demo_db", path=DEFAULT_DEMO_DB))
+    digest = commands.add_parser("digest", help=explain("digest"))
+    digest.add_argument("--team", required=True, help=explain("team"))
+    digest.add_argument("--week", help=explain("week"))
     digest.add_argument("--format", choices=("md", "html"), default="md")
-    digest.add_argument("--chart", type=Path, help="also write the chart PNG to this file")
-    export = commands.add_parser("export", help="curated stories to share outside the team")
-    export.add_argument("--team", required=True)
+    digest.add_argument("--chart", type=Path, help=explain("chart"))
+    export = commands.add_parser("export", help=explain("export"))
+    export.add_argument("--team", required=True, help=explain("team"))
     export.add_argument("--format", choices=("md", "html", "json", "csv"), required=True)
-    export.add_argument("--featured", action="store_true", help="only featured stories")
-    backup_cmd = commands.add_parser("backup", help="consistent copy of the database")
-    backup_cmd.add_argument("file", type=Path)
-    purge = commands.add_parser("purge", help="delete a team and all its data")
-    purge.add_argument("--team", required=True)
-    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    scan = commands.add_parser("scan", help="check texts for personal data (JSON lines out)")
-    scan.add_argument("file", nargs="?", type=Path,
-                      help="one text per line, or JSON lines with a 'text' field (default: stdin)")
-    commands.add_parser("principles", help="list the principle catalogue")
-    commands.add_parser("teams", help="list teams, their ids and settings")
+    export.add_argument("--featured", action="store_true", help=explain("featured"))
+    backup_cmd = commands.add_parser("backup", help=explain("backup"))
+    backup_cmd.add_argument("file", type=Path, help=explain("backup_file"))
+    purge = commands.add_parser("purge", help=explain("purge"))
+    purge.add_argument("--team", required=True, help=explain("team"))
+    purge.add_argument("--yes", action="store_true", help=explain("yes"))
+    scan = commands.add_parser("scan", help=explain("scan"))
+    scan.add_argument("file", nargs="?", type=Path, help=explain("scan_file"))
+    commands.add_parser("principles", help=explain("principles"))
+    commands.add_parser("teams", help=explain("teams"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     load_dotenv()
-    args = build_parser().parse_args(argv)
     try:
         content = load_content()
     except ContentError as error:
         print(f"werkbot: {error}", file=sys.stderr)
         return EXIT_USAGE
+    args = build_parser(content).parse_args(argv)
     try:
         configure_logging(content)
         return COMMANDS[args.command](args, content)

@@ -54,12 +54,24 @@ def filled_db(tmp_path: Path, guard) -> Path:
 
 def test_no_command_is_a_usage_error():
     result = werkbot()
-    assert result.returncode == 2 and "usage: werkbot" in result.stderr
+    assert (result.returncode, result.stderr) == (
+        2, "Gebruik: werkbot [-h] opdracht ...\nwerkbot: dit ontbreekt: opdracht\n")
 
 
 def test_bad_format_is_a_usage_error(filled_db):
     result = werkbot("export", "--team", TEAM, "--format", "pdf", db=filled_db)
-    assert result.returncode == 2 and "invalid choice" in result.stderr
+    assert result.returncode == 2 and result.stderr.startswith("Gebruik: werkbot export ")
+    assert result.stderr.endswith(
+        "\nwerkbot export: 'pdf' kan niet bij --format; kies uit 'md', 'html', 'json', 'csv'\n")
+    missing = werkbot("export", "--team", TEAM, db=filled_db)
+    assert missing.returncode == 2 and missing.stderr.endswith("werkbot export: dit ontbreekt: --format\n")
+
+
+def test_help_is_dutch():
+    result = werkbot("--help")
+    assert result.returncode == 0
+    assert "opdrachten:" in result.stdout and "toon deze hulp en stop" in result.stdout
+    assert "controleer teksten op persoonsgegevens" in result.stdout
 
 
 def test_run_without_platform_says_what_to_set(tmp_path):
