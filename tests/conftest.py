@@ -72,7 +72,7 @@ def store(db_path: Path, clock: FakeClock) -> Iterator[Store]:
 
 @pytest.fixture
 def bot(store: Store, content: Content, guard: PrivacyGuard) -> WerkBot:
-    return WerkBot(store, content, guard, with_chart=False)
+    return WerkBot(store, content, guard)
 
 
 def member(user_id: str, chat_id: str = "team-a", name: str = "") -> Caller:

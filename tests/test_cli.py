@@ -35,7 +35,7 @@ def filled_db(tmp_path: Path, guard) -> Path:
     """A team with a consented story, an anonymous one, a private one and a pending one."""
     path = tmp_path / "werkbot.db"
     db = open_database(path)
-    bot = WerkBot(Store(db), load_content(), guard, with_chart=False)
+    bot = WerkBot(Store(db), load_content(), guard)
     coordinator = member("coordinator", name="Coördinator Naam")
     bot.handle_command(coordinator, "/werkbot start", "start")
     writer = member("writer", name="Schrijver Naam")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.core.bot import WerkBot
+from bot.core.digest import render_chart
 from bot.core.model import Button, Caller, Reply
 from bot.inflight import InFlight
 from bot.scheduler import post_due, start_scheduler
@@ -46,10 +47,10 @@ class ConsoleChat:
             elif reply.audience == "user":
                 self.print(self.say("console.direct", user=reply.user_id))
             self.print(reply.text)
-            if reply.image is not None and reply.digest is not None:
+            if reply.digest is not None:
                 self.chart_dir.mkdir(parents=True, exist_ok=True)
                 path = self.chart_dir / f"werkbot-digest-{reply.digest.week}.png"
-                path.write_bytes(reply.image)
+                path.write_bytes(render_chart(reply.digest, self.bot.messages))
                 self.print(self.say("console.chart", path=path))
             for button in reply.buttons:
                 choices.append(button)

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from bot.core import schedule
 from bot.core.commands import Command, parse
 from bot.core.content import Content
-from bot.core.digest import Digest, DigestCompiler, render_chart, render_markdown
+from bot.core.digest import Digest, DigestCompiler, render_markdown
 from bot.core.drafts import Draft, Drafts
 from bot.core.model import Button, Caller, Reply, UserError
 from bot.core.moderation import Moderation
@@ -57,7 +57,7 @@ def excerpt(text: str | None) -> str:
 
 class WerkBot:
     def __init__(self, store: Store, content: Content, guard: PrivacyGuard,
-                 clock: Callable[[], datetime] | None = None, with_chart: bool = True) -> None:
+                 clock: Callable[[], datetime] | None = None) -> None:
         self.store = store
         self.guard = guard
         self.drafts = Drafts()
@@ -65,7 +65,6 @@ class WerkBot:
         self.messages = content.messages
         self.catalogue = content.catalogue
         self.clock = clock or store.clock
-        self.with_chart = with_chart
         self.rotation = Rotation(store, self.catalogue)
         self.stories = Stories(store, self.catalogue, Suggester())
         self.moderation = Moderation(store, self.stories)
@@ -473,9 +472,7 @@ class WerkBot:
         return self.digests.compile(team, monday)
 
     def digest_reply(self, team: dict, digest: Digest) -> Reply:
-        image = render_chart(digest, self.messages) if self.with_chart else None
-        return Reply(render_markdown(digest, self.messages), image=image, digest=digest,
-                     team_id=team["id"])
+        return Reply(render_markdown(digest, self.messages), digest=digest, team_id=team["id"])
 
     def _digest_preview(self, caller: Caller, team: dict, command: Command) -> list[Reply]:
         reply = self.digest_reply(team, self.compile_digest(team))

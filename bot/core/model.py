@@ -44,6 +44,8 @@ class Reply:
     `audience` says where it goes: back to the caller only, to the team's channel (`team_id`),
     or privately to `user_id`. A post with `delivery` (team, kind, period) is one of the
     exactly-once posts: the adapter reports the outcome with `WerkBot.confirm_delivery`.
+    A reply with a `digest` can be shown with its chart (`digest.render_chart`); the adapter
+    renders it where it shows it, off the event loop where there is one.
     """
 
     text: str
@@ -51,7 +53,6 @@ class Reply:
     audience: Audience = "caller"
     user_id: str | None = None
     ask: Button | None = None
-    image: bytes | None = None
     digest: Any = None
     team_id: str | None = None
     delivery: tuple[str, str, str] | None = None

@@ -21,7 +21,7 @@ def slow_guard(content, cache, delay: float) -> PrivacyGuard:
 
 
 def chat_with(store, content, guard, chart_dir) -> tuple[ConsoleChat, io.StringIO]:
-    bot = WerkBot(store, content, guard, with_chart=False)
+    bot = WerkBot(store, content, guard)
     ensure_demo_team(bot)
     out = io.StringIO()
     return ConsoleChat(bot, demo_caller(), out, chart_dir=chart_dir), out

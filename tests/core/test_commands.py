@@ -145,7 +145,7 @@ def test_an_internal_failure_gets_a_calm_message_and_no_story_text_in_logs(
 ))
 def test_any_command_line_gets_a_message_never_a_crash(content, guard, line):
     db = open_database(":memory:")
-    bot = WerkBot(Store(db), content, guard, with_chart=False)
+    bot = WerkBot(Store(db), content, guard)
     bot.register_team("console", "team-a", "coordinator")
     replies = bot.handle_command(member("coordinator"), line, "k")
     assert replies and all(reply.text.strip() for reply in replies)

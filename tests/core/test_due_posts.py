@@ -88,7 +88,7 @@ def test_post_now_replaces_the_scheduled_digest(bot, moderator, clock):
 
 
 def test_two_processes_on_one_database_post_once(db_path, bot, moderator, clock, content, guard):
-    other = WerkBot(Store(open_database(db_path), clock), content, guard, with_chart=False)
+    other = WerkBot(Store(open_database(db_path), clock), content, guard)
     clock.advance(hours=1)
     assert posts(bot) + posts(other) == [("mantra", "2026-11-24")]
     other.store.db.close()

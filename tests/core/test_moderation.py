@@ -139,7 +139,7 @@ def test_any_button_payload_from_a_colleague_gets_a_message_and_changes_no_one_e
     """Button payloads come from the platform and can be forged: whatever arrives, a member who is
     not a moderator and not the author gets a message, never a crash, and the story stays as it was."""
     db = open_database(":memory:")
-    bot = WerkBot(Store(db), content, guard, with_chart=False)
+    bot = WerkBot(Store(db), content, guard)
     bot.register_team("console", "team-a", "coordinator")
     bot.handle_command(member("author"), "/verhaal We begonnen klein, met een kop koffie bij de buren.", "k")
     before = bot.store.story(1)
@@ -163,7 +163,7 @@ def test_moderators_hear_of_a_waiting_story_at_most_once_an_hour_also_after_a_re
         ("coordinator", "Er wacht een nieuw verhaal (nr. 1) op moderatie. Bekijk het met /moderatie."),
         ("second", "Er wacht een nieuw verhaal (nr. 1) op moderatie. Bekijk het met /moderatie.")]
     clock.advance(minutes=30)
-    restarted = WerkBot(Store(open_database(db_path), clock), content, guard, with_chart=False)
+    restarted = WerkBot(Store(open_database(db_path), clock), content, guard)
     assert reminders(restarted.handle_command(member("author"), f"/verhaal {story} Twee.", "k2")) == []
     clock.advance(minutes=31)
     third = bot.handle_command(member("coordinator"), f"/verhaal {story} Drie.", "k3")

@@ -134,7 +134,7 @@ def test_a_guard_that_cannot_load_says_so_and_no_story_is_stored_unchecked(conte
     assert guard.state == "failed"
     assert "the privacy guard could not load" in caplog.text
     store = Store(open_database(tmp_path / "w.db"))
-    bot = WerkBot(store, content, guard, with_chart=False)
+    bot = WerkBot(store, content, guard)
     bot.register_team("console", "team-a", "coordinator")
     replies = bot.handle_command(member("coordinator"), f"/verhaal {STORY_WITH_PHONE}", "k")
     assert texts(replies) == "Er ging iets mis aan onze kant. Er is niets veranderd; probeer het zo nog eens."

@@ -57,7 +57,7 @@ def test_verhaal_without_text_asks_for_the_story(store, bot, moderator):
 @given(text=st.text(max_size=1200))
 def test_any_text_is_either_stored_cleanly_or_refused_without_a_trace(content, guard, text):
     db = open_database(":memory:")
-    bot = WerkBot(Store(db), content, guard, with_chart=False)
+    bot = WerkBot(Store(db), content, guard)
     caller = member("writer")
     bot.register_team("console", "team-a", "writer")
     story_id = None
