@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench-privacy bench-memory clean
+.PHONY: demo test lint bench-privacy bench-memory bench-digest-slot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ bench-privacy: $(STAMP)
 
 bench-memory: $(STAMP)
 	$(BIN)/python bench/run_memory.py
+
+TEAMS ?= 40
+bench-digest-slot: $(STAMP)
+	$(BIN)/python bench/digest_slot.py $(TEAMS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,10 +2,10 @@
 the box measured in the same run. Run: make bench-memory
 
 `werkbot run` starts in Slack HTTP mode on a free port, with SLACK_API_URL pointing at a local
-stand-in that answers every Web API call with ok. One signed `/verhaal` goes in; once its answer
-comes back the guard has been loaded and used, and the process's resident set (VmRSS) and peak
-(VmHWM) are read from /proc. The baseline is a process that loads deduce with all its lookups
-and de-identifies the same story. No network.
+stand-in that answers every Web API call with ok (bench/slack_stand_in.py). One signed `/verhaal`
+goes in; once its answer comes back the guard has been loaded and used, and the process's
+resident set (VmRSS) and peak (VmHWM) are read from /proc. The baseline is a process that loads
+deduce with all its lookups and de-identifies the same story. No network.
 """
 
 import asyncio
@@ -20,8 +20,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import aiohttp
-from aiohttp import web
 from slack_sdk.signature import SignatureVerifier
+
+# bench/ is on the path when this runs as a script.
+from slack_stand_in import SlackStandIn
 
 STORY = "Vandaag samen met de buren de tuin opgeknapt; iedereen deed mee."
 SECRET = "bench-signing-secret"
@@ -49,26 +51,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def slack_stand_in(answered: asyncio.Event) -> web.AppRunner:
-    """Answers every Web API call with ok; the second ephemeral answer (the story's, after the
-    welcome) sets `answered`."""
-    ephemeral = []
-
-    async def api(request: web.Request) -> web.Response:
-        if request.match_info["method"] == "chat.postEphemeral":
-            ephemeral.append(request)
-            if len(ephemeral) == 2:
-                answered.set()
-        return web.json_response({"ok": True, "ts": "1.0", "channel": "C1"})
-
-    app = web.Application()
-    app.router.add_post("/api/{method}", api)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 0).start()
-    return runner
-
-
 async def signed_command(session: aiohttp.ClientSession, url: str, command: str, text: str) -> None:
     body = urlencode({"team_id": "T1", "channel_id": "C1", "user_id": "U1", "user_name": "u1",
                       "command": command, "text": text, "trigger_id": "t"})
@@ -82,13 +64,12 @@ async def signed_command(session: aiohttp.ClientSession, url: str, command: str,
 
 
 async def werkbot_run(folder: Path) -> tuple[int, int]:
-    answered = asyncio.Event()
-    stand_in = await slack_stand_in(answered)
+    stand_in = SlackStandIn()
+    await stand_in.start()
     port = free_port()
     environment = {**os.environ, "WERKBOT_LOG_LEVEL": "WARNING", "PORT": str(port),
                    "WERKBOT_DB": str(folder / "werkbot.db"), "SLACK_BOT_TOKEN": "xoxb-bench",
-                   "SLACK_SIGNING_SECRET": SECRET,
-                   "SLACK_API_URL": f"http://127.0.0.1:{stand_in.addresses[0][1]}/api/"}
+                   "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": stand_in.url}
     environment.pop("SLACK_APP_TOKEN", None)
     process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=environment, cwd=folder,
                                stdout=subprocess.DEVNULL)
@@ -105,12 +86,16 @@ async def werkbot_run(folder: Path) -> tuple[int, int]:
                 await asyncio.sleep(0.1)
             await signed_command(session, f"{base}/slack/events", "/werkbot", "start")
             await signed_command(session, f"{base}/slack/events", "/verhaal", STORY)
-            await asyncio.wait_for(answered.wait(), timeout=60)
+            # The welcome, then the story's answer: the guard has been used once that is back.
+            for _ in range(600):
+                if stand_in.calls["chat.postEphemeral"] >= 2:
+                    break
+                await asyncio.sleep(0.1)
         return status_kb(process.pid, "VmRSS"), status_kb(process.pid, "VmHWM")
     finally:
         process.terminate()
         process.wait(timeout=30)
-        await stand_in.cleanup()
+        await stand_in.stop()
 
 
 def deduce_out_of_the_box() -> tuple[int, int]:
