@@ -326,17 +326,26 @@ class SlackAdapter:
         return blocks.reply_messages(reply)
 
     async def post(self, reply: Reply) -> None:
-        """A post to a team's channel (mantra, digest): messages first, then the chart."""
+        """A post to a team's channel (mantra, digest): messages first, then the chart.
+
+        Once the messages are in the channel the post counts as sent: a chart that fails is
+        logged, not retried, since a retry would post the whole digest a second time.
+        """
         team = self.bot.store.team(reply.team_id or "")
         channel = team["chat_id"].split(":", 1)[1]
         for message in self._messages(reply):
             await self.client.chat_postMessage(channel=channel, **message)
-        if reply.digest is not None:
+        if reply.digest is None:
+            return
+        try:
             # About 80 ms of matplotlib per chart: in a thread, so acks for others go on.
             chart = await asyncio.to_thread(render_chart, reply.digest, self.bot.messages)
             await self.client.files_upload_v2(
                 channel=channel, content=chart,
                 filename=f"werkbot-digest-{reply.digest.week}.png",
                 title=self.bot.say(team["language"], "digest.chart_title"))
+        except Exception as error:
+            log.error("the digest chart for team %s could not be posted: %s", team["id"],
+                      type(error).__name__)
 
 

@@ -241,6 +241,19 @@ async def test_post_now_posts_to_the_channel_with_chart_and_survives_a_429(slack
     assert digest_delivery(runtime)["status"] == "sent"
 
 
+async def test_a_chart_that_fails_does_not_post_the_digest_twice(slack, fake_slack, runtime, caplog):
+    fake_slack.errors["files.getUploadURLExternal"] = "not_allowed_token_type"
+    await click_post_now_for_the_digest(slack, fake_slack)
+    await fake_slack.wait_for("files.getUploadURLExternal")
+    for _ in range(250):
+        if digest_delivery(runtime)["status"] != "claimed":
+            break
+        await asyncio.sleep(0.02)
+    assert digest_delivery(runtime)["status"] == "sent"
+    assert len(fake_slack.of("chat.postMessage")) == 1
+    assert "the digest chart for team slack:T1:C1 could not be posted: SlackApiError" in caplog.text
+
+
 async def test_stopping_mid_post_lets_the_post_finish_first(slack, fake_slack, runtime):
     fake_slack.rate_limit["chat.postMessage"] = 1
     await click_post_now_for_the_digest(slack, fake_slack)
