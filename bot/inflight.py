@@ -35,12 +35,11 @@ class InFlight:
 
         return tracked
 
-    async def drain(self, timeout: float) -> int:
-        """Wait for the work in flight, at most `timeout` seconds; the number still running."""
+    async def drain(self, timeout: float) -> None:
+        """Wait for the work in flight, at most `timeout` seconds."""
         others = self._tasks - {asyncio.current_task()}
         if not others:
-            return 0
+            return
         _, pending = await asyncio.wait(others, timeout=timeout)
         if pending:
             log.warning("stopping with %d tasks still running", len(pending))
-        return len(pending)
