@@ -110,6 +110,10 @@ class ConsoleChat:
         button = self.choices[number - 1]
         if button.ask is not None:
             self.asking = button
+            current = self.bot.text_to_edit(self.caller, button.action, button.value)
+            if current:
+                # A terminal cannot prefill the line: show the text to copy from.
+                self.print(self.say("console.current_text", text=current))
             self.print(self.say("console.ask", prompt=button.ask))
             return
         self.respond(self.bot.handle_action(self.caller, button.action, button.value))

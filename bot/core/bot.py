@@ -203,6 +203,21 @@ class WerkBot:
             return action in ("story.new", "story.edit", "mod.redact", "draft.edit")
         return bool(line) and line.split(maxsplit=1)[0].lower() == "/verhaal" and len(line.split()) > 1
 
+    def text_to_edit(self, caller: Caller, action: str, value: str) -> str:
+        """The text an edit form starts with, so nobody retypes a story to change a few words:
+        the caller's own pending story, a story of a team they moderate, or their own privacy
+        draft (which then sits in the platform's form, never in our database). Empty otherwise."""
+        try:
+            if action == "story.edit":
+                return self.stories.editable(caller, int(value))["text"] or ""
+            if action == "mod.redact":
+                return self.moderation.story(caller, int(value))["text"] or ""
+            if action == "draft.edit":
+                return self.drafts.get(caller, value).text
+        except (UserError, ValueError):
+            pass
+        return ""
+
     def story_text_problem(self, caller: Caller, text: str) -> str | None:
         """What is wrong with a story text before it is sent, for forms that can say so in place
         (and keep the text); None when its length is fine."""

@@ -276,7 +276,9 @@ class SlackAdapter:
     async def _open_ask(self, trigger_id: str, caller: Caller, button: Button) -> None:
         meta = {"action": button.action, "value": button.value, "channel": self._channel_of(caller)}
         submit = self.bot.say(self.bot.language_of(caller), "button.send")
-        await self.client.views_open(trigger_id=trigger_id, view=blocks.ask_modal(button, meta, submit))
+        initial = self.bot.text_to_edit(caller, button.action, button.value)
+        await self.client.views_open(trigger_id=trigger_id,
+                                     view=blocks.ask_modal(button, meta, submit, initial))
 
     async def _open_story_modal(self, trigger_id: str, caller: Caller, team: dict,
                                 text: str = "") -> None:

@@ -141,8 +141,13 @@ def digest_messages(digest: Digest, messages: Messages, buttons: list[Button] | 
     return split_messages(blocks, escape(title))
 
 
-def ask_modal(button: Button, metadata: dict, submit: str) -> dict:
-    """A modal with one text field, for a button that needs a line of text (a reason, a story)."""
+def ask_modal(button: Button, metadata: dict, submit: str, initial_text: str = "") -> dict:
+    """A modal with one text field, for a button that needs a line of text (a reason, a story);
+    an edit starts from the current text."""
+    element: dict = {"type": "plain_text_input", "action_id": "text", "multiline": True,
+                     "max_length": MAX_INPUT}
+    if initial_text:
+        element["initial_value"] = initial_text[:MAX_INPUT]
     return {
         "type": "modal",
         "callback_id": "wb_ask",
@@ -153,8 +158,7 @@ def ask_modal(button: Button, metadata: dict, submit: str) -> dict:
             "type": "input",
             "block_id": "answer",
             "label": {"type": "plain_text", "text": clip(button.ask or button.label, 2000)},
-            "element": {"type": "plain_text_input", "action_id": "text", "multiline": True,
-                        "max_length": MAX_INPUT},
+            "element": element,
         }],
     }
 

@@ -43,3 +43,15 @@ def test_no_message_when_the_guard_is_quick(store, content, guard, tmp_path):
     chat, out = chat_with(store, content, guard, tmp_path)
     chat.handle_line(STORY)
     assert "Even geduld" not in out.getvalue() and "is opgeslagen" in out.getvalue()
+
+
+def test_editing_shows_the_text_as_it_now_reads(store, content, guard, tmp_path):
+    chat, out = chat_with(store, content, guard, tmp_path)
+    chat.handle_line(STORY)
+    chat.handle_line("/mijnverhalen")
+    edit_number = next(number for number, button in enumerate(chat.choices, start=1)
+                       if button.action == "story.edit")
+    chat.handle_line(str(edit_number))
+    assert out.getvalue().endswith(
+        f"Nu staat er:\n{STORY.removeprefix('/verhaal ')}\nTyp de nieuwe tekst van je verhaal. "
+        "(lege regel om te annuleren)\n")

@@ -154,3 +154,10 @@ def test_a_cache_file_broken_mid_write_is_built_again(content, tmp_path, caplog)
     assert again.state == "ready"
     assert [f.kind for f in again.scan(f"Bel {PHONE}, zei Fenna Hoekstra.")] == ["telefoonnummer", "naam"]
     assert "lookup cache was unreadable; building it again" in caplog.text
+
+
+def test_aanpassen_starts_from_the_authors_own_text_which_stays_out_of_the_database(store, bot, moderator):
+    draft_id = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")[0].buttons[1].value
+    assert bot.text_to_edit(moderator, "draft.edit", draft_id) == STORY_WITH_PHONE
+    assert bot.text_to_edit(member("colleague"), "draft.edit", draft_id) == ""
+    assert stored(store) == []

@@ -142,3 +142,16 @@ def test_moderation_off_approves_at_once(store, bot, moderator):
     bot.handle_command(moderator, "/werkbot moderatie uit", "k0")
     bot.handle_command(moderator, f"/verhaal {STORY}", "k1")
     assert store.story(1)["status"] == "approved"
+
+
+def test_edit_forms_start_from_the_current_text_only_for_whoever_may_edit(store, bot, moderator):
+    author, colleague = member("author"), member("colleague")
+    bot.handle_command(author, f"/verhaal {STORY}", "k1")
+    assert bot.text_to_edit(author, "story.edit", "1") == STORY
+    assert bot.text_to_edit(moderator, "mod.redact", "1") == STORY
+    for caller, action, value in [(colleague, "story.edit", "1"), (colleague, "mod.redact", "1"),
+                                  (member("author", chat_id="team-b"), "story.edit", "1"),
+                                  (author, "story.edit", "nummer"), (author, "mod.reject", "1")]:
+        assert bot.text_to_edit(caller, action, value) == ""
+    bot.handle_action(moderator, "mod.approve", "1")
+    assert bot.text_to_edit(author, "story.edit", "1") == "", "only while it waits"

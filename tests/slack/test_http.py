@@ -125,6 +125,7 @@ async def test_a_too_short_story_keeps_the_modal_open_with_the_reason(slack, fak
     redact = next(b for b in buttons_of(queue[-1]) if b["action_id"].endswith("|mod.redact"))
     await slack.click(redact)
     form = (await fake_slack.wait_for("views.open", 2))[-1]["view"]
+    assert form["blocks"][0]["element"]["initial_value"] == STORY, "the moderator edits, not retypes"
     status, body = await slack.submit(form, {"answer": {"text": {"type": "plain_text_input",
                                                                  "value": "Te kort."}}})
     assert json.loads(body)["errors"]["answer"].startswith("Je verhaal is nog wat kort (8 tekens).")
@@ -142,6 +143,7 @@ async def test_mijnverhalen_lists_edits_withdraws_and_exports(slack, fake_slack,
     edit = next(b for b in buttons_of(item) if b["action_id"].endswith("|story.edit"))
     await slack.click(edit, user="U2")
     form = (await fake_slack.wait_for("views.open"))[0]["view"]
+    assert form["blocks"][0]["element"]["initial_value"] == STORY
     edited = "We begonnen klein: een kop koffie bij de buren, en toen vertelden ze over de tuin."
     await slack.submit(form, {"answer": {"text": {"type": "plain_text_input", "value": edited}}},
                        user="U2")
@@ -299,6 +301,13 @@ async def test_story_with_a_phone_number_asks_first_and_stores_masked(slack, fak
     await slack.command("/verhaal", "Mevrouw belde me terug op 06-38271945 en toen lukte het.")
     sent = await fake_slack.wait_for("chat.postEphemeral", 2)
     assert "[telefoonnummer]" in text_of(sent[-1]) and "06-38271945" not in str(sent[-1])
+    assert list(runtime.bot.store.db.query("select * from stories")) == []
+    # "Aanpassen" opens a form that starts from what the author typed (Slack's own state).
+    edit = next(b for b in buttons_of(sent[-1]) if b["action_id"].endswith("|draft.edit"))
+    await slack.click(edit)
+    form = (await fake_slack.wait_for("views.open"))[0]["view"]
+    assert form["blocks"][0]["element"]["initial_value"] == (
+        "Mevrouw belde me terug op 06-38271945 en toen lukte het.")
     assert list(runtime.bot.store.db.query("select * from stories")) == []
     store_masked = next(b for b in buttons_of(sent[-1]) if b["action_id"].endswith("|draft.mask"))
     await slack.click(store_masked)
