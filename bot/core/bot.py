@@ -17,7 +17,7 @@ from bot.core.model import Button, Caller, Reply, UserError
 from bot.core.moderation import Moderation
 from bot.core.privacy import PrivacyGuard, Screened, kinds_of, mask
 from bot.core.rotation import Rotation
-from bot.core.stories import Stories, checked_text
+from bot.core.stories import Stories, checked_text, clean_text
 from bot.core.suggest import Suggester
 from storage import Store
 
@@ -184,7 +184,14 @@ class WerkBot:
             return [Reply(self.say(language, "story.ask"),
                           ask=Button(self.say(language, "button.send"), "story.new",
                                      ask=self.say(language, "story.ask_prompt")))]
-        return self._screen(caller, team, command.value, "new", source_key=source_key)
+        try:
+            return self._screen(caller, team, command.value, "new", source_key=source_key)
+        except UserError as error:
+            if error.key != "story.too_long":
+                raise
+            # A chat keeps nothing of a refused command: give the text back, to shorten.
+            return [Reply(self.say(language, error.key, **error.fields) + "\n\n"
+                          + self.say(language, "story.your_text", text=clean_text(command.value)))]
 
     def _act_new_story(self, caller: Caller, team: dict, value: str, text: str | None,
                        source_key: str) -> list[Reply]:

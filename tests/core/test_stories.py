@@ -46,6 +46,16 @@ def test_story_out_of_bounds_gets_a_dutch_message_and_stores_nothing(store, bot,
     assert stored_texts(store) == []
 
 
+def test_a_too_long_story_comes_back_to_shorten_and_is_not_stored(store, bot, moderator):
+    long_story = "Wat werkte: samen koffie drinken. " * 40
+    replies = bot.handle_command(moderator, f"/verhaal {long_story}", "src-1")
+    assert texts(replies) == (
+        f"Je verhaal is {len(long_story.strip())} tekens lang; het mogen er hoogstens 1000 zijn. "
+        "Maak het wat korter en stuur het opnieuw.\n\nDit had je geschreven, om in te korten:\n\n"
+        f"{long_story.strip()}")
+    assert stored_texts(store) == []
+
+
 def test_verhaal_without_text_asks_for_the_story(store, bot, moderator):
     replies = bot.handle_command(moderator, "/verhaal   ", "src-1")
     assert replies[0].ask is not None and replies[0].ask.action == "story.new"
