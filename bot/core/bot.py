@@ -14,7 +14,7 @@ from bot.core.content import Content
 from bot.core.digest import Digest, DigestCompiler, render_markdown
 from bot.core.drafts import Draft, Drafts
 from bot.core.model import Button, Caller, Reply, UserError
-from bot.core.moderation import Moderation
+from bot.core.moderation import Moderation, checked_reason
 from bot.core.privacy import PrivacyGuard, Screened, kinds_of, mask
 from bot.core.rotation import Rotation
 from bot.core.stories import Stories, checked_text, clean_text
@@ -225,11 +225,14 @@ class WerkBot:
             pass
         return ""
 
-    def story_text_problem(self, caller: Caller, text: str) -> str | None:
-        """What is wrong with a story text before it is sent, for forms that can say so in place
-        (and keep the text); None when its length is fine."""
+    def form_text_problem(self, caller: Caller, action: str, text: str) -> str | None:
+        """What is wrong with the text of a form for `action` (a story's length, a rejection
+        reason), for platforms whose forms can say so in place and keep the text; None if fine."""
+        check = (checked_text if self.carries_story(action=action)
+                 else checked_reason if action == "mod.reject" else None)
         try:
-            checked_text(text)
+            if check is not None:
+                check(text)
         except UserError as error:
             return self.say(self.language_of(caller), error.key, **error.fields)
         return None

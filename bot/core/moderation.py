@@ -11,6 +11,16 @@ from storage import NotFoundError, Store
 MAX_REASON_LENGTH = 500
 
 
+def checked_reason(reason: str) -> str:
+    """The trimmed reason for a rejection, or UserError when it is empty or too long."""
+    reason = reason.strip()
+    if not reason:
+        raise UserError("moderation.reason_missing")
+    if len(reason) > MAX_REASON_LENGTH:
+        raise UserError("moderation.reason_too_long", maximum=MAX_REASON_LENGTH)
+    return reason
+
+
 class Moderation:
     def __init__(self, store: Store, stories: Stories) -> None:
         self.store = store
@@ -51,11 +61,7 @@ class Moderation:
 
     def reject(self, caller: Caller, story_id: int, reason: str) -> dict:
         story = self.story(caller, story_id)
-        reason = reason.strip()
-        if not reason:
-            raise UserError("moderation.reason_missing")
-        if len(reason) > MAX_REASON_LENGTH:
-            raise UserError("moderation.reason_too_long", maximum=MAX_REASON_LENGTH)
+        reason = checked_reason(reason)
         if story["status"] == "rejected":
             raise UserError("moderation.already_rejected", story_id=story_id)
         self.store.update_story(story_id, caller.user_id, "reject", status="rejected",

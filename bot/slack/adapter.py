@@ -161,10 +161,9 @@ class SlackAdapter:
         meta = json.loads(view["private_metadata"])
         caller = self._interactor(body, meta["channel"])
         text = view["state"]["values"]["answer"]["text"].get("value") or ""
-        carries_story = self.bot.carries_story(action=meta["action"])
-        if not await self._ack_story_text(ack, caller, text if carries_story else None, "answer"):
+        if not await self._ack_form(ack, caller, meta["action"], text, "answer"):
             return
-        await self._await_guard(caller, carries_story)
+        await self._await_guard(caller, self.bot.carries_story(action=meta["action"]))
         replies = self.bot.handle_action(caller, meta["action"], meta["value"], text=text,
                                          source_key=f"slack:view:{view['id']}")
         await self.deliver_all(caller, replies)
@@ -174,7 +173,7 @@ class SlackAdapter:
         values = view["state"]["values"]
         caller = self._interactor(body, meta["channel"])
         text = values["story"]["text"].get("value") or ""
-        if not await self._ack_story_text(ack, caller, text, "story"):
+        if not await self._ack_form(ack, caller, "story.new", text, "story"):
             return
         selected = values["principle"]["choice"].get("selected_option") or {}
         anonymous = bool(values["anonymous"]["choice"].get("selected_options"))
@@ -184,10 +183,10 @@ class SlackAdapter:
                                          source_key=f"slack:view:{view['id']}")
         await self.deliver_all(caller, replies)
 
-    async def _ack_story_text(self, ack: Any, caller: Caller, text: str | None, block_id: str) -> bool:
-        """Ack a form; a story text of the wrong length keeps the form open, with the text and the
+    async def _ack_form(self, ack: Any, caller: Caller, action: str, text: str, block_id: str) -> bool:
+        """Ack a form; a text the core would refuse keeps the form open, with the text and the
         reason under the field. True when the form was accepted."""
-        problem = self.bot.story_text_problem(caller, text) if text is not None else None
+        problem = self.bot.form_text_problem(caller, action, text)
         if problem is not None:
             await ack(response_action="errors", errors={block_id: problem})
             return False

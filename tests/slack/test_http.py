@@ -178,6 +178,10 @@ async def test_moderation_buttons_and_reject_reason_modal(slack, fake_slack, run
     reject = next(b for b in buttons_of(items[1]) if b["action_id"].endswith("|mod.reject"))
     await slack.click(reject)
     modal = (await fake_slack.wait_for("views.open"))[0]["view"]
+    _, body = await slack.submit(modal, {"answer": {"text": {"type": "plain_text_input", "value": "  "}}})
+    assert json.loads(body)["errors"] == {
+        "answer": "Geef een korte reden, zodat de auteur weet waarom het verhaal niet geplaatst wordt."}
+    assert runtime.bot.store.story(2)["status"] == "pending"
     await slack.submit(modal, {"answer": {"text": {"type": "plain_text_input",
                                                    "value": "Graag zonder de naam van de flat."}}})
     dms = await fake_slack.wait_for("chat.postMessage", 3)
