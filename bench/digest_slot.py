@@ -3,7 +3,7 @@ default slot is Friday 15:00). Run: make bench-digest-slot [TEAMS=40]
 
 While the loop stalls, nothing else runs: a Slack request that arrives then gets its ack late, and
 after 3 seconds Slack gives up on it. The bench runs the real runtime (Slack in HTTP mode) against
-a local stand-in Web API, registers TEAMS teams with three approved stories each, moves their
+the tests' local fake Slack Web API, registers TEAMS teams with three approved stories each, moves their
 digest slot to a minute ago, and posts what is due while a heartbeat task measures the longest
 gap between its 5 ms ticks.
 
@@ -20,9 +20,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-# bench/ is on the path when this runs as a script.
-from slack_stand_in import SlackStandIn
-
 from bot.core.content import load_content
 from bot.core.digest import render_chart
 from bot.core.model import Caller
@@ -31,6 +28,11 @@ from bot.core.schedule import DAY_NAMES
 from bot.runtime import Runtime
 from bot.scheduler import post_due
 from bot.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.slack.fake_slack import FakeSlack  # noqa: E402
 
 STORIES = ("We begonnen klein, met een kop koffie bij de buren in de straat.",
            "Samen met de huismeester een plan gemaakt voor de trap; dat werkte goed.",
@@ -65,11 +67,11 @@ async def measure(teams: int, folder: Path) -> None:
     content = load_content()
     guard = PrivacyGuard(content.ordinary_words, Path(tempfile.gettempdir()) / "werkbot-bench-cache")
     guard.load()
-    stand_in = SlackStandIn()
-    await stand_in.start()
+    fake_slack = FakeSlack()
+    await fake_slack.start()
     settings = Settings(database=str(folder / "werkbot.db"), port=0, slack_bot_token="xoxb-bench",
                         slack_signing_secret="bench", slack_app_token=None,
-                        slack_api_url=stand_in.url, telegram_bot_token=None)
+                        slack_api_url=fake_slack.url, telegram_bot_token=None)
     runtime = Runtime(settings, content, guard, host="127.0.0.1")
     await runtime.start()
     assert runtime.bot is not None and runtime.scheduler is not None
@@ -90,7 +92,7 @@ async def measure(teams: int, folder: Path) -> None:
     with Heartbeat() as ours:
         await post_due(bot, runtime.deliver)
     took = time.perf_counter() - started
-    uploads = stand_in.calls["files.completeUploadExternal"]
+    uploads = len(fake_slack.of("files.completeUploadExternal"))
 
     with Heartbeat() as before:
         await asyncio.sleep(0.02)
@@ -98,7 +100,7 @@ async def measure(teams: int, folder: Path) -> None:
             render_chart(bot.compile_digest(team), content.messages)
         await asyncio.sleep(0.02)
     await runtime.stop()
-    await stand_in.stop()
+    await fake_slack.stop()
 
     print(f"{teams} teams, digests posted: {uploads} charts uploaded in {took:.1f} s")
     print(f"longest loop stall now: {ours.longest * 1000:.0f} ms")

@@ -2,7 +2,7 @@
 the box measured in the same run. Run: make bench-memory
 
 `werkbot run` starts in Slack HTTP mode on a free port, with SLACK_API_URL pointing at a local
-stand-in that answers every Web API call with ok (bench/slack_stand_in.py). One signed `/verhaal`
+stand-in that answers every Web API call with ok (tests/slack/fake_slack.py). One signed `/verhaal`
 goes in; once its answer comes back the guard has been loaded and used, and the process's
 resident set (VmRSS) and peak (VmHWM) are read from /proc. The baseline is a process that loads
 deduce with all its lookups and de-identifies the same story. No network.
@@ -22,8 +22,10 @@ from urllib.parse import urlencode
 import aiohttp
 from slack_sdk.signature import SignatureVerifier
 
-# bench/ is on the path when this runs as a script.
-from slack_stand_in import SlackStandIn
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.slack.fake_slack import FakeSlack  # noqa: E402
 
 STORY = "Vandaag samen met de buren de tuin opgeknapt; iedereen deed mee."
 SECRET = "bench-signing-secret"
@@ -64,12 +66,12 @@ async def signed_command(session: aiohttp.ClientSession, url: str, command: str,
 
 
 async def werkbot_run(folder: Path) -> tuple[int, int]:
-    stand_in = SlackStandIn()
-    await stand_in.start()
+    fake_slack = FakeSlack()
+    await fake_slack.start()
     port = free_port()
     environment = {**os.environ, "WERKBOT_LOG_LEVEL": "WARNING", "PORT": str(port),
                    "WERKBOT_DB": str(folder / "werkbot.db"), "SLACK_BOT_TOKEN": "xoxb-bench",
-                   "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": stand_in.url}
+                   "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_slack.url}
     environment.pop("SLACK_APP_TOKEN", None)
     process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=environment, cwd=folder,
                                stdout=subprocess.DEVNULL)
@@ -88,14 +90,14 @@ async def werkbot_run(folder: Path) -> tuple[int, int]:
             await signed_command(session, f"{base}/slack/events", "/verhaal", STORY)
             # The welcome, then the story's answer: the guard has been used once that is back.
             for _ in range(600):
-                if stand_in.calls["chat.postEphemeral"] >= 2:
+                if len(fake_slack.of("chat.postEphemeral")) >= 2:
                     break
                 await asyncio.sleep(0.1)
         return status_kb(process.pid, "VmRSS"), status_kb(process.pid, "VmHWM")
     finally:
         process.terminate()
         process.wait(timeout=30)
-        await stand_in.stop()
+        await fake_slack.stop()
 
 
 def deduce_out_of_the_box() -> tuple[int, int]:
