@@ -2,10 +2,10 @@
 default slot is Friday 15:00). Run: make bench-digest-slot [TEAMS=40]
 
 While the loop stalls, nothing else runs: a Slack request that arrives then gets its ack late, and
-after 3 seconds Slack gives up on it. The bench runs the real runtime (Slack in HTTP mode) against
-the tests' local fake Slack Web API, registers TEAMS teams with three approved stories each, moves their
-digest slot to a minute ago, and posts what is due while a heartbeat task measures the longest
-gap between its 5 ms ticks.
+after 3 seconds Slack gives up on it. The bench runs the real runtime (Slack in HTTP mode)
+against the tests' local fake Slack Web API, registers TEAMS teams with three approved stories
+each, moves their digest slot to a minute ago, and posts what is due while a heartbeat task
+measures the longest gap between its 5 ms ticks.
 
 Baseline, measured in the same run: the same digests compiled and their charts rendered in one
 go on the loop, as the bot did before charts moved to a worker thread.

@@ -1,11 +1,11 @@
 """Resident memory of `werkbot run` with the privacy guard loaded and used, against deduce out of
 the box measured in the same run. Run: make bench-memory
 
-`werkbot run` starts in Slack HTTP mode on a free port, with SLACK_API_URL pointing at a local
-stand-in that answers every Web API call with ok (tests/slack/fake_slack.py). One signed `/verhaal`
-goes in; once its answer comes back the guard has been loaded and used, and the process's
-resident set (VmRSS) and peak (VmHWM) are read from /proc. The baseline is a process that loads
-deduce with all its lookups and de-identifies the same story. No network.
+`werkbot run` starts in Slack HTTP mode on a free port, with SLACK_API_URL pointing at the
+tests' local fake Slack Web API (tests/slack/fake_slack.py). One signed `/verhaal` goes in; once
+its answer comes back the guard has been loaded and used, and the process's resident set (VmRSS)
+and peak (VmHWM) are read from /proc. The baseline is a process that loads deduce with all its
+lookups and de-identifies the same story. No network.
 """
 
 import asyncio
