@@ -695,6 +695,21 @@ class WerkBot:
             log.info("retention deleted %d story texts", deleted)
         return deleted
 
+    def cannot_post_notice(self, reply: Reply) -> list[Reply]:
+        """Private notes to the team's moderators when a scheduled post cannot reach the team's
+        chat (the bot was removed, the chat archived): on the post's first attempt only, since
+        the retries that follow would otherwise repeat it."""
+        if reply.delivery is None:
+            return []
+        team_id, kind, period = reply.delivery
+        delivery = self.store.delivery(team_id, kind, period)
+        if delivery is None or delivery["attempts"] > 0:
+            return []
+        language = self.store.team(team_id)["language"]
+        return [Reply(self.say(language, f"team.cannot_post_{kind}"), audience="user", user_id=moderator,
+                      team_id=team_id)
+                for moderator in self.store.moderators(team_id)]
+
     def confirm_delivery(self, reply: Reply, error: str | None = None) -> None:
         """Record whether an exactly-once post reached the platform."""
         if reply.delivery is None:

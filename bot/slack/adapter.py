@@ -42,6 +42,8 @@ RETRIES = 5
 ACTION_PATTERN = re.compile(rf"^{blocks.ACTION_PREFIX}\d+\|")
 # chat.postEphemeral's answers when the bot was not invited to the channel.
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found")
+# chat.postMessage's answers when the bot can no longer post in a team's channel.
+CANNOT_POST = (*NOT_A_MEMBER, "is_archived")
 
 
 def chat_id(workspace: str, channel: str) -> str:
@@ -334,8 +336,14 @@ class SlackAdapter:
         """
         team = self.bot.store.team(reply.team_id or "")
         channel = team["chat_id"].split(":", 1)[1]
-        for message in self._messages(reply):
-            await self.client.chat_postMessage(channel=channel, **message)
+        try:
+            for message in self._messages(reply):
+                await self.client.chat_postMessage(channel=channel, **message)
+        except SlackApiError as error:
+            if error.response.get("error") in CANNOT_POST:
+                for notice in self.bot.cannot_post_notice(reply):
+                    await self._to_user(notice.user_id or "", notice)
+            raise
         if reply.digest is None:
             return
         try:

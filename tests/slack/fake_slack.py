@@ -17,11 +17,13 @@ class Call:
 @dataclass
 class FakeSlack:
     """Serves /api/<method>; `rate_limit` answers the next N calls of a method with 429,
-    `errors` answers every call of a method with that Slack error."""
+    `errors` answers every call of a method with that Slack error, `channel_errors` every call
+    addressed to that channel."""
 
     calls: list[Call] = field(default_factory=list)
     rate_limit: dict[str, int] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    channel_errors: dict[str, str] = field(default_factory=dict)
     socket_url: str = ""
     port: int = 0
     runner: web.AppRunner | None = None
@@ -61,6 +63,8 @@ class FakeSlack:
                                      headers={"Retry-After": "1"})
         if method in self.errors:
             return web.json_response({"ok": False, "error": self.errors[method]})
+        if args.get("channel") in self.channel_errors:
+            return web.json_response({"ok": False, "error": self.channel_errors[args["channel"]]})
         return web.json_response(self.answer(method, args))
 
     @property

@@ -339,6 +339,35 @@ async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
     assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1
 
 
+async def test_moderators_hear_once_when_the_bot_can_no_longer_post_in_the_channel(
+        slack, fake_slack, runtime):
+    from bot.scheduler import post_due
+
+    await slack.command("/werkbot", "start")
+    await slack.command("/werkbot", "dagen ma di wo do vr za zo")
+    await fake_slack.wait_for("chat.postEphemeral", 2)
+    store = runtime.bot.store
+    now = datetime.now(ZoneInfo("Europe/Amsterdam"))
+    if is_public_holiday(now.date()):
+        pytest.skip("no mantra on a Dutch public holiday")
+    store.db["teams"].update("slack:T1:C1", {"created_at": "2000-01-01T00:00:00+00:00",
+                                             "mantra_time": f"{now:%H:%M}"})
+    fake_slack.channel_errors["C1"] = "not_in_channel"
+    await post_due(runtime.bot, runtime.deliver)
+    notices = [call for call in fake_slack.of("chat.postMessage") if call["channel"] == "U1"]
+    assert [n["text"] for n in notices] == [
+        "Ik kon het werkprincipe van vandaag niet in het kanaal van je team plaatsen: ik ben er geen "
+        "lid meer van, of het kanaal is gearchiveerd. Voeg me weer toe met /invite; ik probeer het de "
+        "komende uren nog een paar keer."]
+    delivery = store.delivery("slack:T1:C1", "mantra", now.date().isoformat())
+    assert (delivery["status"], delivery["attempts"]) == ("failed", 1)
+    # The retry (its wait moved into the past) fails too, without a second note.
+    store.db["deliveries"].update(delivery["id"], {"claimed_at": "2000-01-01T00:00:00+00:00"})
+    await post_due(runtime.bot, runtime.deliver)
+    assert store.delivery("slack:T1:C1", "mantra", now.date().isoformat())["attempts"] == 2
+    assert len([call for call in fake_slack.of("chat.postMessage") if call["channel"] == "U1"]) == 1
+
+
 async def test_a_slack_error_while_answering_loses_no_story(slack, fake_slack, runtime):
     await slack.command("/werkbot", "start")
     await fake_slack.wait_for("chat.postEphemeral")
