@@ -8,8 +8,10 @@ import aiohttp
 import pytest
 import sqlite_utils
 
+from bot.core.privacy import PrivacyGuard
 from bot.core.schedule import is_public_holiday
-from tests.slack.conftest import buttons_of, text_of
+from bot.runtime import Runtime
+from tests.slack.conftest import SlackClient, buttons_of, slack_settings, text_of
 
 STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
 
@@ -387,3 +389,31 @@ async def test_in_a_channel_without_the_bot_the_answer_comes_with_how_to_invite_
     assert invite["text"] == ("Ik ben nog geen lid van dit kanaal, dus werkprincipes en digests kan ik "
                               "hier niet plaatsen. Voeg me toe met /invite en mijn naam.")
     assert runtime.bot.store.team("slack:T1:C1")["platform"] == "slack"
+
+
+class SlowLoadingGuard(PrivacyGuard):
+    """The real guard, loading as slowly as on a first start on a slow machine."""
+
+    def load(self) -> None:
+        time.sleep(3)
+        super().load()
+
+
+async def test_a_story_sent_while_the_guard_still_loads_waits_with_even_geduld(
+        tmp_path, fake_slack, content, guard_cache):
+    guard = SlowLoadingGuard(content.ordinary_words, guard_cache)
+    runtime = Runtime(slack_settings(tmp_path, fake_slack), content, guard, host="127.0.0.1")
+    await runtime.start()
+    try:
+        slack = SlackClient(runtime, fake_slack.response_url)
+        await slack.command("/werkbot", "start")
+        await fake_slack.wait_for("chat.postEphemeral")
+        started = time.perf_counter()
+        status, _ = await slack.command("/verhaal", STORY)
+        assert status == 200 and time.perf_counter() - started < 3, "the ack does not wait"
+        waiting, saved = (await fake_slack.wait_for("chat.postEphemeral", 3, timeout=30))[1:3]
+        assert waiting["text"] == "Even geduld, de privacycontrole wordt nog geladen…"
+        assert saved["text"].startswith("Dank je wel! Je verhaal (nr. 1) is opgeslagen")
+        assert runtime.bot.store.story(1)["text"] == STORY
+    finally:
+        await runtime.stop()
