@@ -10,7 +10,6 @@ from bot.core.schedule import DAY_NAMES
 
 COMMANDS = ("mantra", "verhaal", "mijnverhalen", "moderatie", "digest", "werkbot")
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-SLACK_MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
 PLAIN_MENTION = re.compile(r"^@?([\w.\-]{1,64})$")
 # /werkbot sub-commands that take a value; each has its own usage line in prompts/.
 SUB_COMMANDS = ("tijd", "dagen", "digest", "sets", "moderator", "moderatie", "taal", "bewaartermijn",
@@ -102,11 +101,10 @@ def parse_sets(text: str, known_sets: frozenset[str]) -> list[str]:
 
 
 def parse_mention(text: str) -> str:
-    """A user id from a Slack mention (<@U123|name>) or a plain @name / id."""
-    for pattern in (SLACK_MENTION, PLAIN_MENTION):
-        match = pattern.match(text)
-        if match:
-            return match.group(1)
+    """A user id from @id or a plain id (adapters turn their platform's mentions into @id)."""
+    match = PLAIN_MENTION.match(text)
+    if match:
+        return match.group(1)
     raise UserError("usage.mention", value=text)
 
 

@@ -40,6 +40,7 @@ COMMANDS = ("/mantra", "/verhaal", "/mijnverhalen", "/moderatie", "/digest", "/w
 SHORTCUT = "bewaar_als_verhaal"
 RETRIES = 5
 ACTION_PATTERN = re.compile(rf"^{blocks.ACTION_PREFIX}\d+\|")
+SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 # chat.postEphemeral's answers when the bot was not invited to the channel.
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found")
 # chat.postMessage's answers when the bot can no longer post in a team's channel.
@@ -138,7 +139,12 @@ class SlackAdapter:
         await ack()
         caller = self._caller(body["team_id"], body["channel_id"], body["user_id"],
                               body.get("user_name", ""), self._channel_name(body.get("channel_name", "")))
-        line = f"{body['command']} {body.get('text', '')}".strip()
+        text = body.get("text", "")
+        if body["command"] == "/werkbot":
+            # Slack sends a mention as <@U123|name>; the command language knows @U123. Story
+            # text keeps what was typed.
+            text = SLACK_MENTION.sub(r"@\1", text)
+        line = f"{body['command']} {text}".strip()
         await self._await_guard(caller, self.bot.carries_story(line=line))
         replies = self.bot.handle_command(caller, line, f"slack:{body.get('trigger_id', '')}")
         await self.deliver_all(caller, replies, trigger_id=body.get("trigger_id"),

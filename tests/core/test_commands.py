@@ -21,7 +21,7 @@ SETS = frozenset({"werkprincipes", "houdingsprincipes", "gouden-regels", "toetss
     ("/werkbot dagen zo za", Command("werkbot", "dagen", ["za", "zo"])),
     ("/werkbot digest do 16:00", Command("werkbot", "digest", ("do", "16:00"))),
     ("/werkbot sets toetsstenen,werkprincipes", Command("werkbot", "sets", ["toetsstenen", "werkprincipes"])),
-    ("/werkbot moderator <@U0123|naam>", Command("werkbot", "moderator", ("add", "U0123"))),
+    ("/werkbot moderator @U0123", Command("werkbot", "moderator", ("add", "U0123"))),
     ("/werkbot moderator weg @collega", Command("werkbot", "moderator", ("remove", "collega"))),
     ("/werkbot moderatie uit", Command("werkbot", "moderatie", False)),
     ("/werkbot taal en", Command("werkbot", "taal", "en")),

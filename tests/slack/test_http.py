@@ -11,6 +11,7 @@ import sqlite_utils
 from bot.core.privacy import PrivacyGuard
 from bot.core.schedule import is_public_holiday
 from bot.runtime import Runtime
+from bot.scheduler import post_due
 from tests.slack.conftest import SlackClient, buttons_of, slack_settings, text_of
 
 STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
@@ -322,18 +323,21 @@ async def test_story_with_a_phone_number_asks_first_and_stores_masked(slack, fak
         "Mevrouw belde me terug op [telefoonnummer] en toen lukte het.")
 
 
-async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
-    from bot.scheduler import post_due
-
+async def mantra_due_now(slack, fake_slack, runtime) -> str:
+    """A team whose mantra slot is this minute, every day; the period key of today's mantra."""
     await slack.command("/werkbot", "start")
     await slack.command("/werkbot", "dagen ma di wo do vr za zo")
     await fake_slack.wait_for("chat.postEphemeral", 2)
-    store = runtime.bot.store
     now = datetime.now(ZoneInfo("Europe/Amsterdam"))
     if is_public_holiday(now.date()):
         pytest.skip("no mantra on a Dutch public holiday")
-    store.db["teams"].update("slack:T1:C1", {"created_at": "2000-01-01T00:00:00+00:00",
-                                             "mantra_time": f"{now:%H:%M}"})
+    runtime.bot.store.db["teams"].update("slack:T1:C1", {"created_at": "2000-01-01T00:00:00+00:00",
+                                                         "mantra_time": f"{now:%H:%M}"})
+    return now.date().isoformat()
+
+
+async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
+    await mantra_due_now(slack, fake_slack, runtime)
     await post_due(runtime.bot, runtime.deliver)
     posts = [p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]
     assert len(posts) == 1 and "Werkprincipe van vandaag" in text_of(posts[0])
@@ -343,17 +347,8 @@ async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
 
 async def test_moderators_hear_once_when_the_bot_can_no_longer_post_in_the_channel(
         slack, fake_slack, runtime):
-    from bot.scheduler import post_due
-
-    await slack.command("/werkbot", "start")
-    await slack.command("/werkbot", "dagen ma di wo do vr za zo")
-    await fake_slack.wait_for("chat.postEphemeral", 2)
+    today = await mantra_due_now(slack, fake_slack, runtime)
     store = runtime.bot.store
-    now = datetime.now(ZoneInfo("Europe/Amsterdam"))
-    if is_public_holiday(now.date()):
-        pytest.skip("no mantra on a Dutch public holiday")
-    store.db["teams"].update("slack:T1:C1", {"created_at": "2000-01-01T00:00:00+00:00",
-                                             "mantra_time": f"{now:%H:%M}"})
     fake_slack.channel_errors["C1"] = "not_in_channel"
     await post_due(runtime.bot, runtime.deliver)
     notices = [call for call in fake_slack.of("chat.postMessage") if call["channel"] == "U1"]
@@ -361,12 +356,12 @@ async def test_moderators_hear_once_when_the_bot_can_no_longer_post_in_the_chann
         "Ik kon het werkprincipe van vandaag niet in het kanaal van je team plaatsen: ik ben er geen "
         "lid meer van, of het kanaal is gearchiveerd. Voeg me weer toe met /invite; ik probeer het de "
         "komende uren nog een paar keer."]
-    delivery = store.delivery("slack:T1:C1", "mantra", now.date().isoformat())
+    delivery = store.delivery("slack:T1:C1", "mantra", today)
     assert (delivery["status"], delivery["attempts"]) == ("failed", 1)
     # The retry (its wait moved into the past) fails too, without a second note.
     store.db["deliveries"].update(delivery["id"], {"claimed_at": "2000-01-01T00:00:00+00:00"})
     await post_due(runtime.bot, runtime.deliver)
-    assert store.delivery("slack:T1:C1", "mantra", now.date().isoformat())["attempts"] == 2
+    assert store.delivery("slack:T1:C1", "mantra", today)["attempts"] == 2
     assert len([call for call in fake_slack.of("chat.postMessage") if call["channel"] == "U1"]) == 1
 
 
@@ -417,3 +412,11 @@ async def test_a_story_sent_while_the_guard_still_loads_waits_with_even_geduld(
         assert runtime.bot.store.story(1)["text"] == STORY
     finally:
         await runtime.stop()
+
+
+async def test_a_slack_mention_makes_that_member_a_moderator(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await slack.command("/werkbot", "moderator <@U2|collega>")
+    sent = await fake_slack.wait_for("chat.postEphemeral", 2)
+    assert sent[1]["text"] == "U2 is nu moderator."
+    assert runtime.bot.store.moderators("slack:T1:C1") == ["U1", "U2"]
