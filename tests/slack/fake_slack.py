@@ -8,6 +8,13 @@ from urllib.parse import parse_qs
 from aiohttp import web
 
 
+def message_text(args: dict) -> str:
+    """A message's fallback text and the text of its sections, as a reader sees them."""
+    sections = [block["text"]["text"] for block in args.get("blocks") or []
+                if block.get("type") == "section"]
+    return "\n".join([args.get("text") or "", *sections])
+
+
 @dataclass
 class Call:
     method: str
@@ -96,6 +103,17 @@ class FakeSlack:
 
     def of(self, method: str) -> list[dict]:
         return [call.args for call in self.calls if call.method == method]
+
+    async def wait_for_text(self, method: str, fragment: str, timeout: float = 10.0) -> dict:
+        """The first call of a method whose message holds `fragment`. Each command and click
+        does its work in its own task after the ack, so messages arrive in no fixed order."""
+        for _ in range(int(timeout / 0.02)):
+            for args in self.of(method):
+                if fragment in message_text(args):
+                    return args
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"{method}: no message with {fragment!r}; texts: "
+                             f"{[message_text(args)[:60] for args in self.of(method)]}")
 
     async def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[dict]:
         """The calls of a method once there are `count` of them (work happens after the ack)."""

@@ -46,14 +46,13 @@ async def test_unregistered_channel_is_told_how_to_start(slack, fake_slack):
 
 async def test_start_mantra_status_and_usage(slack, fake_slack, runtime):
     await slack.command("/werkbot", "start")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Welkom")
     await slack.command("/mantra")
     await slack.command("/werkbot", "status")
     await slack.command("/werkbot", "vliegen")
-    sent = await fake_slack.wait_for("chat.postEphemeral", 4)
-    assert "Welkom" in sent[0]["text"]
-    assert "Werkprincipe van vandaag" in text_of(sent[1])
-    assert "Moderatoren: U1" in text_of(sent[2])
-    assert "Typ /werkbot help" in text_of(sent[3])
+    assert (await fake_slack.wait_for_text("chat.postEphemeral", "Werkprincipe van vandaag"))["user"] == "U1"
+    await fake_slack.wait_for_text("chat.postEphemeral", "Moderatoren: U1")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Typ /werkbot help")
     team = runtime.bot.store.team("slack:T1:C1")
     assert (team["platform"], team["name"]) == ("slack", "#wijkteam")
 
@@ -138,11 +137,12 @@ async def test_a_too_short_story_keeps_the_modal_open_with_the_reason(slack, fak
 async def test_mijnverhalen_lists_edits_withdraws_and_exports(slack, fake_slack, runtime):
     await slack.command("/werkbot", "start")
     await slack.command("/verhaal", STORY, user="U2")
+    await fake_slack.wait_for_text("chat.postEphemeral", "opgeslagen")
     await slack.command("/mijnverhalen", user="U2")
-    sent = await fake_slack.wait_for("chat.postEphemeral", 4)
-    header, item = sent[2], sent[3]
+    header = await fake_slack.wait_for_text("chat.postEphemeral", "Je verhalen in dit team")
+    item = await fake_slack.wait_for_text("chat.postEphemeral", "Nr. 1 · wacht op moderatie")
     assert header["user"] == "U2" and header["text"] == "Je verhalen in dit team (1):"
-    assert item["text"].startswith("Nr. 1 · wacht op moderatie")
+    assert item["user"] == "U2" and item["text"].startswith("Nr. 1 · wacht op moderatie")
     edit = next(b for b in buttons_of(item) if b["action_id"].endswith("|story.edit"))
     await slack.click(edit, user="U2")
     form = (await fake_slack.wait_for("views.open"))[0]["view"]
@@ -150,17 +150,18 @@ async def test_mijnverhalen_lists_edits_withdraws_and_exports(slack, fake_slack,
     edited = "We begonnen klein: een kop koffie bij de buren, en toen vertelden ze over de tuin."
     await slack.submit(form, {"answer": {"text": {"type": "plain_text_input", "value": edited}}},
                        user="U2")
-    await fake_slack.wait_for("chat.postEphemeral", 5)
+    await fake_slack.wait_for_text("chat.postEphemeral", "is aangepast")
     assert runtime.bot.store.story(1)["text"] == edited
     export = next(b for b in buttons_of(header) if b["action_id"].endswith("|story.export"))
     await slack.click(export, user="U2")
-    readable, as_json = (await fake_slack.wait_for("chat.postEphemeral", 7))[5:7]
-    assert edited in text_of(readable) and f'"text": "{edited}"' in text_of(as_json)
+    as_json = await fake_slack.wait_for_text("chat.postEphemeral", f'"text": "{edited}"')
+    readable = await fake_slack.wait_for_text("chat.postEphemeral", f"\n{edited}")
+    assert readable is not as_json and readable["user"] == as_json["user"] == "U2"
     withdraw = next(b for b in buttons_of(item) if b["action_id"].endswith("|story.withdraw"))
     await slack.click(withdraw, user="U2")
-    confirm = (await fake_slack.wait_for("chat.postEphemeral", 8))[-1]
+    confirm = await fake_slack.wait_for_text("chat.postEphemeral", "Weet je zeker dat je verhaal nr. 1")
     await slack.click(buttons_of(confirm)[0], user="U2")
-    await fake_slack.wait_for("chat.postEphemeral", 9)
+    await fake_slack.wait_for_text("chat.postEphemeral", "is ingetrokken; de tekst is verwijderd")
     story = runtime.bot.store.story(1)
     assert (story["status"], story["text"]) == ("withdrawn", None)
 
@@ -168,17 +169,18 @@ async def test_mijnverhalen_lists_edits_withdraws_and_exports(slack, fake_slack,
 async def test_moderation_buttons_and_reject_reason_modal(slack, fake_slack, runtime):
     await slack.command("/werkbot", "start")
     await slack.command("/verhaal", STORY, user="U2")
-    await slack.command("/verhaal", "Tweede verhaal: de buren helpen nu elkaar met de boodschappen.",
-                        user="U2")
+    second = "Tweede verhaal: de buren helpen nu elkaar met de boodschappen."
+    await slack.command("/verhaal", second, user="U2")
+    await fake_slack.wait_for_text("chat.postEphemeral", "(nr. 2) is opgeslagen")
     await slack.command("/moderatie")
-    sent = await fake_slack.wait_for("chat.postEphemeral", 5)
-    items = [m for m in sent if m["text"].startswith("Nr.")]
-    approve = next(b for b in buttons_of(items[0]) if b["action_id"].endswith("|mod.approve"))
+    first_item = await fake_slack.wait_for_text("chat.postEphemeral", STORY[:40])
+    second_item = await fake_slack.wait_for_text("chat.postEphemeral", second[:40])
+    approve = next(b for b in buttons_of(first_item) if b["action_id"].endswith("|mod.approve"))
     await slack.click(approve)
-    dms = await fake_slack.wait_for("chat.postMessage", 2)
+    approved_note = await fake_slack.wait_for_text("chat.postMessage", "goedgekeurd")
+    assert approved_note["channel"] == "U2"
     assert runtime.bot.store.story(1)["status"] == "approved"
-    assert dms[-1]["channel"] == "U2" and "goedgekeurd" in dms[-1]["text"]
-    reject = next(b for b in buttons_of(items[1]) if b["action_id"].endswith("|mod.reject"))
+    reject = next(b for b in buttons_of(second_item) if b["action_id"].endswith("|mod.reject"))
     await slack.click(reject)
     modal = (await fake_slack.wait_for("views.open"))[0]["view"]
     _, body = await slack.submit(modal, {"answer": {"text": {"type": "plain_text_input", "value": "  "}}})
@@ -187,9 +189,9 @@ async def test_moderation_buttons_and_reject_reason_modal(slack, fake_slack, run
     assert runtime.bot.store.story(2)["status"] == "pending"
     await slack.submit(modal, {"answer": {"text": {"type": "plain_text_input",
                                                    "value": "Graag zonder de naam van de flat."}}})
-    dms = await fake_slack.wait_for("chat.postMessage", 3)
+    rejected_note = await fake_slack.wait_for_text("chat.postMessage", "Graag zonder de naam van de flat.")
+    assert rejected_note["channel"] == "U2"
     assert runtime.bot.store.story(2)["reject_reason"] == "Graag zonder de naam van de flat."
-    assert "Graag zonder de naam van de flat." in dms[-1]["text"]
 
 
 async def test_forged_cross_team_button_changes_nothing(slack, fake_slack, runtime):
@@ -406,9 +408,12 @@ async def test_a_story_sent_while_the_guard_still_loads_waits_with_even_geduld(
         started = time.perf_counter()
         status, _ = await slack.command("/verhaal", STORY)
         assert status == 200 and time.perf_counter() - started < 3, "the ack does not wait"
-        waiting, saved = (await fake_slack.wait_for("chat.postEphemeral", 3, timeout=30))[1:3]
+        waiting = await fake_slack.wait_for_text("chat.postEphemeral", "Even geduld", timeout=30)
         assert waiting["text"] == "Even geduld, de privacycontrole wordt nog geladen…"
+        saved = await fake_slack.wait_for_text("chat.postEphemeral", "is opgeslagen", timeout=30)
         assert saved["text"].startswith("Dank je wel! Je verhaal (nr. 1) is opgeslagen")
+        assert fake_slack.of("chat.postEphemeral").index(waiting) < fake_slack.of(
+            "chat.postEphemeral").index(saved), "the author hears why before the story is stored"
         assert runtime.bot.store.story(1)["text"] == STORY
     finally:
         await runtime.stop()
