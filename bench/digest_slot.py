@@ -20,14 +20,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.app import build_runtime
 from bot.core.content import load_content
-from bot.core.digest import render_chart
 from bot.core.model import Caller
 from bot.core.privacy import PrivacyGuard
 from bot.core.schedule import DAY_NAMES
-from bot.runtime import Runtime
+from bot.render.chart import render_chart
 from bot.scheduler import post_due
-from bot.settings import Settings
+from bot.settings import Settings, SlackSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -69,10 +69,9 @@ async def measure(teams: int, folder: Path) -> None:
     guard.load()
     fake_slack = FakeSlack()
     await fake_slack.start()
-    settings = Settings(database=str(folder / "werkbot.db"), port=0, slack_bot_token="xoxb-bench",
-                        slack_signing_secret="bench", slack_app_token=None,
-                        slack_api_url=fake_slack.url, telegram_bot_token=None)
-    runtime = Runtime(settings, content, guard, host="127.0.0.1")
+    slack = SlackSettings("xoxb-bench", "bench", api_url=fake_slack.url)
+    settings = Settings(database=str(folder / "werkbot.db"), port=0, platforms={"slack": slack})
+    runtime = build_runtime(settings, content, guard, host="127.0.0.1")
     await runtime.start()
     assert runtime.bot is not None and runtime.scheduler is not None
     runtime.scheduler.pause()  # the bench decides when posts go out
@@ -80,11 +79,11 @@ async def measure(teams: int, folder: Path) -> None:
     slot = datetime.now(ZoneInfo("Europe/Amsterdam")) - timedelta(minutes=1)
     for number in range(teams):
         caller = Caller("slack", f"T1:C{number}", "U1")
-        bot.register_team("slack", caller.chat_id, caller.user_id, name=f"#team-{number}")
+        team = bot.team.register(caller, name=f"#team-{number}")
         bot.handle_command(caller, "/werkbot moderatie uit", "setup")
         for index, story in enumerate(STORIES):
             bot.handle_command(caller, f"/verhaal {story}", f"bench-{number}-{index}")
-        bot.store.db["teams"].update(caller.team_id, {
+        bot.store.db["teams"].update(team.id, {
             "created_at": "2000-01-01T00:00:00+00:00",
             "digest_day": DAY_NAMES[slot.weekday()], "digest_time": f"{slot:%H:%M}"})
 
@@ -97,7 +96,7 @@ async def measure(teams: int, folder: Path) -> None:
     with Heartbeat() as before:
         await asyncio.sleep(0.02)
         for team in bot.store.teams():
-            render_chart(bot.compile_digest(team), content.messages)
+            render_chart(bot.digests.compile(team), content.messages)
         await asyncio.sleep(0.02)
     await runtime.stop()
     await fake_slack.stop()

@@ -4,7 +4,6 @@ import argparse
 import asyncio
 import json
 import logging
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -17,18 +16,17 @@ from dotenv import load_dotenv
 from bot.core import schedule
 from bot.core.bot import WerkBot
 from bot.core.content import Content, ContentError, load_content
-from bot.core.digest import render_chart, render_html, render_markdown
 from bot.core.export import render as render_export
 from bot.core.export import shareable_rows
 from bot.core.privacy import PrivacyGuard, mask
-from bot.settings import SettingsError, load_settings, log_level
-from storage import DatabaseMissing, DatabaseUnavailable, Store, backup, open_database
+from bot.render.chart import render_chart
+from bot.render.digest import render_html, render_markdown
+from bot.settings import DEFAULT_DEMO_DATABASE, SettingsError, load_settings, log_level, paths
+from storage import DatabaseMissing, DatabaseUnavailable, Store, Team, backup, open_database
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
-DEFAULT_DB = "./werkbot.db"
-DEFAULT_DEMO_DB = "./werkbot-demo.db"
 
 
 class CliError(Exception):
@@ -96,7 +94,7 @@ def build_parser(content: Content) -> argparse.ArgumentParser:
                                      parser_class=partial(CommandLineParser, texts=texts))
     commands.add_parser("run", help=explain("run"))
     demo = commands.add_parser("demo", help=explain("demo"))
-    demo.add_argument("--db", default=None, help=texts("cli_args.demo_db", path=DEFAULT_DEMO_DB))
+    demo.add_argument("--db", default=None, help=texts("cli_args.demo_db", path=DEFAULT_DEMO_DATABASE))
     digest = commands.add_parser("digest", help=explain("digest"))
     digest.add_argument("--team", required=True, help=explain("team"))
     digest.add_argument("--week", help=explain("week"))
@@ -121,7 +119,7 @@ def build_parser(content: Content) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     load_dotenv()
     try:
-        content = load_content()
+        content = load_content(paths().prompts_dir)
     except ContentError as error:
         print(f"werkbot: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -155,8 +153,7 @@ def say(content: Content, key: str, **fields: object) -> str:
 
 def privacy_guard(content: Content) -> PrivacyGuard:
     """The guard, not yet loaded: `load()` or `load_in_background()` when stories come in."""
-    default = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "werkbot"
-    return PrivacyGuard(content.ordinary_words, Path(os.environ.get("WERKBOT_CACHE", default)))
+    return PrivacyGuard(content.ordinary_words, paths().cache_dir)
 
 
 def open_bot(content: Content, path: str, *, create: bool = False,
@@ -171,10 +168,10 @@ def open_bot(content: Content, path: str, *, create: bool = False,
 
 
 def database_path() -> str:
-    return os.environ.get("WERKBOT_DB", DEFAULT_DB)
+    return paths().database
 
 
-def team_of(bot: WerkBot, content: Content, team_id: str) -> dict:
+def team_of(bot: WerkBot, content: Content, team_id: str) -> Team:
     team = bot.store.find_team(team_id)
     if team is None:
         raise CliError(say(content, "cli.no_team", team=team_id))
@@ -182,13 +179,14 @@ def team_of(bot: WerkBot, content: Content, team_id: str) -> dict:
 
 
 def cmd_run(args: argparse.Namespace, content: Content) -> int:
+    from bot.app import build_runtime
     from bot.runtime import serve
 
     try:
         settings = load_settings()
-        if not settings.slack:
+        if not settings.platforms:
             raise CliError(say(content, "cli.no_platform"), EXIT_USAGE)
-        asyncio.run(serve(settings, content, privacy_guard(content)))
+        asyncio.run(serve(build_runtime(settings, content, privacy_guard(content))))
     except SettingsError as error:
         raise CliError(say(content, error.key, **error.fields), EXIT_USAGE) from None
     except DatabaseUnavailable as error:
@@ -198,16 +196,16 @@ def cmd_run(args: argparse.Namespace, content: Content) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, content: Content) -> int:
-    from bot.console import run_demo
+    from bot.app import run_demo
 
-    path = args.db or os.environ.get("WERKBOT_DEMO_DB", DEFAULT_DEMO_DB)
-    bot = open_bot(content, path, create=True)
+    path = args.db or paths().demo_database
     # The chat answers at once; a story sent before the guard is ready waits for it.
-    bot.guard.load_in_background()
     try:
-        asyncio.run(run_demo(bot))
+        asyncio.run(run_demo(path, content, privacy_guard(content)))
     except KeyboardInterrupt:
         print(file=sys.stderr)
+    except DatabaseUnavailable as error:
+        raise CliError(say(content, "cli.database_unavailable", path=path, reason=error.reason)) from None
     return 0
 
 
@@ -220,7 +218,7 @@ def cmd_digest(args: argparse.Namespace, content: Content) -> int:
             monday = schedule.monday_of_week_key(args.week)
         except ValueError:
             raise CliError(say(content, "cli.bad_week", week=args.week), EXIT_USAGE) from None
-    digest = bot.compile_digest(team, monday)
+    digest = bot.digests.compile(team, monday)
     render = render_html if args.format == "html" else render_markdown
     sys.stdout.write(render(digest, content.messages))
     if args.chart:
@@ -236,9 +234,9 @@ def cmd_digest(args: argparse.Namespace, content: Content) -> int:
 def cmd_export(args: argparse.Namespace, content: Content) -> int:
     bot = open_bot(content, database_path())
     team = team_of(bot, content, args.team)
-    stories = bot.store.shareable_stories(team["id"], featured_only=args.featured)
-    rows = shareable_rows(stories, content.catalogue, team["language"])
-    title = f"werkprincipe-bot: {team['name'] or team['id']}"
+    stories = bot.store.shareable_stories(team.id, featured_only=args.featured)
+    rows = shareable_rows(stories, content.catalogue, team.language)
+    title = f"werkprincipe-bot: {team.label}"
     sys.stdout.write(render_export(rows, args.format, title))
     return 0
 
@@ -260,18 +258,18 @@ def cmd_backup(args: argparse.Namespace, content: Content) -> int:
 def cmd_purge(args: argparse.Namespace, content: Content) -> int:
     bot = open_bot(content, database_path())
     team = team_of(bot, content, args.team)
-    count = sum(bot.store.story_counts(team["id"]).values())
+    count = sum(bot.store.story_counts(team.id).values())
     if not args.yes:
         try:
-            answer = input(say(content, "cli.purge_confirm", team=team["id"], count=count))
+            answer = input(say(content, "cli.purge_confirm", team=team.id, count=count))
         except EOFError:
             answer = ""
             print()
         if answer.strip().lower() != "ja":
             print(say(content, "cli.purge_cancelled"))
             return EXIT_FAILURE
-    bot.store.purge_team(team["id"])
-    print(say(content, "cli.purged", team=team["id"]))
+    bot.store.purge_team(team.id)
+    print(say(content, "cli.purged", team=team.id))
     return 0
 
 
@@ -328,13 +326,13 @@ def cmd_teams(args: argparse.Namespace, content: Content) -> int:
     if not teams:
         print(say(content, "cli.no_teams"))
     for team in teams:
-        counts = bot.store.story_counts(team["id"])
+        counts = bot.store.story_counts(team.id)
         stories = " ".join(f"{status}={n}" for status, n in sorted(counts.items())) or "-"
-        state = "paused" if team["paused"] else "active"
-        print(f"{team['id']}\t{team['platform']}\t{team['chat_id']}\t{state}\t"
-              f"mantra {team['mantra_days']} {team['mantra_time']}\t"
-              f"digest {team['digest_day']} {team['digest_time']}\t{team['timezone']}\t"
-              f"sets {team['sets']}\tlang {team['language']}\tstories {stories}")
+        state = "paused" if team.paused else "active"
+        print(f"{team.id}\t{team.platform}\t{team.chat_id}\t{state}\t"
+              f"mantra {','.join(team.mantra_days)} {team.mantra_time}\t"
+              f"digest {team.digest_day} {team.digest_time}\t{team.timezone}\t"
+              f"sets {','.join(team.sets)}\tlang {team.language}\tstories {stories}")
     return 0
 
 

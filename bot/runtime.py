@@ -1,25 +1,30 @@
-"""The composition root of `werkbot run`: settings → database → core → platforms → web → scheduler.
+"""The running bot: database → core → platforms → web server → scheduler, on one asyncio loop.
 
-Everything shares one asyncio loop. Shut down in reverse order.
+`Runtime` starts the platforms it is given (`bot.app` says which exist) when their settings are
+set, routes scheduled posts to the platform of each team, and reports every part in /healthz.
+It names no platform. Shut down in reverse order.
 """
 
 import asyncio
 import logging
 import signal
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.conversation import Conversation
 from bot.core.bot import WerkBot
 from bot.core.content import Content
 from bot.core.model import Reply
 from bot.core.privacy import PrivacyGuard
 from bot.inflight import InFlight
+from bot.platform import Platform, PlatformEntry, Services
 from bot.scheduler import post_due, start_scheduler
 from bot.settings import Settings, SettingsError
-from bot.slack.adapter import PLATFORM as SLACK
-from bot.slack.adapter import SlackAdapter
 from storage import Store, open_database
+from storage.store import Clock, system_clock
 
 log = logging.getLogger(__name__)
 
@@ -27,34 +32,52 @@ log = logging.getLogger(__name__)
 DRAIN_SECONDS = 20.0
 
 
+class PlatformOff(Exception):
+    """A team's platform is not running in this process."""
+
+
 class Runtime:
     def __init__(self, settings: Settings, content: Content, guard: PrivacyGuard,
-                 host: str = "0.0.0.0") -> None:
+                 entries: Sequence[PlatformEntry], host: str = "0.0.0.0",
+                 clock: Clock = system_clock) -> None:
         self.settings = settings
         self.content = content
         self.guard = guard
+        self.entries = {entry.name: entry for entry in entries}
         self.host = host
+        self.clock: Callable[[], datetime] = clock
         self.bot: WerkBot | None = None
-        self.slack: SlackAdapter | None = None
+        self.conversation: Conversation | None = None
+        self.platforms: dict[str, Platform] = {}
         self.scheduler: AsyncIOScheduler | None = None
         self.runner: web.AppRunner | None = None
         self.port: int | None = None
         self.in_flight = InFlight()
 
     async def start(self) -> None:
+        for name, section in self.settings.platforms.items():
+            if name not in self.entries:
+                raise SettingsError("cli.platform_unavailable", name=section.credential)
         db = open_database(self.settings.database)
-        self.bot = WerkBot(Store(db), self.content, self.guard)
+        self.bot = WerkBot(Store(db, self.clock), self.content, self.guard, self.clock)
+        self.conversation = Conversation(self.bot)
         self.guard.load_in_background()
+        services = Services(self.bot, self.conversation, self.in_flight)
         app = web.Application()
         app.router.add_get("/healthz", self.healthz)
-        if self.settings.slack:
-            self.slack = SlackAdapter(self.bot, self.settings.slack_bot_token or "",
-                                      self.settings.slack_signing_secret or "",
-                                      self.settings.slack_api_url, self.settings.slack_app_token,
-                                      self.in_flight)
-            if not self.settings.slack_app_token:
-                app.router.add_post("/slack/events", self.slack.handle_http)
-            await self.slack.start()
+        for name, section in self.settings.platforms.items():
+            platform = self.entries[name].build(services, section)
+            self.platforms[name] = platform
+            platform.add_routes(app)
+            await platform.start()
+        if self.settings.port is not None:
+            await self._serve(app)
+        await post_due(self.bot, self.deliver)
+        self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight)
+        log.info("werkbot running%s (%s)", f" on port {self.port}" if self.port else "",
+                 ", ".join(f"{name}: {state}" for name, state in self.health().items()))
+
+    async def _serve(self, app: web.Application) -> None:
         self.runner = web.AppRunner(app)
         await self.runner.setup()
         try:
@@ -63,10 +86,6 @@ class Runtime:
             raise SettingsError("cli.port_unavailable", port=self.settings.port,
                                 reason=error.strerror or type(error).__name__) from error
         self.port = self.runner.addresses[0][1]
-        await post_due(self.bot, self.deliver)
-        self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight)
-        log.info("werkbot running on port %s (slack: %s)", self.port,
-                 self.slack.state if self.slack else "off")
 
     async def stop(self) -> None:
         """Take no new work, let the work under way finish, then close the database. Idempotent."""
@@ -75,8 +94,8 @@ class Runtime:
         if self.runner is not None:
             await self.runner.cleanup()
             self.runner = None
-        if self.slack is not None:
-            await self.slack.stop()
+        for platform in reversed(self.platforms.values()):
+            await platform.stop()
         await self.in_flight.drain(DRAIN_SECONDS)
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
@@ -85,18 +104,20 @@ class Runtime:
             self.bot.store.db.close()
 
     async def deliver(self, reply: Reply) -> None:
-        """A scheduled post to the platform of its team."""
-        assert self.bot is not None
+        """A scheduled post, through the platform of its team; the outcome is recorded."""
+        assert self.bot is not None and self.conversation is not None
         team = self.bot.store.team(reply.team_id or "")
-        if team["platform"] == SLACK and self.slack is not None:
-            await self.slack.post(reply)
-        else:
-            raise RuntimeError(f"no running platform for team {team['id']}")
+        platform = self.platforms.get(team.platform)
+        await self.conversation.publish(reply, platform.send if platform else self._platform_off)
 
-    def health(self) -> dict:
+    @staticmethod
+    async def _platform_off(reply: Reply) -> None:
+        raise PlatformOff(reply.team_id)
+
+    def health(self) -> dict[str, str]:
+        platforms = {name: platform.state for name, platform in self.platforms.items()}
         return {
-            "slack": self.slack.state if self.slack else "off",
-            "telegram": "off",
+            **{name: platforms.get(name, "off") for name in self.entries},
             "scheduler": "running" if self.scheduler and self.scheduler.running else "stopped",
             "privacy_guard": self.guard.state,
         }
@@ -105,9 +126,8 @@ class Runtime:
         return web.json_response(self.health())
 
 
-async def serve(settings: Settings, content: Content, guard: PrivacyGuard) -> None:
+async def serve(runtime: Runtime) -> None:
     """Run until SIGINT or SIGTERM."""
-    runtime = Runtime(settings, content, guard)
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -2,8 +2,8 @@
 
 Posts are checked every CHECK_SECONDS; retention of story texts runs at start and nightly.
 
-One short job checks every team's slots against the database (`WerkBot.due_posts`): a changed
-time takes effect at once, and the deliveries table, not APScheduler, makes posts exactly-once.
+One short job checks every team's slots against the database (`Posting.due`): a changed time
+takes effect at once, and the deliveries table, not APScheduler, makes posts exactly-once.
 """
 
 import logging
@@ -14,6 +14,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.core.bot import WerkBot
 from bot.core.model import Reply
+from bot.core.retention import apply_retention
 from bot.inflight import InFlight
 
 log = logging.getLogger(__name__)
@@ -21,24 +22,19 @@ log = logging.getLogger(__name__)
 CHECK_SECONDS = 20
 RETENTION_HOUR = 3
 
+# Sends one post and records what came of it (`Conversation.publish`).
 Deliver = Callable[[Reply], Awaitable[None]]
 
 
 async def post_due(bot: WerkBot, deliver: Deliver) -> None:
-    """Send every post that is due; a failed send is recorded and retried on a later check."""
-    for reply in bot.due_posts():
-        try:
-            await deliver(reply)
-        except Exception as error:
-            log.exception("posting %s failed", reply.delivery)
-            bot.confirm_delivery(reply, error=type(error).__name__)
-        else:
-            bot.confirm_delivery(reply)
+    """Send every post that is due; a failed one is recorded and tried again on a later check."""
+    for reply in bot.posting.due():
+        await deliver(reply)
 
 
-async def apply_retention(bot: WerkBot) -> None:
+async def retention(bot: WerkBot) -> None:
     """A coroutine, so it runs on the loop thread that owns the SQLite connection."""
-    bot.apply_retention()
+    apply_retention(bot.store, bot.clock)
 
 
 def start_scheduler(bot: WerkBot, deliver: Deliver, in_flight: InFlight) -> AsyncIOScheduler:
@@ -51,7 +47,7 @@ def start_scheduler(bot: WerkBot, deliver: Deliver, in_flight: InFlight) -> Asyn
     scheduler.add_job(in_flight.track(post_due), "interval", seconds=CHECK_SECONDS,
                       args=[bot, deliver], id="due-posts", max_instances=1, coalesce=True)
     # Retention runs at start and then every night.
-    scheduler.add_job(in_flight.track(apply_retention), "cron", hour=RETENTION_HOUR, args=[bot],
+    scheduler.add_job(in_flight.track(retention), "cron", hour=RETENTION_HOUR, args=[bot],
                       id="retention", next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)
     scheduler.start()
     return scheduler

@@ -1,12 +1,17 @@
-"""Settings from the environment (and .env), checked once at start-up."""
+"""Settings from the environment (and .env), checked once at start-up: the only module that
+reads the environment. Each platform has its own section; a platform is on when it is set."""
 
 import logging
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from bot.core.model import UserError
 
 DEFAULT_PORT = 3000
+DEFAULT_DATABASE = "./werkbot.db"
+DEFAULT_DEMO_DATABASE = "./werkbot-demo.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -16,59 +21,110 @@ class SettingsError(UserError):
 
 
 @dataclass(frozen=True)
+class SlackSettings:
+    bot_token: str
+    signing_secret: str
+    app_token: str | None = None
+    api_url: str = DEFAULT_SLACK_API_URL
+    # The variable that turns the platform on, for messages about it.
+    credential: str = "SLACK_BOT_TOKEN"
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    bot_token: str
+    credential: str = "TELEGRAM_BOT_TOKEN"
+
+
+@dataclass(frozen=True)
+class ConsoleSettings:
+    """The terminal chat of `werkbot demo`: nothing to set."""
+
+    credential: str = ""
+
+
+PlatformSettings = SlackSettings | TelegramSettings | ConsoleSettings
+
+
+@dataclass(frozen=True)
 class Settings:
+    """What `werkbot run` (and the demo) needs. `port` None: no web server."""
+
     database: str
-    port: int
-    slack_bot_token: str | None
-    slack_signing_secret: str | None
-    slack_app_token: str | None
-    slack_api_url: str
-    telegram_bot_token: str | None
-
-    @property
-    def slack(self) -> bool:
-        return self.slack_bot_token is not None
+    port: int | None = DEFAULT_PORT
+    platforms: Mapping[str, PlatformSettings] = field(default_factory=dict)
 
 
-def _value(environ: dict[str, str], name: str) -> str | None:
+@dataclass(frozen=True)
+class Paths:
+    """Where the bot keeps its files; every command may need these."""
+
+    database: str
+    demo_database: str
+    cache_dir: Path
+    prompts_dir: Path | None
+
+
+def _value(environ: Mapping[str, str], name: str) -> str | None:
     value = environ.get(name, "").strip()
     return value or None
 
 
-def log_level(environ: dict[str, str] | None = None) -> int:
+def _environment(environ: Mapping[str, str] | None) -> Mapping[str, str]:
+    return os.environ if environ is None else environ
+
+
+def log_level(environ: Mapping[str, str] | None = None) -> int:
     """WERKBOT_LOG_LEVEL as a `logging` level (default INFO); every command reads it first."""
-    env = os.environ if environ is None else environ
-    name = (_value(dict(env), "WERKBOT_LOG_LEVEL") or "INFO").upper()
+    name = (_value(_environment(environ), "WERKBOT_LOG_LEVEL") or "INFO").upper()
     if name not in LOG_LEVELS:
         raise SettingsError("cli.setting_choice", name="WERKBOT_LOG_LEVEL", value=name,
                             choices=", ".join(LOG_LEVELS))
     return logging.getLevelNamesMapping()[name]
 
 
-def load_settings(environ: dict[str, str] | None = None) -> Settings:
-    env = dict(os.environ if environ is None else environ)
+def paths(environ: Mapping[str, str] | None = None) -> Paths:
+    env = _environment(environ)
+    cache_home = Path(_value(env, "XDG_CACHE_HOME") or Path.home() / ".cache")
+    prompts = _value(env, "WERKBOT_PROMPTS")
+    return Paths(
+        database=_value(env, "WERKBOT_DB") or DEFAULT_DATABASE,
+        demo_database=_value(env, "WERKBOT_DEMO_DB") or DEFAULT_DEMO_DATABASE,
+        cache_dir=Path(_value(env, "WERKBOT_CACHE") or cache_home / "werkbot"),
+        prompts_dir=Path(prompts) if prompts else None,
+    )
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    env = _environment(environ)
     port_text = _value(env, "PORT") or str(DEFAULT_PORT)
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise SettingsError("cli.setting_port", value=port_text)
-    settings = Settings(
-        database=_value(env, "WERKBOT_DB") or "./werkbot.db",
-        port=int(port_text),
-        slack_bot_token=_value(env, "SLACK_BOT_TOKEN"),
-        slack_signing_secret=_value(env, "SLACK_SIGNING_SECRET"),
-        slack_app_token=_value(env, "SLACK_APP_TOKEN"),
-        slack_api_url=_value(env, "SLACK_API_URL") or DEFAULT_SLACK_API_URL,
-        telegram_bot_token=_value(env, "TELEGRAM_BOT_TOKEN"),
-    )
-    if settings.slack_bot_token and not settings.slack_bot_token.startswith("xoxb-"):
+    platforms: dict[str, PlatformSettings] = {}
+    slack = _slack(env)
+    if slack is not None:
+        platforms["slack"] = slack
+    telegram_token = _value(env, "TELEGRAM_BOT_TOKEN")
+    if telegram_token is not None:
+        platforms["telegram"] = TelegramSettings(telegram_token)
+    return Settings(database=paths(env).database, port=int(port_text), platforms=platforms)
+
+
+def _slack(env: Mapping[str, str]) -> SlackSettings | None:
+    token = _value(env, "SLACK_BOT_TOKEN")
+    secret = _value(env, "SLACK_SIGNING_SECRET")
+    app_token = _value(env, "SLACK_APP_TOKEN")
+    api_url = _value(env, "SLACK_API_URL") or DEFAULT_SLACK_API_URL
+    if token and not token.startswith("xoxb-"):
         raise SettingsError("cli.setting_format", name="SLACK_BOT_TOKEN", example="xoxb-…")
-    if settings.slack_bot_token and not settings.slack_signing_secret:
+    if token and not secret:
         raise SettingsError("cli.setting_missing", name="SLACK_SIGNING_SECRET", other="SLACK_BOT_TOKEN")
-    if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
+    if app_token and not app_token.startswith("xapp-"):
         raise SettingsError("cli.setting_format", name="SLACK_APP_TOKEN", example="xapp-…")
-    if (settings.slack_signing_secret or settings.slack_app_token) and not settings.slack_bot_token:
+    if (secret or app_token) and not token:
         raise SettingsError("cli.setting_missing", name="SLACK_BOT_TOKEN", other="SLACK_SIGNING_SECRET")
-    if not settings.slack_api_url.endswith("/"):
+    if not api_url.endswith("/"):
         raise SettingsError("cli.setting_format", name="SLACK_API_URL", example="https://slack.com/api/")
-    if settings.telegram_bot_token:
-        raise SettingsError("cli.platform_unavailable", name="TELEGRAM_BOT_TOKEN")
-    return settings
+    if token is None or secret is None:
+        return None
+    return SlackSettings(token, secret, app_token, api_url)

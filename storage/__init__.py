@@ -2,5 +2,7 @@
 
 from storage.db import DatabaseMissing, DatabaseUnavailable, backup, open_database
 from storage.store import NotFoundError, Store
+from storage.team import Team
 
-__all__ = ["DatabaseMissing", "DatabaseUnavailable", "NotFoundError", "Store", "backup", "open_database"]
+__all__ = ["DatabaseMissing", "DatabaseUnavailable", "NotFoundError", "Store", "Team", "backup",
+           "open_database"]

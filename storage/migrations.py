@@ -123,3 +123,10 @@ def m004_team_reminded_at(db: Database) -> None:
     # When the team's moderators were last told that a story waits (at most once an hour), kept
     # here so the limit holds across restarts and across two processes.
     db["teams"].add_column("reminded_at", str)
+
+
+@migrations()
+def m005_team_address(db: Database) -> None:
+    # A team's id is its own; (platform, chat_id) is its address, unique and movable, so a chat
+    # whose id changes (a Telegram group upgraded to a supergroup) moves one row.
+    db["teams"].create_index(["platform", "chat_id"], unique=True)

@@ -1,10 +1,13 @@
 """Every query and write of the bot. Each write runs in one transaction (`db.atomic()`)."""
 
+import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
+
+from storage.team import Team, settings_to_row, team_from_row
 
 Row = dict[str, Any]
 
@@ -50,36 +53,58 @@ class Store:
 
     # Teams -------------------------------------------------------------------------------
 
-    def team(self, team_id: str) -> Row:
+    def team(self, team_id: str) -> Team:
         rows = list(self.db.query("select * from teams where id = ?", [team_id]))
         if not rows:
             raise NotFoundError(team_id)
-        return rows[0]
+        return team_from_row(rows[0])
 
-    def find_team(self, team_id: str) -> Row | None:
+    def find_team(self, team_id: str) -> Team | None:
         try:
             return self.team(team_id)
         except NotFoundError:
             return None
 
-    def teams(self) -> list[Row]:
-        return list(self.db.query("select * from teams order by created_at, id"))
+    def team_at(self, platform: str, chat_id: str) -> Team | None:
+        """The team whose chat this is, if any."""
+        rows = list(self.db.query("select * from teams where platform = ? and chat_id = ?",
+                                  [platform, chat_id]))
+        return team_from_row(rows[0]) if rows else None
 
-    def create_team(self, team: Row, first_moderator: str) -> None:
+    def teams(self) -> list[Team]:
+        return [team_from_row(row) for row in self.db.query("select * from teams order by created_at, id")]
+
+    def create_team(self, platform: str, chat_id: str, settings: dict[str, Any],
+                    first_moderator: str) -> Team:
+        """A new team with its own id at this chat; its first moderator is who registered it."""
         now = self.now()
+        team_id = f"team-{secrets.token_hex(4)}"
         with self.db.atomic():
-            self.db["teams"].insert({**team, "created_by": first_moderator, "created_at": now})
+            self.db["teams"].insert({"id": team_id, "platform": platform, "chat_id": chat_id,
+                                     **settings_to_row(settings), "created_by": first_moderator,
+                                     "created_at": now})
             self.db["moderators"].insert(
-                {"team_id": team["id"], "user_id": first_moderator, "added_by": first_moderator,
+                {"team_id": team_id, "user_id": first_moderator, "added_by": first_moderator,
                  "added_at": now}
             )
+        return self.team(team_id)
 
-    def update_team(self, team_id: str, **settings: Any) -> None:
+    def update_team(self, team_id: str, **settings: Any) -> Team:
         unknown = set(settings) - TEAM_SETTINGS
         if unknown:
             raise ValueError(f"not a team setting: {sorted(unknown)}")
         with self.db.atomic():
-            self.db["teams"].update(team_id, settings)
+            self.db["teams"].update(team_id, settings_to_row(settings))
+        return self.team(team_id)
+
+    def move_team(self, platform: str, old_chat_id: str, new_chat_id: str) -> bool:
+        """Give the team at a chat its chat's new id; its stories and settings stay its own.
+        False when no team lives at the old address."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "update teams set chat_id = ? where platform = ? and chat_id = ?",
+                [new_chat_id, platform, old_chat_id])
+        return cursor.rowcount == 1
 
     def claim_reminder(self, team_id: str, last_allowed: str) -> bool:
         """Mark the team's moderators as reminded now, unless that happened after `last_allowed`;

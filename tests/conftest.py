@@ -89,3 +89,23 @@ def moderator(bot: WerkBot) -> Caller:
 
 def texts(replies: list) -> str:
     return "\n".join(reply.text for reply in replies)
+
+
+@pytest.fixture
+def team_a(bot: WerkBot, moderator: Caller) -> str:
+    """The id of the team that `moderator` registered."""
+    team = bot.team_of(moderator)
+    assert team is not None
+    return team.id
+
+
+def team_id_of(bot: WerkBot, caller: Caller) -> str:
+    team = bot.team_of(caller)
+    assert team is not None
+    return team.id
+
+
+def asked_text(bot: WerkBot, caller: Caller, action: str, value: str) -> str:
+    """The text a form for this button starts from; empty when the press is refused."""
+    [reply] = bot.handle_action(caller, action, value)
+    return reply.ask.initial if reply.ask else ""

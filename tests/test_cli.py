@@ -16,8 +16,6 @@ from bot.core.content import load_content
 from storage import Store, open_database
 from tests.conftest import member
 
-TEAM = "console:team-a"
-
 
 def werkbot(*args: str, db: Path | None = None, stdin: str = "", cwd: Path | None = None,
             env: dict | None = None) -> subprocess.CompletedProcess:
@@ -52,18 +50,25 @@ def filled_db(tmp_path: Path, guard) -> Path:
     return path
 
 
+@pytest.fixture
+def team(filled_db: Path) -> str:
+    """The id of the team in filled_db."""
+    with sqlite3.connect(filled_db) as db:
+        return db.execute("select id from teams").fetchone()[0]
+
+
 def test_no_command_is_a_usage_error():
     result = werkbot()
     assert (result.returncode, result.stderr) == (
         2, "Gebruik: werkbot [-h] opdracht ...\nwerkbot: dit ontbreekt: opdracht\n")
 
 
-def test_bad_format_is_a_usage_error(filled_db):
-    result = werkbot("export", "--team", TEAM, "--format", "pdf", db=filled_db)
+def test_bad_format_is_a_usage_error(filled_db, team):
+    result = werkbot("export", "--team", team, "--format", "pdf", db=filled_db)
     assert result.returncode == 2 and result.stderr.startswith("Gebruik: werkbot export ")
     assert result.stderr.endswith(
         "\nwerkbot export: 'pdf' kan niet bij --format; kies uit 'md', 'html', 'json', 'csv'\n")
-    missing = werkbot("export", "--team", TEAM, db=filled_db)
+    missing = werkbot("export", "--team", team, db=filled_db)
     assert missing.returncode == 2 and missing.stderr.endswith("werkbot export: dit ontbreekt: --format\n")
 
 
@@ -99,7 +104,7 @@ def test_a_file_that_is_not_a_database_is_one_clear_line_and_stays_as_it_was(tmp
     assert notes.read_bytes() == before
 
 
-def test_missing_team_is_one_clear_line(filled_db):
+def test_missing_team_is_one_clear_line(filled_db, team):
     result = werkbot("digest", "--team", "slack:nope", db=filled_db)
     assert result.returncode == 1 and "Team 'slack:nope' bestaat niet" in result.stderr
     assert "Traceback" not in result.stderr
@@ -111,40 +116,40 @@ def test_principles_lists_the_catalogue():
     assert lines[0].startswith("werkprincipe-1 ") and lines[-1].startswith("toetssteen-3 ")
 
 
-def test_teams_lists_ids_and_counts(filled_db):
+def test_teams_lists_ids_and_counts(filled_db, team):
     out = werkbot("teams", db=filled_db).stdout
-    assert out.startswith(TEAM + "\tconsole\tteam-a\tactive")
+    assert out.startswith(team + "\tconsole\tteam-a\tactive")
     assert "approved=2 pending=1" in out
 
 
-def test_export_only_consented_curated_stories_without_names(filled_db):
+def test_export_only_consented_curated_stories_without_names(filled_db, team):
     for export_format in ("md", "html", "json", "csv"):
-        result = werkbot("export", "--team", TEAM, "--format", export_format, db=filled_db)
+        result = werkbot("export", "--team", team, "--format", export_format, db=filled_db)
         assert result.returncode == 0
         assert "Gedeeld verhaal" in result.stdout
         assert "Alleen voor het team" not in result.stdout
         assert "Nog niet beoordeeld" not in result.stdout
         assert "Schrijver" not in result.stdout and "writer" not in result.stdout
-    rows = json.loads(werkbot("export", "--team", TEAM, "--format", "json", db=filled_db).stdout)
+    rows = json.loads(werkbot("export", "--team", team, "--format", "json", db=filled_db).stdout)
     assert [(r["id"], r["featured"]) for r in rows] == [(1, True)]
     table = list(csv.DictReader(io.StringIO(
-        werkbot("export", "--team", TEAM, "--format", "csv", db=filled_db).stdout)))
+        werkbot("export", "--team", team, "--format", "csv", db=filled_db).stdout)))
     assert table[0]["text"].startswith("Gedeeld verhaal")
-    featured = werkbot("export", "--team", TEAM, "--format", "json", "--featured", db=filled_db)
+    featured = werkbot("export", "--team", team, "--format", "json", "--featured", db=filled_db)
     assert len(json.loads(featured.stdout)) == 1
 
 
-def test_digest_renders_markdown_html_and_chart(filled_db, tmp_path):
-    md = werkbot("digest", "--team", TEAM, db=filled_db)
+def test_digest_renders_markdown_html_and_chart(filled_db, tmp_path, team):
+    md = werkbot("digest", "--team", team, db=filled_db)
     assert md.returncode == 0 and md.stdout.startswith("# Inspiratie van week")
     assert "Gedeeld verhaal" in md.stdout
     chart = tmp_path / "chart.png"
-    html = werkbot("digest", "--team", TEAM, "--format", "html", "--chart", str(chart), db=filled_db)
+    html = werkbot("digest", "--team", team, "--format", "html", "--chart", str(chart), db=filled_db)
     assert html.stdout.startswith("<!doctype html>")
     assert chart.read_bytes().startswith(b"\x89PNG")
-    old = werkbot("digest", "--team", TEAM, "--week", "2020-W01", db=filled_db)
+    old = werkbot("digest", "--team", team, "--week", "2020-W01", db=filled_db)
     assert "nog geen verhalen" in old.stdout
-    bad = werkbot("digest", "--team", TEAM, "--week", "week 48", db=filled_db)
+    bad = werkbot("digest", "--team", team, "--week", "week 48", db=filled_db)
     assert bad.returncode == 2 and "2026-W48" in bad.stderr
 
 
@@ -171,25 +176,25 @@ def test_backup_never_overwrites_the_database_or_another_file(filled_db, tmp_pat
     assert letter.read_bytes() == before and filled_db.read_bytes() == live
 
 
-def test_digest_chart_to_a_folder_that_does_not_exist_is_one_line(filled_db, tmp_path):
+def test_digest_chart_to_a_folder_that_does_not_exist_is_one_line(filled_db, tmp_path, team):
     chart = tmp_path / "nergens" / "grafiek.png"
-    result = werkbot("digest", "--team", TEAM, "--chart", str(chart), db=filled_db)
+    result = werkbot("digest", "--team", team, "--chart", str(chart), db=filled_db)
     assert (result.returncode, result.stderr) == (
         1, f"werkbot: {chart} kan niet worden geschreven (No such file or directory).\n")
 
 
-def test_purge_asks_first_then_removes_everything(filled_db):
-    refused = werkbot("purge", "--team", TEAM, db=filled_db, stdin="nee\n")
+def test_purge_asks_first_then_removes_everything(filled_db, team):
+    refused = werkbot("purge", "--team", team, db=filled_db, stdin="nee\n")
     assert refused.returncode == 1
-    no_answer = werkbot("purge", "--team", TEAM, db=filled_db, stdin="")
+    no_answer = werkbot("purge", "--team", team, db=filled_db, stdin="")
     assert (no_answer.returncode, no_answer.stdout.splitlines()[-1], no_answer.stderr) == (
         1, "Niets verwijderd.", "")
-    assert werkbot("purge", "--team", TEAM, "--yes", db=filled_db).returncode == 0
+    assert werkbot("purge", "--team", team, "--yes", db=filled_db).returncode == 0
     db = sqlite3.connect(filled_db)
     for table in ("teams", "moderators", "stories", "moderation_log", "rotation_picks", "deliveries"):
         assert db.execute(f"select count(*) from {table}").fetchone() == (0,), table
     on_disk = b"".join(p.read_bytes() for p in filled_db.parent.glob(filled_db.name + "*"))
-    for text in (b"Gedeeld verhaal", b"Alleen voor het team", b"Schrijver Naam", b"console:team-a"):
+    for text in (b"Gedeeld verhaal", b"Alleen voor het team", b"Schrijver Naam", team.encode()):
         assert text not in on_disk, text
 
 

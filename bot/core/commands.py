@@ -24,6 +24,11 @@ class Command:
     sub: str | None = None
     value: Any = None
 
+    @property
+    def carries_story(self) -> bool:
+        """Whether this command holds story text (and so needs the privacy guard loaded)."""
+        return self.name == "verhaal" and self.value is not None
+
 
 def parse(line: str, known_sets: frozenset[str] = frozenset()) -> Command:
     """Parse '/name [args]'; UserError with a usage message for anything malformed."""

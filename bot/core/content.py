@@ -1,8 +1,8 @@
 """Content as data: principle sets and message templates from `prompts/`, validated at load."""
 
-import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from string import Formatter
@@ -56,7 +56,7 @@ class Catalogue:
     def all(self) -> list[Principle]:
         return list(self._principles.values())
 
-    def in_sets(self, set_ids: list[str]) -> list[Principle]:
+    def in_sets(self, set_ids: Iterable[str]) -> list[Principle]:
         return [p for set_id in set_ids if set_id in self.sets
                 for p in self.sets[set_id].principles]
 
@@ -82,13 +82,9 @@ class Content:
     ordinary_words: OrdinaryWords
 
 
-def prompts_dir() -> Path:
-    return Path(os.environ.get("WERKBOT_PROMPTS", DEFAULT_PROMPTS_DIR))
-
-
 def load_content(directory: Path | None = None) -> Content:
     """Load and validate everything under prompts/; raise ContentError on the first problem."""
-    directory = directory or prompts_dir()
+    directory = directory or DEFAULT_PROMPTS_DIR
     principle_files = sorted((directory / "principles").glob("*.toml"))
     if not principle_files:
         raise ContentError(directory / "principles", "no principle sets found")

@@ -9,7 +9,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 
-from bot.core.model import Caller, UserError
+from bot.core.model import UserError
 from bot.core.privacy import Finding
 
 TTL_SECONDS = 3600
@@ -34,20 +34,20 @@ class Drafts:
     def __init__(self) -> None:
         self._drafts: dict[str, Draft] = {}
 
-    def add(self, caller: Caller, text: str, findings: list[Finding], purpose: str,
+    def add(self, team_id: str, user_id: str, text: str, findings: list[Finding], purpose: str,
             source_key: str = "", story_id: int | None = None, principle_id: str | None = None,
             anonymous: bool = False) -> Draft:
         self._expire()
-        draft = Draft(secrets.token_urlsafe(9), caller.team_id, caller.user_id, text, findings,
+        draft = Draft(secrets.token_urlsafe(9), team_id, user_id, text, findings,
                       purpose, source_key, story_id, principle_id, anonymous)
         self._drafts[draft.id] = draft
         return draft
 
-    def get(self, caller: Caller, draft_id: str) -> Draft:
-        """The caller's own draft; anyone else's, or an expired one, is gone."""
+    def get(self, team_id: str, user_id: str, draft_id: str) -> Draft:
+        """The member's own draft; anyone else's, or an expired one, is gone."""
         self._expire()
         draft = self._drafts.get(draft_id)
-        if draft is None or (draft.team_id, draft.user_id) != (caller.team_id, caller.user_id):
+        if draft is None or (draft.team_id, draft.user_id) != (team_id, user_id):
             raise UserError("privacy.draft_gone")
         return draft
 

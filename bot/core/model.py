@@ -1,9 +1,18 @@
-"""Platform-neutral types that pass between the core and the adapters."""
+"""Platform-neutral types that pass between the core and the adapters.
 
-from dataclasses import dataclass, field
+The core says *whom* a reply is for and *what* it asks; each adapter decides how: an ephemeral
+message or a private chat, a modal or a prompt.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
-Audience = Literal["caller", "channel", "user"]
+from bot.core.digest import Digest
+from storage import Team
+
+# private: only the person who asked; channel: the team's chat; member: one member, privately.
+Audience = Literal["private", "channel", "member"]
 
 
 @dataclass(frozen=True)
@@ -18,44 +27,62 @@ class Caller:
     # The chat's own name where the platform gives one (a Slack channel, a Telegram group title).
     chat_name: str = ""
 
-    @property
-    def team_id(self) -> str:
-        return team_id_for(self.platform, self.chat_id)
-
-
-def team_id_for(platform: str, chat_id: str) -> str:
-    return f"{platform}:{chat_id}"
-
 
 @dataclass(frozen=True)
 class Button:
-    """A choice under a reply. With `ask`, the adapter first asks for a line of text."""
+    """A choice under a reply: the core action it runs, with the ids it needs."""
 
     label: str
     action: str
     value: str = ""
-    ask: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
+class Ask:
+    """A question for the caller: type a text, then `action` runs with `value` and that text.
+
+    `initial` is the text to start from (an edit). With `principles`, the text is a story and
+    the caller may also choose its principle and anonymity where the platform has a form for it.
+    """
+
+    action: str
+    value: str
+    title: str
+    prompt: str
+    max_length: int
+    initial: str = ""
+    principles: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class DeliveryKey:
+    """One exactly-once post: a team's mantra of a day or digest of a week."""
+
+    team_id: str
+    kind: str
+    period: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """One message from the core for an adapter to deliver.
 
-    `audience` says where it goes: back to the caller only, to the team's channel (`team_id`),
-    or privately to `user_id`. A post with `delivery` (team, kind, period) is one of the
-    exactly-once posts: the adapter reports the outcome with `WerkBot.confirm_delivery`.
-    A reply with a `digest` can be shown with its chart (`digest.render_chart`); the adapter
-    renders it where it shows it, off the event loop where there is one.
+    A post with `delivery` is one of the exactly-once posts: its outcome is recorded once it
+    was sent. A reply with a `digest` is shown as the adapter renders digests (text and chart).
     """
 
     text: str
-    buttons: list[Button] = field(default_factory=list)
-    audience: Audience = "caller"
-    user_id: str | None = None
-    ask: Button | None = None
-    digest: Any = None
+    language: str = "nl"
+    buttons: Sequence[Button] = ()
+    audience: Audience = "private"
+    member_id: str | None = None
     team_id: str | None = None
-    delivery: tuple[str, str, str] | None = None
+    ask: Ask | None = None
+    digest: Digest | None = None
+    delivery: DeliveryKey | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "buttons", tuple(self.buttons))
 
 
 class UserError(Exception):
@@ -65,3 +92,6 @@ class UserError(Exception):
         super().__init__(key)
         self.key = key
         self.fields = fields
+
+
+__all__ = ["Ask", "Audience", "Button", "Caller", "DeliveryKey", "Reply", "Team", "UserError"]

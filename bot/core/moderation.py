@@ -6,7 +6,7 @@ from bot.core import schedule
 from bot.core.model import Caller, UserError
 from bot.core.privacy import Screened
 from bot.core.stories import Stories, checked_text
-from storage import NotFoundError, Store
+from storage import NotFoundError, Store, Team
 
 MAX_REASON_LENGTH = 500
 
@@ -26,32 +26,32 @@ class Moderation:
         self.store = store
         self.stories = stories
 
-    def is_moderator(self, caller: Caller) -> bool:
-        return caller.is_chat_admin or self.store.is_moderator(caller.team_id, caller.user_id)
+    def is_moderator(self, team: Team, caller: Caller) -> bool:
+        return caller.is_chat_admin or self.store.is_moderator(team.id, caller.user_id)
 
-    def require_moderator(self, caller: Caller) -> None:
-        if not self.is_moderator(caller):
+    def require_moderator(self, team: Team, caller: Caller) -> None:
+        if not self.is_moderator(team, caller):
             raise UserError("moderation.not_allowed")
 
-    def story(self, caller: Caller, story_id: int) -> dict:
+    def story(self, team: Team, caller: Caller, story_id: int) -> dict:
         """A story of the caller's own team; any other team's story does not exist for them."""
-        self.require_moderator(caller)
+        self.require_moderator(team, caller)
         try:
             story = self.store.story(story_id)
         except NotFoundError:
             raise UserError("story.not_found", story_id=story_id) from None
-        if story["team_id"] != caller.team_id:
+        if story["team_id"] != team.id:
             raise UserError("story.not_found", story_id=story_id)
         if story["status"] == "withdrawn":
             raise UserError("story.withdrawn", story_id=story_id)
         return story
 
-    def queue(self, caller: Caller) -> list[dict]:
-        self.require_moderator(caller)
-        return self.store.stories_with_status(caller.team_id, "pending")
+    def queue(self, team: Team, caller: Caller) -> list[dict]:
+        self.require_moderator(team, caller)
+        return self.store.stories_with_status(team.id, "pending")
 
-    def approve(self, caller: Caller, story_id: int) -> dict:
-        story = self.story(caller, story_id)
+    def approve(self, team: Team, caller: Caller, story_id: int) -> dict:
+        story = self.story(team, caller, story_id)
         if story["status"] == "approved":
             raise UserError("moderation.already_approved", story_id=story_id)
         self.store.update_story(story_id, caller.user_id, "approve", status="approved",
@@ -59,8 +59,8 @@ class Moderation:
                                 reject_reason=None)
         return self.store.story(story_id)
 
-    def reject(self, caller: Caller, story_id: int, reason: str) -> dict:
-        story = self.story(caller, story_id)
+    def reject(self, team: Team, caller: Caller, story_id: int, reason: str) -> dict:
+        story = self.story(team, caller, story_id)
         reason = checked_reason(reason)
         if story["status"] == "rejected":
             raise UserError("moderation.already_rejected", story_id=story_id)
@@ -69,9 +69,9 @@ class Moderation:
                                 reject_reason=reason, featured=0)
         return self.store.story(story_id)
 
-    def feature(self, caller: Caller, team: dict, story_id: int) -> dict:
+    def feature(self, team: Team, caller: Caller, story_id: int) -> dict:
         """Make this the week's featured story (approving it if it was pending)."""
-        story = self.story(caller, story_id)
+        story = self.story(team, caller, story_id)
         if story["status"] == "rejected":
             raise UserError("moderation.feature_rejected", story_id=story_id)
         decided_at = story["decided_at"] or self.store.now()
@@ -85,16 +85,16 @@ class Moderation:
         )
         return self.store.story(story_id)
 
-    def retag(self, caller: Caller, story_id: int, principle_id: str | None) -> dict:
-        self.story(caller, story_id)
+    def retag(self, team: Team, caller: Caller, story_id: int, principle_id: str | None) -> dict:
+        self.story(team, caller, story_id)
         if principle_id is not None:
             self.stories.principle(principle_id)
         self.store.update_story(story_id, caller.user_id, "retag", principle_id or "",
                                 principle_id=principle_id)
         return self.store.story(story_id)
 
-    def redact(self, caller: Caller, story_id: int, screened: Screened) -> dict:
-        self.story(caller, story_id)
+    def redact(self, team: Team, caller: Caller, story_id: int, screened: Screened) -> dict:
+        self.story(team, caller, story_id)
         self.store.update_story(story_id, caller.user_id, "redact", text=checked_text(screened.text),
                                 privacy_flags=screened.flags)
         return self.store.story(story_id)

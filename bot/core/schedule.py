@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from storage import Team
+
 DAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
@@ -18,33 +20,29 @@ def is_public_holiday(day: date) -> bool:
     return day in _dutch_holidays(day.year)
 
 
-def parse_days(text: str) -> list[str]:
-    return [d for d in text.split(",") if d]
-
-
 def parse_time(text: str) -> time:
     hours, minutes = text.split(":")
     return time(int(hours), int(minutes))
 
 
-def is_mantra_day(team: dict, day: date) -> bool:
-    return DAY_NAMES[day.weekday()] in parse_days(team["mantra_days"]) and not is_public_holiday(day)
+def is_mantra_day(team: Team, day: date) -> bool:
+    return DAY_NAMES[day.weekday()] in team.mantra_days and not is_public_holiday(day)
 
 
-def local_now(team: dict, now: datetime) -> datetime:
-    return now.astimezone(ZoneInfo(team["timezone"]))
+def local_now(team: Team, now: datetime) -> datetime:
+    return now.astimezone(ZoneInfo(team.timezone))
 
 
-def mantra_slot(team: dict, day: date) -> datetime:
-    return datetime.combine(day, parse_time(team["mantra_time"]), ZoneInfo(team["timezone"]))
+def mantra_slot(team: Team, day: date) -> datetime:
+    return datetime.combine(day, parse_time(team.mantra_time), ZoneInfo(team.timezone))
 
 
-def digest_slot(team: dict, week_monday: date) -> datetime:
-    day = week_monday + timedelta(days=DAY_NAMES.index(team["digest_day"]))
-    return datetime.combine(day, parse_time(team["digest_time"]), ZoneInfo(team["timezone"]))
+def digest_slot(team: Team, week_monday: date) -> datetime:
+    day = week_monday + timedelta(days=DAY_NAMES.index(team.digest_day))
+    return datetime.combine(day, parse_time(team.digest_time), ZoneInfo(team.timezone))
 
 
-def next_mantra(team: dict, now: datetime) -> datetime | None:
+def next_mantra(team: Team, now: datetime) -> datetime | None:
     """The next mantra slot strictly after now, within a year."""
     today = local_now(team, now).date()
     for offset in range(366):
@@ -55,7 +53,7 @@ def next_mantra(team: dict, now: datetime) -> datetime | None:
     return None
 
 
-def next_digest(team: dict, now: datetime) -> datetime:
+def next_digest(team: Team, now: datetime) -> datetime:
     monday = week_monday(local_now(team, now).date())
     slot = digest_slot(team, monday)
     return slot if slot > now else digest_slot(team, monday + timedelta(days=7))
@@ -76,9 +74,9 @@ def monday_of_week_key(key: str) -> date:
     return date.fromisocalendar(int(year), int(week), 1)
 
 
-def week_bounds(team: dict, monday: date) -> tuple[datetime, datetime]:
+def week_bounds(team: Team, monday: date) -> tuple[datetime, datetime]:
     """Monday 00:00 of the week and of the next week, in the team's time zone."""
-    zone = ZoneInfo(team["timezone"])
+    zone = ZoneInfo(team.timezone)
     start = datetime.combine(monday, time(0), zone)
     return start, datetime.combine(monday + timedelta(days=7), time(0), zone)
 

@@ -6,7 +6,7 @@ from bot.core.content import Catalogue, Principle
 from bot.core.model import Caller, UserError
 from bot.core.privacy import Screened
 from bot.core.suggest import Suggester
-from storage import NotFoundError, Store
+from storage import NotFoundError, Store, Team
 
 MIN_LENGTH = 20
 MAX_LENGTH = 1000
@@ -39,7 +39,7 @@ class Stories:
         self.catalogue = catalogue
         self.suggester = suggester
 
-    def submit(self, team: dict, caller: Caller, screened: Screened, source_key: str,
+    def submit(self, team: Team, caller: Caller, screened: Screened, source_key: str,
                principle_id: str | None = None, anonymous: bool = False) -> tuple[dict, bool]:
         """Store a story that passed the privacy guard (committed before this returns).
 
@@ -52,10 +52,10 @@ class Stories:
         else:
             suggested = self.suggest(team, cleaned)
             principle_id = suggested.id if suggested else None
-        moderated = bool(team["moderation"])
+        moderated = team.moderation
         now = self.store.now()
         story_id, created = self.store.insert_story({
-            "team_id": team["id"],
+            "team_id": team.id,
             "source_key": source_key,
             "author_id": caller.user_id,
             "author_name": caller.user_name or caller.user_id,
@@ -70,8 +70,8 @@ class Stories:
         })
         return self.store.story(story_id), created
 
-    def suggest(self, team: dict, text: str) -> Principle | None:
-        return self.suggester.suggest(text, self.catalogue.in_sets(team["sets"].split(",")))
+    def suggest(self, team: Team, text: str) -> Principle | None:
+        return self.suggester.suggest(text, self.catalogue.in_sets(team.sets))
 
     def principle(self, principle_id: str) -> Principle:
         principle = self.catalogue.principle(principle_id)
@@ -79,70 +79,70 @@ class Stories:
             raise UserError("principle.unknown", principle_id=principle_id)
         return principle
 
-    def own(self, caller: Caller, story_id: int) -> dict:
+    def own(self, team: Team, caller: Caller, story_id: int) -> dict:
         """The caller's own story in this team; anyone else's is 'not found'."""
         try:
             story = self.store.story(story_id)
         except NotFoundError:
             raise UserError("story.not_found", story_id=story_id) from None
-        if story["team_id"] != caller.team_id or story["author_id"] != caller.user_id:
+        if story["team_id"] != team.id or story["author_id"] != caller.user_id:
             raise UserError("story.not_found", story_id=story_id)
         if story["status"] == "withdrawn":
             raise UserError("story.withdrawn", story_id=story_id)
         return story
 
-    def set_principle(self, caller: Caller, story_id: int, principle_id: str | None) -> dict:
-        self.own(caller, story_id)
+    def set_principle(self, team: Team, caller: Caller, story_id: int, principle_id: str | None) -> dict:
+        self.own(team, caller, story_id)
         if principle_id is not None:
             self.principle(principle_id)
         self.store.update_story(story_id, caller.user_id, "author-tag", principle_id or "",
                                 principle_id=principle_id)
         return self.store.story(story_id)
 
-    def set_anonymous(self, caller: Caller, story_id: int, anonymous: bool) -> dict:
-        self.own(caller, story_id)
+    def set_anonymous(self, team: Team, caller: Caller, story_id: int, anonymous: bool) -> dict:
+        self.own(team, caller, story_id)
         self.store.update_story(story_id, caller.user_id, "author-anonymous", str(int(anonymous)),
                                 anonymous=int(anonymous))
         return self.store.story(story_id)
 
-    def set_consent(self, caller: Caller, story_id: int, consent: bool) -> dict:
-        self.own(caller, story_id)
+    def set_consent(self, team: Team, caller: Caller, story_id: int, consent: bool) -> dict:
+        self.own(team, caller, story_id)
         self.store.update_story(story_id, caller.user_id, "author-consent", str(int(consent)),
                                 consent=int(consent))
         return self.store.story(story_id)
 
-    def editable(self, caller: Caller, story_id: int) -> dict:
-        story = self.own(caller, story_id)
+    def editable(self, team: Team, caller: Caller, story_id: int) -> dict:
+        story = self.own(team, caller, story_id)
         if story["status"] != "pending":
             raise UserError("story.not_pending", story_id=story_id)
         return story
 
-    def edit(self, caller: Caller, story_id: int, screened: Screened) -> dict:
-        self.editable(caller, story_id)
+    def edit(self, team: Team, caller: Caller, story_id: int, screened: Screened) -> dict:
+        self.editable(team, caller, story_id)
         self.store.update_story(story_id, caller.user_id, "author-edit",
                                 text=checked_text(screened.text), privacy_flags=screened.flags)
         return self.store.story(story_id)
 
-    def withdraw(self, caller: Caller, story_id: int) -> None:
+    def withdraw(self, team: Team, caller: Caller, story_id: int) -> None:
         """Delete the text for good; the row stays, marked withdrawn, for the moderation log."""
-        self.own(caller, story_id)
+        self.own(team, caller, story_id)
         self.store.update_story(story_id, caller.user_id, "author-withdraw", text=None,
                                 status="withdrawn", featured=0)
         self.store.flush_deleted()
 
-    def mine(self, caller: Caller) -> list[dict]:
-        return self.store.stories_by_author(caller.team_id, caller.user_id)
+    def mine(self, team: Team, caller: Caller) -> list[dict]:
+        return self.store.stories_by_author(team.id, caller.user_id)
 
-    def export_mine(self, caller: Caller) -> str:
+    def export_mine(self, team: Team, caller: Caller) -> str:
         """All of the caller's stories in this team as JSON (withdrawn ones without text)."""
         fields = ("id", "text", "principle_id", "anonymous", "consent", "status", "featured",
                   "created_at", "decided_at", "reject_reason")
-        stories = [{field: story[field] for field in fields} for story in self.mine(caller)]
+        stories = [{field: story[field] for field in fields} for story in self.mine(team, caller)]
         for story in stories:
             story["anonymous"] = bool(story["anonymous"])
             story["consent"] = bool(story["consent"])
             story["featured"] = bool(story["featured"])
-        return json.dumps({"team": caller.team_id, "author": caller.user_id,
+        return json.dumps({"team": team.id, "author": caller.user_id,
                            "exported_at": self.store.now(), "stories": stories},
                           ensure_ascii=False, indent=2)
 

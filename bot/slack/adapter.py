@@ -1,7 +1,8 @@
 """Slack: slack-bolt's AsyncApp translating Slack events into core calls, and replies into Block Kit.
 
 Listeners ack first and work after, so Slack always gets its answer within 3 seconds. Button
-payloads carry ids only; the core checks every action again.
+payloads carry ids only; the core checks every action again. What the core asks for becomes a
+modal; what is only for the caller an ephemeral message.
 """
 
 import asyncio
@@ -9,9 +10,11 @@ import json
 import logging
 import re
 from collections.abc import Awaitable
+from dataclasses import replace
 from typing import Any
 
 import aiohttp
+from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
@@ -26,11 +29,11 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.core.bot import WerkBot
-from bot.core.digest import render_chart
-from bot.core.model import Button, Caller, Reply
-from bot.inflight import InFlight
-from bot.settings import SettingsError
+from bot.conversation import ChannelUnreachable, Send
+from bot.core.model import Caller, Reply
+from bot.platform import Services
+from bot.render.chart import render_chart
+from bot.settings import SettingsError, SlackSettings
 from bot.slack import blocks
 
 log = logging.getLogger(__name__)
@@ -48,7 +51,12 @@ CANNOT_POST = (*NOT_A_MEMBER, "is_archived")
 
 
 def chat_id(workspace: str, channel: str) -> str:
+    """A Slack chat: a channel is only unique within its workspace."""
     return f"{workspace}:{channel}"
+
+
+def channel_of(chat: str) -> str:
+    return chat.split(":", 1)[1]
 
 
 class _TokenInClientFilter(logging.Filter):
@@ -74,18 +82,24 @@ def web_client(token: str, base_url: str) -> AsyncWebClient:
 
 
 class SlackAdapter:
-    def __init__(self, bot: WerkBot, token: str, signing_secret: str, api_url: str,
-                 app_token: str | None = None, in_flight: InFlight | None = None) -> None:
-        self.bot = bot
-        self.in_flight = in_flight if in_flight is not None else InFlight()
-        self.client = web_client(token, api_url)
-        self.app = AsyncApp(client=self.client, signing_secret=signing_secret)
-        self.app_token = app_token
+    def __init__(self, services: Services, settings: SlackSettings) -> None:
+        self.bot = services.bot
+        self.conversation = services.conversation
+        self.messages = services.bot.messages
+        self.in_flight = services.in_flight
+        self.client = web_client(settings.bot_token, settings.api_url)
+        self.app = AsyncApp(client=self.client, signing_secret=settings.signing_secret)
+        self.app_token = settings.app_token
         self.socket: AsyncSocketModeHandler | None = None
         self.state = "starting"
         self._register()
 
     # Life cycle ------------------------------------------------------------------------
+
+    def add_routes(self, app: web.Application) -> None:
+        """HTTP mode: commands, interactivity and events arrive at POST /slack/events."""
+        if not self.app_token:
+            app.router.add_post("/slack/events", self.handle_http)
 
     async def start(self) -> None:
         """Check the tokens with Slack, then: Socket Mode connects out; in HTTP mode requests
@@ -117,7 +131,7 @@ class SlackAdapter:
             self.socket = None
         self.state = "stopped"
 
-    async def handle_http(self, request: Any) -> Any:
+    async def handle_http(self, request: web.Request) -> web.StreamResponse:
         """POST /slack/events: commands, interactivity and events, signature checked by Bolt."""
         return await to_aiohttp_response(await self.app.async_dispatch(await to_bolt_request(request)))
 
@@ -134,7 +148,7 @@ class SlackAdapter:
         self.app.event("app_home_opened")(track(self._on_home_opened))
         self.app.error(self._on_error)
 
-    async def _on_command(self, ack: Any, body: dict, client: AsyncWebClient) -> None:
+    async def _on_command(self, ack: Any, body: dict) -> None:
         """A slash command: ack at once, then run it in the core."""
         await ack()
         caller = self._caller(body["team_id"], body["channel_id"], body["user_id"],
@@ -145,25 +159,17 @@ class SlackAdapter:
             # text keeps what was typed.
             text = SLACK_MENTION.sub(r"@\1", text)
         line = f"{body['command']} {text}".strip()
-        await self._await_guard(caller, self.bot.carries_story(line=line))
-        replies = self.bot.handle_command(caller, line, f"slack:{body.get('trigger_id', '')}")
-        await self.deliver_all(caller, replies, trigger_id=body.get("trigger_id"),
-                               response_url=body.get("response_url"))
+        send = self._sender(caller, body.get("trigger_id"), body.get("response_url"))
+        await self.conversation.command(caller, line, f"slack:{body.get('trigger_id', '')}", send)
 
     async def _on_button(self, ack: Any, body: dict) -> None:
         await ack()
-        action = body["actions"][0]
-        asks, core_action = blocks.parse_action_id(action["action_id"])
-        value, question = blocks.parse_button_value(asks, action.get("value", ""))
+        pressed = body["actions"][0]
+        action, value = blocks.parse_button(pressed["action_id"], pressed.get("value", ""))
         channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
         caller = self._interactor(body, channel or "")
-        if asks:
-            button = Button(action["text"]["text"], core_action, value, ask=question)
-            await self._open_ask(body["trigger_id"], caller, button)
-            return
-        replies = self.bot.handle_action(caller, core_action, value)
-        await self.deliver_all(caller, replies, trigger_id=body.get("trigger_id"),
-                               response_url=body.get("response_url"))
+        send = self._sender(caller, body.get("trigger_id"), body.get("response_url"))
+        await self.conversation.action(caller, action, value, send)
 
     async def _on_ask_submitted(self, ack: Any, body: dict, view: dict) -> None:
         meta = json.loads(view["private_metadata"])
@@ -171,10 +177,8 @@ class SlackAdapter:
         text = view["state"]["values"]["answer"]["text"].get("value") or ""
         if not await self._ack_form(ack, caller, meta["action"], text, "answer"):
             return
-        await self._await_guard(caller, self.bot.carries_story(action=meta["action"]))
-        replies = self.bot.handle_action(caller, meta["action"], meta["value"], text=text,
-                                         source_key=f"slack:view:{view['id']}")
-        await self.deliver_all(caller, replies)
+        await self.conversation.action(caller, meta["action"], meta["value"], self._sender(caller),
+                                       text=text, source_key=f"slack:view:{view['id']}")
 
     async def _on_story_submitted(self, ack: Any, body: dict, view: dict) -> None:
         meta = json.loads(view["private_metadata"])
@@ -186,10 +190,8 @@ class SlackAdapter:
         selected = values["principle"]["choice"].get("selected_option") or {}
         anonymous = bool(values["anonymous"]["choice"].get("selected_options"))
         value = f"{selected.get('value', '')}:{int(anonymous)}"
-        await self._await_guard(caller, True)
-        replies = self.bot.handle_action(caller, "story.new", value, text=text,
-                                         source_key=f"slack:view:{view['id']}")
-        await self.deliver_all(caller, replies)
+        await self.conversation.action(caller, "story.new", value, self._sender(caller), text=text,
+                                       source_key=f"slack:view:{view['id']}")
 
     async def _ack_form(self, ack: Any, caller: Caller, action: str, text: str, block_id: str) -> bool:
         """Ack a form; a text the core would refuse keeps the form open, with the text and the
@@ -202,39 +204,34 @@ class SlackAdapter:
         return True
 
     async def _on_shortcut(self, ack: Any, body: dict) -> None:
-        """'Bewaar als praktijkverhaal' on any message: the story modal, prefilled."""
+        """'Bewaar als praktijkverhaal' on any message: the story form, starting from its text."""
         await ack()
         caller = self._interactor(body, body["channel"]["id"])
-        text = body.get("message", {}).get("text", "")
-        team = self.bot.store.find_team(caller.team_id)
-        if team is None:
-            await self._to_caller(caller, Reply(self.bot.say(self.bot.language_of(caller),
-                                                             "team.not_registered")))
-            return
-        await self._open_story_modal(body["trigger_id"], caller, team, text)
+        message = body.get("message", {}).get("text", "")
+        send = self._sender(caller, body["trigger_id"])
+
+        async def prefilled(reply: Reply) -> None:
+            if reply.ask is not None:
+                reply = replace(reply, ask=replace(reply.ask, initial=message))
+            await send(reply)
+
+        await self.conversation.command(caller, "/verhaal", f"slack:{body['trigger_id']}", prefilled)
 
     async def _on_home_opened(self, event: dict, body: dict, client: AsyncWebClient) -> None:
         if event.get("tab") not in (None, "home"):
             return
         user = event["user"]
-        workspace = body.get("team_id", "")
-        texts = self.bot.home_sections(PLATFORM, f"{workspace}:", user)
+        workspace = f"{body.get('team_id', '')}:"
+        teams = [team for team in self.bot.store.teams()
+                 if team.platform == PLATFORM and team.chat_id.startswith(workspace)]
+        texts = self.bot.overview.sections(user, teams)
         await client.views_publish(user_id=user, view=blocks.home_view(texts))
 
     async def _on_error(self, error: Exception, body: dict) -> None:
         # The body may hold a story: name only what failed.
         log.error("Slack listener failed: %s", type(error).__name__, exc_info=error)
 
-    async def _await_guard(self, caller: Caller, needed: bool) -> None:
-        """A story waits for the privacy guard; after two seconds the author hears why."""
-        guard = self.bot.guard
-        if not needed or guard.ready.is_set():
-            return
-        if not await asyncio.to_thread(guard.wait, 2.0):
-            await self._to_caller(caller, Reply(self.bot.say(self.bot.language_of(caller), "privacy.wait")))
-            await asyncio.to_thread(guard.wait)
-
-    # Replies ---------------------------------------------------------------------------
+    # Callers ---------------------------------------------------------------------------
 
     def _caller(self, workspace: str, channel: str, user: str, name: str, channel_name: str = "") -> Caller:
         return Caller(PLATFORM, chat_id(workspace, channel), user, user_name=name, chat_name=channel_name)
@@ -251,50 +248,42 @@ class SlackAdapter:
         return self._caller(body["team"]["id"], channel, user["id"],
                             user.get("username") or user.get("name", ""))
 
-    def _channel_of(self, caller: Caller) -> str:
-        return caller.chat_id.split(":", 1)[1]
+    # Sending ---------------------------------------------------------------------------
 
-    async def deliver_all(self, caller: Caller, replies: list[Reply], trigger_id: str | None = None,
-                          response_url: str | None = None) -> None:
-        """Send each reply where it belongs. A failure is logged; a stored story stays stored."""
-        for reply in replies:
-            try:
-                if reply.ask is not None and trigger_id:
-                    await self._open_for_ask(trigger_id, caller, reply)
-                elif reply.audience == "caller":
-                    await self._to_caller(caller, reply, response_url)
-                elif reply.audience == "user" and reply.user_id:
-                    await self._to_user(reply.user_id, reply)
-                else:
-                    await self.post(reply)
-                    self.bot.confirm_delivery(reply)
-            except Exception as error:
-                log.error("sending a Slack reply failed: %s", type(error).__name__)
-                self.bot.confirm_delivery(reply, error=type(error).__name__)
+    def _sender(self, caller: Caller, trigger_id: str | None = None,
+                response_url: str | None = None) -> Send:
+        """How replies to this input reach Slack: a question opens a modal (while the trigger
+        lives), what is for the caller goes ephemeral, the rest as `send`."""
 
-    async def _open_for_ask(self, trigger_id: str, caller: Caller, reply: Reply) -> None:
-        assert reply.ask is not None
-        team = self.bot.store.find_team(caller.team_id)
-        if reply.ask.action == "story.new" and team is not None:
-            await self._open_story_modal(trigger_id, caller, team)
+        async def send(reply: Reply) -> None:
+            if reply.ask is not None and trigger_id:
+                await self._open_form(trigger_id, caller, reply)
+            elif reply.audience == "private":
+                await self._to_caller(caller, reply, response_url)
+            else:
+                await self.send(reply)
+
+        return send
+
+    async def send(self, reply: Reply) -> None:
+        """A post to a team's channel, or a direct message to one member."""
+        if reply.audience == "member" and reply.member_id:
+            await self._to_user(reply.member_id, reply)
+        elif reply.audience == "channel" and reply.team_id:
+            await self._post(reply)
         else:
-            await self._open_ask(trigger_id, caller, reply.ask)
+            raise ValueError(f"a {reply.audience} reply needs the conversation it answers")
 
-    async def _open_ask(self, trigger_id: str, caller: Caller, button: Button) -> None:
-        meta = {"action": button.action, "value": button.value, "channel": self._channel_of(caller)}
-        submit = self.bot.say(self.bot.language_of(caller), "button.send")
-        initial = self.bot.text_to_edit(caller, button.action, button.value)
-        await self.client.views_open(trigger_id=trigger_id,
-                                     view=blocks.ask_modal(button, meta, submit, initial))
-
-    async def _open_story_modal(self, trigger_id: str, caller: Caller, team: dict,
-                                text: str = "") -> None:
-        language = team["language"]
-        labels = {key: self.bot.say(language, f"slack.story_{key}")
-                  for key in ("title", "submit", "story", "principle", "anonymous_label", "anonymous")}
-        principles = [(p.id, p.text[language])
-                      for p in self.bot.catalogue.in_sets(team["sets"].split(","))]
-        view = blocks.story_modal(labels, principles, {"channel": self._channel_of(caller)}, text)
+    async def _open_form(self, trigger_id: str, caller: Caller, reply: Reply) -> None:
+        assert reply.ask is not None
+        ask, language = reply.ask, reply.language
+        meta = {"action": ask.action, "value": ask.value, "channel": channel_of(caller.chat_id)}
+        if ask.principles:
+            labels = {key: self.messages.render(language, f"slack.story_{key}")
+                      for key in ("title", "submit", "story", "principle", "anonymous_label", "anonymous")}
+            view = blocks.story_modal(labels, ask, {"channel": meta["channel"]})
+        else:
+            view = blocks.ask_modal(ask, meta, self.messages.render(language, "button.send"))
         await self.client.views_open(trigger_id=trigger_id, view=view)
 
     async def _to_caller(self, caller: Caller, reply: Reply, response_url: str | None = None) -> None:
@@ -303,7 +292,7 @@ class SlackAdapter:
         In a channel the bot was not invited to, Slack refuses that; the answer then goes through
         the command's response_url, with a line on how to invite the bot.
         """
-        channel = self._channel_of(caller)
+        channel = channel_of(caller.chat_id)
         messages = self._messages(reply)
         if not channel:
             for message in messages:
@@ -315,7 +304,7 @@ class SlackAdapter:
         except SlackApiError as error:
             if error.response.get("error") not in NOT_A_MEMBER or not response_url:
                 raise
-            invite = Reply(self.bot.say(self.bot.language_of(caller), "slack.not_a_member"))
+            invite = Reply(self.messages.render(reply.language, "slack.not_a_member"))
             await self._respond(response_url, messages + blocks.reply_messages(invite))
 
     async def _respond(self, response_url: str, messages: list[dict]) -> None:
@@ -331,36 +320,33 @@ class SlackAdapter:
 
     def _messages(self, reply: Reply) -> list[dict]:
         if reply.digest is not None:
-            return blocks.digest_messages(reply.digest, self.bot.messages, reply.buttons)
+            return blocks.digest_messages(reply.digest, self.messages, reply.buttons)
         return blocks.reply_messages(reply)
 
-    async def post(self, reply: Reply) -> None:
+    async def _post(self, reply: Reply) -> None:
         """A post to a team's channel (mantra, digest): messages first, then the chart.
 
         Once the messages are in the channel the post counts as sent: a chart that fails is
         logged, not retried, since a retry would post the whole digest a second time.
         """
         team = self.bot.store.team(reply.team_id or "")
-        channel = team["chat_id"].split(":", 1)[1]
+        channel = channel_of(team.chat_id)
         try:
             for message in self._messages(reply):
                 await self.client.chat_postMessage(channel=channel, **message)
         except SlackApiError as error:
             if error.response.get("error") in CANNOT_POST:
-                for notice in self.bot.cannot_post_notice(reply):
-                    await self._to_user(notice.user_id or "", notice)
+                raise ChannelUnreachable(error.response.get("error")) from None
             raise
         if reply.digest is None:
             return
         try:
             # About 80 ms of matplotlib per chart: in a thread, so acks for others go on.
-            chart = await asyncio.to_thread(render_chart, reply.digest, self.bot.messages)
+            chart = await asyncio.to_thread(render_chart, reply.digest, self.messages)
             await self.client.files_upload_v2(
                 channel=channel, content=chart,
                 filename=f"werkbot-digest-{reply.digest.week}.png",
-                title=self.bot.say(team["language"], "digest.chart_title"))
+                title=self.messages.render(team.language, "digest.chart_title"))
         except Exception as error:
-            log.error("the digest chart for team %s could not be posted: %s", team["id"],
+            log.error("the digest chart for team %s could not be posted: %s", team.id,
                       type(error).__name__)
-
-

@@ -7,11 +7,12 @@ user, nor forge a link. Limits (Slack's documentation): 50 blocks per message, 1
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from bot.core.content import Messages
-from bot.core.digest import Digest, count_line
-from bot.core.model import Button, Reply
+from bot.core.digest import Digest
+from bot.core.model import Ask, Button, Reply
+from bot.render.digest import outline
 
 MAX_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
@@ -64,31 +65,25 @@ def sections(plain_text: str) -> list[dict]:
 
 
 def button_element(button: Button, index: int) -> dict:
-    """action_id carries the core action; value carries only ids (and, for a question, its text)."""
-    value = button.value if button.ask is None else json.dumps({"v": button.value, "q": button.ask})
-    kind = "ask" if button.ask is not None else "do"
+    """action_id carries the core action; value carries only ids."""
     return {
         "type": "button",
         "text": {"type": "plain_text", "text": clip(button.label, MAX_BUTTON_TEXT)},
-        "action_id": f"{ACTION_PREFIX}{index}|{kind}|{button.action}",
-        "value": value[:MAX_BUTTON_VALUE] or "-",
+        "action_id": f"{ACTION_PREFIX}{index}|do|{button.action}",
+        "value": button.value[:MAX_BUTTON_VALUE] or "-",
     }
 
 
-def parse_action_id(action_id: str) -> tuple[bool, str]:
-    """(asks for text first, core action) from an action_id made by button_element."""
+def parse_button(action_id: str, value: str) -> tuple[str, str]:
+    """(core action, value) from a button made by button_element. Buttons posted by older
+    versions ('ask' buttons, whose value held the question too) still work."""
     _, kind, action = action_id.split("|", 2)
-    return kind == "ask", action
+    if kind == "ask":
+        return action, json.loads(value)["v"]
+    return action, ("" if value == "-" else value)
 
 
-def parse_button_value(asks: bool, value: str) -> tuple[str, str | None]:
-    if not asks:
-        return ("" if value == "-" else value), None
-    data = json.loads(value)
-    return data["v"], data["q"]
-
-
-def action_rows(buttons: list[Button]) -> list[dict]:
+def action_rows(buttons: Sequence[Button]) -> list[dict]:
     rows = []
     for start in range(0, len(buttons), BUTTONS_PER_ROW):
         row = buttons[start:start + BUTTONS_PER_ROW]
@@ -109,69 +104,60 @@ def reply_messages(reply: Reply) -> list[dict]:
     return split_messages(blocks, escape(reply.text))
 
 
-def digest_messages(digest: Digest, messages: Messages, buttons: list[Button] | None = None) -> list[dict]:
+def digest_messages(digest: Digest, messages: Messages, buttons: Sequence[Button] = ()) -> list[dict]:
     """The digest as Block Kit, split over messages when it is long; it never fails to fit."""
-    lang = digest.language
-    say = messages.render
-    title = say(lang, "digest.title", week=digest.week)
+    shape = outline(digest, messages)
     blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text",
-                                                      "text": clip(title, MAX_HEADER)}}]
-    if digest.count == 0:
-        blocks.append(section(escape(say(lang, "digest.empty_week"))))
-    if digest.featured:
-        author = digest.featured.author or say(lang, "digest.anonymous")
-        text = (f"*{escape(say(lang, 'digest.featured'))}*\n>{escape(digest.featured.text)}\n"
-                f"— {escape(author)}")
-        blocks += [section(piece) for piece in chunks(text)]
-    for group in digest.groups:
-        heading = (f"{group.principle.id}: {group.principle.text[lang]}" if group.principle
-                   else say(lang, "digest.untagged"))
-        lines = [f"*{escape(heading)}*"]
-        for story in group.stories:
-            author = story.author or say(lang, "digest.anonymous")
-            lines.append(f"• {escape(story.text)} — _{escape(author)}_")
+                                                      "text": clip(shape.title, MAX_HEADER)}}]
+    if shape.note:
+        blocks.append(section(escape(shape.note)))
+    for part in shape.sections:
+        lines = [f"*{escape(part.heading)}*"]
+        for entry in part.entries:
+            if part.featured:
+                lines += [f">{escape(entry.text)}", f"— {escape(entry.author or '')}"]
+            elif entry.author is None:
+                lines.append(f"• {escape(entry.text)}")
+            else:
+                lines.append(f"• {escape(entry.text)} — _{escape(entry.author)}_")
         blocks += [section(piece) for piece in chunks("\n".join(lines))]
-    if digest.uncovered:
-        lines = [f"*{escape(say(lang, 'digest.uncovered'))}*"]
-        lines += [f"• {escape(p.id)}: {escape(p.text[lang])}" for p in digest.uncovered]
-        blocks += [section(piece) for piece in chunks("\n".join(lines))]
-    blocks.append({"type": "context",
-                   "elements": [{"type": "mrkdwn", "text": escape(count_line(messages, digest))}]})
-    blocks += action_rows(buttons or [])
-    return split_messages(blocks, escape(title))
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(shape.count_line)}]})
+    blocks += action_rows(buttons)
+    return split_messages(blocks, escape(shape.title))
 
 
-def ask_modal(button: Button, metadata: dict, submit: str, initial_text: str = "") -> dict:
-    """A modal with one text field, for a button that needs a line of text (a reason, a story);
-    an edit starts from the current text."""
+def ask_modal(ask: Ask, metadata: dict, submit: str) -> dict:
+    """A modal with one text field, for a question of the core (a reason, a story); an edit
+    starts from the current text."""
+    limit = min(ask.max_length, MAX_INPUT)
     element: dict = {"type": "plain_text_input", "action_id": "text", "multiline": True,
-                     "max_length": MAX_INPUT}
-    if initial_text:
-        element["initial_value"] = initial_text[:MAX_INPUT]
+                     "max_length": limit}
+    if ask.initial:
+        element["initial_value"] = ask.initial[:limit]
     return {
         "type": "modal",
         "callback_id": "wb_ask",
-        "title": {"type": "plain_text", "text": clip(button.label, MAX_MODAL_TITLE)},
+        "title": {"type": "plain_text", "text": clip(ask.title, MAX_MODAL_TITLE)},
         "submit": {"type": "plain_text", "text": clip(submit, MAX_MODAL_TITLE)},
         "private_metadata": json.dumps(metadata),
         "blocks": [{
             "type": "input",
             "block_id": "answer",
-            "label": {"type": "plain_text", "text": clip(button.ask or button.label, 2000)},
+            "label": {"type": "plain_text", "text": clip(ask.prompt, 2000)},
             "element": element,
         }],
     }
 
 
-def story_modal(labels: dict[str, str], principles: list[tuple[str, str]], metadata: dict,
-                initial_text: str = "") -> dict:
-    """/verhaal without text and the message shortcut: story, principle and anonymity."""
+def story_modal(labels: dict[str, str], ask: Ask, metadata: dict) -> dict:
+    """A story with its principle and anonymity (/verhaal without text, the message shortcut)."""
+    limit = min(ask.max_length, MAX_INPUT)
     element: dict = {"type": "plain_text_input", "action_id": "text", "multiline": True,
-                     "max_length": 1000}
-    if initial_text:
-        element["initial_value"] = initial_text[:1000]
+                     "max_length": limit}
+    if ask.initial:
+        element["initial_value"] = ask.initial[:limit]
     options = [{"text": {"type": "plain_text", "text": clip(f"{pid}: {text}", 75)}, "value": pid}
-               for pid, text in principles[:100]]
+               for pid, text in ask.principles[:100]]
     return {
         "type": "modal",
         "callback_id": "wb_story",

@@ -2,9 +2,12 @@ import io
 import threading
 import time
 
-from bot.console.chat import ConsoleChat, demo_caller, ensure_demo_team
+from bot.console.chat import ConsoleChat, demo_caller
+from bot.conversation import Conversation
 from bot.core.bot import WerkBot
 from bot.core.privacy import PrivacyGuard
+from bot.inflight import InFlight
+from bot.platform import Services
 
 STORY = "/verhaal Vandaag samen met de buren de tuin opgeknapt; iedereen deed mee."
 
@@ -22,36 +25,37 @@ def slow_guard(content, cache, delay: float) -> PrivacyGuard:
 
 def chat_with(store, content, guard, chart_dir) -> tuple[ConsoleChat, io.StringIO]:
     bot = WerkBot(store, content, guard)
-    ensure_demo_team(bot)
+    bot.team.register(demo_caller(), name="Demoteam")
     out = io.StringIO()
-    return ConsoleChat(bot, demo_caller(), out, chart_dir=chart_dir), out
+    services = Services(bot, Conversation(bot), InFlight())
+    return ConsoleChat(services, io.StringIO(), out, chart_dir=chart_dir), out
 
 
-def test_story_before_the_guard_is_ready_waits_with_a_short_message(
+async def test_story_before_the_guard_is_ready_waits_with_a_short_message(
         store, content, guard_cache, tmp_path):
     chat, out = chat_with(store, content, slow_guard(content, guard_cache, delay=2.5), tmp_path)
-    chat.handle_line("/mantra")
+    await chat.handle_line("/mantra")
     assert "Werkprincipe van vandaag" in out.getvalue(), "commands answer before the guard is loaded"
-    chat.handle_line(STORY)
+    await chat.handle_line(STORY)
     text = out.getvalue()
     assert "Even geduld, de privacycontrole wordt nog geladen" in text
     assert text.index("Even geduld") < text.index("is opgeslagen")
     assert store.story(1)["text"] == STORY.removeprefix("/verhaal ")
 
 
-def test_no_message_when_the_guard_is_quick(store, content, guard, tmp_path):
+async def test_no_message_when_the_guard_is_quick(store, content, guard, tmp_path):
     chat, out = chat_with(store, content, guard, tmp_path)
-    chat.handle_line(STORY)
+    await chat.handle_line(STORY)
     assert "Even geduld" not in out.getvalue() and "is opgeslagen" in out.getvalue()
 
 
-def test_editing_shows_the_text_as_it_now_reads(store, content, guard, tmp_path):
+async def test_editing_shows_the_text_as_it_now_reads(store, content, guard, tmp_path):
     chat, out = chat_with(store, content, guard, tmp_path)
-    chat.handle_line(STORY)
-    chat.handle_line("/mijnverhalen")
+    await chat.handle_line(STORY)
+    await chat.handle_line("/mijnverhalen")
     edit_number = next(number for number, button in enumerate(chat.choices, start=1)
                        if button.action == "story.edit")
-    chat.handle_line(str(edit_number))
-    assert out.getvalue().endswith(
+    await chat.handle_line(str(edit_number))
+    assert out.getvalue().rstrip("\n").endswith(
         f"Nu staat er:\n{STORY.removeprefix('/verhaal ')}\nTyp de nieuwe tekst van je verhaal. "
-        "(lege regel om te annuleren)\n")
+        "(lege regel om te annuleren)")

@@ -71,25 +71,25 @@ def test_unregistered_channel_answers_how_to_start(store, bot):
     assert store.teams() == [] and list(store.db.query("select * from stories")) == []
 
 
-def test_settings_change_at_once_and_bad_ones_change_nothing(store, bot, moderator):
-    before = store.team(moderator.team_id)
+def test_settings_change_at_once_and_bad_ones_change_nothing(store, bot, moderator, team_a):
+    before = store.team(team_a)
     bot.handle_command(moderator, "/werkbot tijd 25:61", "a")
     bot.handle_command(moderator, "/werkbot sets onbekend", "b")
-    assert store.team(moderator.team_id) == before
+    assert store.team(team_a) == before
     replies = bot.handle_command(moderator, "/werkbot tijd 08:15", "c")
     assert "Opgeslagen" in texts(replies) and "om 08:15" in texts(replies)
     bot.handle_command(moderator, "/werkbot dagen ma wo", "d")
     bot.handle_command(moderator, "/werkbot digest ma 10:00", "e")
     bot.handle_command(moderator, "/werkbot sets gouden-regels,toetsstenen", "f")
     bot.handle_command(moderator, "/werkbot tijdzone Europe/Brussels", "g")
-    team = store.team(moderator.team_id)
-    assert (team["mantra_time"], team["mantra_days"], team["digest_day"], team["digest_time"],
-            team["sets"], team["timezone"]) == (
-        "08:15", "ma,wo", "ma", "10:00", "gouden-regels,toetsstenen", "Europe/Brussels")
+    team = store.team(team_a)
+    assert (team.mantra_time, team.mantra_days, team.digest_day, team.digest_time,
+            team.sets, team.timezone) == (
+        "08:15", ("ma", "wo"), "ma", "10:00", ("gouden-regels", "toetsstenen"), "Europe/Brussels")
 
 
-def test_a_sub_command_without_its_value_explains_itself_and_changes_nothing(store, bot, moderator):
-    before = store.team(moderator.team_id)
+def test_a_sub_command_without_its_value_explains_itself_and_changes_nothing(store, bot, moderator, team_a):
+    before = store.team(team_a)
     assert texts(bot.handle_command(moderator, "/werkbot taal de", "a")) == (
         "Gebruik: /werkbot taal nl of /werkbot taal en.")
     assert texts(bot.handle_command(moderator, "/werkbot sets", "b")) == (
@@ -98,7 +98,7 @@ def test_a_sub_command_without_its_value_explains_itself_and_changes_nothing(sto
     assert texts(bot.handle_command(moderator, "/werkbot bewaartermijn", "c")) == (
         "Gebruik: /werkbot bewaartermijn met een aantal dagen (30 tot 3650), "
         "of /werkbot bewaartermijn uit.")
-    assert store.team(moderator.team_id) == before
+    assert store.team(team_a) == before
 
 
 def test_language_switch_changes_the_texts(bot, moderator):
@@ -106,32 +106,32 @@ def test_language_switch_changes_the_texts(bot, moderator):
     assert "Today's principle" in texts(bot.handle_command(moderator, "/mantra", "m"))
 
 
-def test_moderators_added_and_removed_but_never_the_last(store, bot, moderator):
+def test_moderators_added_and_removed_but_never_the_last(store, bot, moderator, team_a):
     bot.handle_command(moderator, "/werkbot moderator @colleague", "a")
-    assert store.moderators(moderator.team_id) == ["coordinator", "colleague"]
+    assert store.moderators(team_a) == ["coordinator", "colleague"]
     colleague = member("colleague")
     assert texts(bot.handle_command(colleague, "/moderatie", "q")) == "Er wachten geen verhalen. Mooi zo!"
     bot.handle_command(colleague, "/werkbot moderator weg @coordinator", "b")
-    assert store.moderators(moderator.team_id) == ["colleague"]
+    assert store.moderators(team_a) == ["colleague"]
     assert "minstens één" in texts(bot.handle_command(colleague, "/werkbot moderator weg @colleague", "c"))
 
 
-def test_stop_pauses_and_start_resumes(store, bot, moderator):
+def test_stop_pauses_and_start_resumes(store, bot, moderator, team_a):
     bot.handle_command(moderator, "/werkbot stop", "s")
-    assert store.team(moderator.team_id)["paused"] == 1
+    assert store.team(team_a).paused
     assert "gepauzeerd" in texts(bot.handle_command(moderator, "/werkbot status", "st"))
     bot.handle_command(moderator, "/werkbot start", "s2")
-    assert store.team(moderator.team_id)["paused"] == 0
+    assert not store.team(team_a).paused
 
 
 def test_an_internal_failure_gets_a_calm_message_and_no_story_text_in_logs(
-        store, bot, moderator, caplog):
+        store, bot, moderator, team_a, caplog):
     store.db.execute("create trigger broken_disk before insert on stories "
                      "begin select raise(abort, 'disk says no'); end")
     story = "Dit verhaal mag nooit in een logbestand terechtkomen, ook niet bij een fout."
     replies = bot.handle_command(moderator, f"/verhaal {story}", "k")
     assert texts(replies) == "Er ging iets mis aan onze kant. Er is niets veranderd; probeer het zo nog eens."
-    assert "command failed for team console:team-a" in caplog.text
+    assert f"command failed for team {team_a}" in caplog.text
     assert story not in caplog.text
     assert list(store.db.query("select * from stories")) == []
 
@@ -146,7 +146,7 @@ def test_an_internal_failure_gets_a_calm_message_and_no_story_text_in_logs(
 def test_any_command_line_gets_a_message_never_a_crash(content, guard, line):
     db = open_database(":memory:")
     bot = WerkBot(Store(db), content, guard)
-    bot.register_team("console", "team-a", "coordinator")
+    bot.team.register(member("coordinator"))
     replies = bot.handle_command(member("coordinator"), line, "k")
     assert replies and all(reply.text.strip() for reply in replies)
     assert "Er ging iets mis" not in texts(replies)

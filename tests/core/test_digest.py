@@ -1,19 +1,21 @@
 from datetime import date
 
-from bot.core.digest import render_chart, render_html, render_markdown
+from bot.core.model import DeliveryKey
 from bot.core.privacy import Screened
+from bot.render.chart import render_chart
+from bot.render.digest import render_html, render_markdown
 from tests.conftest import member
 
 MONDAY = date(2026, 11, 23)
 
 
 def share(bot, caller, text, key, principle=None, anonymous=False):
-    story, _ = bot.stories.submit(bot.store.team(caller.team_id), caller, Screened(text), key,
+    story, _ = bot.stories.stories.submit(bot.team_of(caller), caller, Screened(text), key,
                                   principle_id=principle, anonymous=anonymous)
     return story["id"]
 
 
-def test_groups_by_principle_and_hides_anonymous_authors(store, bot, moderator, content):
+def test_groups_by_principle_and_hides_anonymous_authors(store, bot, moderator, content, team_a):
     named = member("writer", name="Auteur Zichtbaar")
     hidden = member("shy", name="Auteur Verborgen")
     a = share(bot, named, "Een verhaal over verbinden in de buurt.", "k1", "werkprincipe-2")
@@ -25,7 +27,7 @@ def test_groups_by_principle_and_hides_anonymous_authors(store, bot, moderator, 
         bot.handle_action(moderator, "mod.approve", str(story_id))
     bot.handle_action(moderator, "mod.feature", str(c))
 
-    digest = bot.compile_digest(store.team(moderator.team_id), MONDAY)
+    digest = bot.digests.compile(store.team(team_a), MONDAY)
     assert digest.count == 3
     assert digest.featured.id == c
     assert [(g.principle.id, [s.id for s in g.stories]) for g in digest.groups] == [
@@ -38,45 +40,45 @@ def test_groups_by_principle_and_hides_anonymous_authors(store, bot, moderator, 
         assert "anoniem" in rendered
 
 
-def test_empty_week_gets_an_encouraging_note(store, bot, moderator, content):
-    digest = bot.compile_digest(store.team(moderator.team_id), MONDAY)
+def test_empty_week_gets_an_encouraging_note(store, bot, moderator, content, team_a):
+    digest = bot.digests.compile(store.team(team_a), MONDAY)
     text = render_markdown(digest, content.messages)
     assert digest.count == 0
     assert "nog geen verhalen gedeeld" in text
     assert len(digest.uncovered) == 5
 
 
-def test_counts_against_earlier_weeks(store, bot, moderator, clock):
+def test_counts_against_earlier_weeks(store, bot, moderator, clock, team_a):
     for week in range(4):
         for n in range(week + 1):
             story = share(bot, moderator, f"Verhaal {n} uit week {week}, over de buurt.", f"{week}-{n}")
             bot.handle_action(moderator, "mod.approve", str(story))
         clock.advance(days=7)
-    digest = bot.compile_digest(store.team(moderator.team_id))
-    assert digest.previous_counts == [1, 2, 3, 4]
+    digest = bot.digests.compile(store.team(team_a))
+    assert digest.previous_counts == (1, 2, 3, 4)
     assert digest.count == 0
     assert [sum(counts.values()) for _, counts in digest.history][-5:] == [1, 2, 3, 4, 0]
 
 
-def test_html_escapes_story_text(store, bot, moderator, content):
+def test_html_escapes_story_text(store, bot, moderator, content, team_a):
     story = share(bot, moderator, "<script>alert('x')</script> & een verhaal", "k")
     bot.handle_action(moderator, "mod.approve", str(story))
-    html = render_html(bot.compile_digest(store.team(moderator.team_id), MONDAY), content.messages)
+    html = render_html(bot.digests.compile(store.team(team_a), MONDAY), content.messages)
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_chart_is_a_png(store, bot, moderator, content):
+def test_chart_is_a_png(store, bot, moderator, content, team_a):
     story = share(bot, moderator, "Een verhaal voor in de grafiek van deze week.", "k")
     bot.handle_action(moderator, "mod.approve", str(story))
-    png = render_chart(bot.compile_digest(store.team(moderator.team_id), MONDAY), content.messages)
+    png = render_chart(bot.digests.compile(store.team(team_a), MONDAY), content.messages)
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5000
 
 
-def test_post_now_posts_once_per_week(store, bot, moderator):
+def test_post_now_posts_once_per_week(store, bot, moderator, team_a):
     replies = bot.handle_command(moderator, "/digest", "d")
     assert [b.action for b in replies[0].buttons] == ["digest.post"]
     posted = bot.handle_action(moderator, "digest.post", "")
-    assert posted[0].audience == "channel" and posted[0].delivery == (
-        moderator.team_id, "digest", "2026-W48")
+    assert posted[0].audience == "channel" and posted[0].delivery == DeliveryKey(
+        team_a, "digest", "2026-W48")
     assert "al geplaatst" in bot.handle_action(moderator, "digest.post", "")[0].text
-    assert bot.handle_command(member("writer"), "/digest", "d2")[0].buttons == []
+    assert bot.handle_command(member("writer"), "/digest", "d2")[0].buttons == ()

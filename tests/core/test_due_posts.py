@@ -3,30 +3,30 @@ from itertools import pairwise
 
 from bot.core.bot import WerkBot
 from storage import Store, open_database
-from tests.conftest import member
+from tests.conftest import member, team_id_of
 
 
 def posts(bot):
-    replies = bot.due_posts()
+    replies = bot.posting.due()
     for reply in replies:
-        bot.confirm_delivery(reply)
-    return [(r.delivery[1], r.delivery[2]) for r in replies]
+        bot.posting.record(reply)
+    return [(r.delivery.kind, r.delivery.period) for r in replies]
 
 
-def test_mantra_once_at_its_slot(bot, moderator, clock):
+def test_mantra_once_at_its_slot(bot, moderator, clock, team_a):
     assert posts(bot) == []  # 08:00 in Amsterdam, before the 09:00 slot
     clock.advance(hours=1)
     assert posts(bot) == [("mantra", "2026-11-24")]
     clock.advance(minutes=30)
     assert posts(bot) == []
-    assert bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")["status"] == "sent"
+    assert bot.store.delivery(team_a, "mantra", "2026-11-24")["status"] == "sent"
 
 
-def test_mantra_text_matches_slash_mantra(bot, moderator, clock):
+def test_mantra_text_matches_slash_mantra(bot, moderator, clock, team_a):
     clock.advance(hours=1)
-    posted = bot.due_posts()[0]
+    posted = bot.posting.due()[0]
     assert posted.text == bot.handle_command(moderator, "/mantra", "m")[0].text
-    assert posted.audience == "channel" and posted.team_id == moderator.team_id
+    assert posted.audience == "channel" and posted.team_id == team_a
 
 
 def test_new_team_waits_for_its_next_slot(bot, clock):
@@ -56,10 +56,10 @@ def test_missed_slot_is_sent_when_under_three_hours_late(bot, moderator, clock):
     assert posts(bot) == [("mantra", "2026-11-24")]
 
 
-def test_missed_slot_over_three_hours_late_is_skipped_and_logged(bot, moderator, clock, caplog):
+def test_missed_slot_over_three_hours_late_is_skipped_and_logged(bot, moderator, clock, caplog, team_a):
     clock.advance(hours=4, minutes=5)  # 12:05 local
     assert posts(bot) == []
-    assert bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")["status"] == "skipped"
+    assert bot.store.delivery(team_a, "mantra", "2026-11-24")["status"] == "skipped"
     assert "over 3 hours late" in caplog.text
 
 
@@ -82,7 +82,7 @@ def test_weekly_digest_once_at_its_slot(bot, moderator, clock):
 
 def test_post_now_replaces_the_scheduled_digest(bot, moderator, clock):
     posted = bot.handle_action(moderator, "digest.post", "")
-    bot.confirm_delivery(posted[0])
+    bot.posting.record(posted[0])
     clock.now = datetime(2026, 11, 27, 14, 1, tzinfo=UTC)
     assert posts(bot) == []
 
@@ -95,25 +95,25 @@ def test_two_processes_on_one_database_post_once(db_path, bot, moderator, clock,
 
 
 def fail(bot) -> list[tuple[str, str]]:
-    replies = bot.due_posts()
+    replies = bot.posting.due()
     for reply in replies:
-        bot.confirm_delivery(reply, error="ServerError")
-    return [(r.delivery[1], r.delivery[2]) for r in replies]
+        bot.posting.record(reply, error="ServerError")
+    return [(r.delivery.kind, r.delivery.period) for r in replies]
 
 
-def test_failed_send_is_retried_later(bot, moderator, clock):
+def test_failed_send_is_retried_later(bot, moderator, clock, team_a):
     clock.advance(hours=1)
     assert fail(bot) == [("mantra", "2026-11-24")]
-    assert bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")["status"] == "failed"
+    assert bot.store.delivery(team_a, "mantra", "2026-11-24")["status"] == "failed"
     clock.advance(seconds=20)
     assert fail(bot) == []
     clock.advance(seconds=10)
     assert posts(bot) == [("mantra", "2026-11-24")]
-    delivery = bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")
+    delivery = bot.store.delivery(team_a, "mantra", "2026-11-24")
     assert (delivery["status"], delivery["attempts"]) == ("sent", 2)
 
 
-def test_a_post_that_keeps_failing_waits_longer_each_time(bot, moderator, clock):
+def test_a_post_that_keeps_failing_waits_longer_each_time(bot, moderator, clock, team_a):
     clock.advance(hours=1)
     tried_at = []
     for _ in range(2 * 60 * 3):  # every 20 s, under the three-hour catch-up window
@@ -123,16 +123,17 @@ def test_a_post_that_keeps_failing_waits_longer_each_time(bot, moderator, clock)
     waits = [int((later - earlier).total_seconds()) for earlier, later in pairwise(tried_at)]
     assert waits[:7] == [40, 60, 120, 240, 480, 960, 1800]
     assert set(waits[7:]) == {1800}
-    assert bot.store.delivery(moderator.team_id, "mantra", "2026-11-24")["attempts"] == len(tried_at)
+    assert bot.store.delivery(team_a, "mantra", "2026-11-24")["attempts"] == len(tried_at)
 
 
-def test_one_teams_failure_does_not_stop_another(store, bot, moderator, clock, caplog):
-    bot.handle_command(member("other", chat_id="team-b"), "/werkbot start", "s")
-    store.db["teams"].update(moderator.team_id, {"mantra_days": "nonsense-day"})
-    store.db["teams"].update(moderator.team_id, {"timezone": "No/Such_Zone"})
+def test_one_teams_failure_does_not_stop_another(store, bot, moderator, clock, caplog, team_a):
+    team_b = member("other", chat_id="team-b")
+    bot.handle_command(team_b, "/werkbot start", "s")
+    store.db["teams"].update(team_a, {"mantra_days": "nonsense-day"})
+    store.db["teams"].update(team_a, {"timezone": "No/Such_Zone"})
     clock.advance(hours=1)
-    assert [r.team_id for r in bot.due_posts()] == ["console:team-b"]
-    assert "scheduled posts failed for team console:team-a" in caplog.text
+    assert [r.team_id for r in bot.posting.due()] == [team_id_of(bot, team_b)]
+    assert f"scheduled posts failed for team {team_a}" in caplog.text
 
 
 def count_mantras_over_day(bot, clock, start):

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 from bot.core.bot import WerkBot
 from bot.core.model import Caller
 from storage import Store, open_database
-from tests.conftest import member, texts
+from tests.conftest import member, team_id_of, texts
 
 STORY = "Samen met de huismeester een buurtkoffie opgezet; drie nieuwe vrijwilligers."
 
@@ -22,14 +22,14 @@ def test_moderator_sees_queue_with_author_and_buttons(bot, moderator):
         "mod.approve", "mod.reject", "mod.feature", "mod.principles", "mod.redact"]
 
 
-def test_non_moderator_is_refused_politely_and_nothing_changes(store, bot, moderator):
+def test_non_moderator_is_refused_politely_and_nothing_changes(store, bot, moderator, team_a):
     writer = member("writer")
     submit(bot, writer)
     assert "alleen moderatoren" in texts(bot.handle_command(writer, "/moderatie", "q"))
     assert "alleen moderatoren" in texts(bot.handle_action(writer, "mod.approve", "1"))
     assert "alleen moderatoren" in texts(bot.handle_command(writer, "/werkbot tijd 10:00", "t"))
     assert store.story(1)["status"] == "pending"
-    assert store.team(moderator.team_id)["mantra_time"] == "09:00"
+    assert store.team(team_a).mantra_time == "09:00"
 
 
 def test_moderator_of_another_team_cannot_touch_a_story(store, bot, moderator):
@@ -43,7 +43,7 @@ def test_moderator_of_another_team_cannot_touch_a_story(store, bot, moderator):
         assert "kan ik niet vinden" in texts(reply), action
     story = store.story(1)
     assert (story["status"], story["text"], story["featured"]) == ("pending", STORY, 0)
-    assert store.moderation_log(other_mod.team_id) == []
+    assert store.moderation_log(team_id_of(bot, other_mod)) == []
 
 
 def test_chat_admin_counts_as_moderator(store, bot, moderator):
@@ -53,14 +53,14 @@ def test_chat_admin_counts_as_moderator(store, bot, moderator):
     assert store.story(1)["status"] == "approved"
 
 
-def test_approve_tells_author_and_logs(store, bot, moderator):
+def test_approve_tells_author_and_logs(store, bot, moderator, team_a):
     submit(bot, member("writer"))
     replies = bot.handle_action(moderator, "mod.approve", "1")
     assert store.story(1)["status"] == "approved"
     assert store.story(1)["decided_by"] == "coordinator"
-    dm = [r for r in replies if r.audience == "user"]
-    assert dm[0].user_id == "writer" and "goedgekeurd" in dm[0].text
-    assert [e["action"] for e in store.moderation_log(moderator.team_id)][-1] == "approve"
+    dm = [r for r in replies if r.audience == "member"]
+    assert dm[0].member_id == "writer" and "goedgekeurd" in dm[0].text
+    assert [e["action"] for e in store.moderation_log(team_a)][-1] == "approve"
 
 
 def test_reject_needs_a_reason_which_reaches_the_author(store, bot, moderator):
@@ -69,7 +69,7 @@ def test_reject_needs_a_reason_which_reaches_the_author(store, bot, moderator):
     assert store.story(1)["status"] == "pending"
     replies = bot.handle_action(moderator, "mod.reject", "1", text="Er staat een adres in.")
     assert store.story(1)["status"] == "rejected"
-    assert "Er staat een adres in." in next(r for r in replies if r.audience == "user").text
+    assert "Er staat een adres in." in next(r for r in replies if r.audience == "member").text
     mine = texts(bot.handle_command(member("writer"), "/mijnverhalen", "m"))
     assert "afgewezen" in mine and "Er staat een adres in." in mine
 
@@ -83,14 +83,14 @@ def test_one_featured_story_per_team_week(store, bot, moderator):
     assert store.story(2)["status"] == "approved"
 
 
-def test_retag_and_redact(store, bot, moderator):
+def test_retag_and_redact(store, bot, moderator, team_a):
     submit(bot, member("writer"))
     bot.handle_action(moderator, "mod.tag", "1:werkprincipe-4")
     bot.handle_action(moderator, "mod.redact", "1", text="Samen met [naam] een buurtkoffie opgezet.")
     story = store.story(1)
     assert story["principle_id"] == "werkprincipe-4"
     assert story["text"] == "Samen met [naam] een buurtkoffie opgezet."
-    log = store.moderation_log(moderator.team_id)
+    log = store.moderation_log(team_a)
     assert [e["action"] for e in log][-2:] == ["retag", "redact"]
     assert all(STORY not in (e["detail"] or "") for e in log), "the log never holds story text"
 
@@ -105,12 +105,12 @@ def test_forged_button_values_get_a_calm_message(store, bot, moderator):
 def test_moderators_hear_of_waiting_stories_at_most_once_an_hour(bot, moderator, clock):
     writer = member("writer")
     first = bot.handle_command(writer, f"/verhaal {STORY}", "k1")
-    assert [(r.audience, r.user_id) for r in first if r.audience == "user"] == [("user", "coordinator")]
+    assert [(r.audience, r.member_id) for r in first if r.audience == "member"] == [("member", "coordinator")]
     second = bot.handle_command(writer, f"/verhaal Nog een keer: {STORY}", "k2")
-    assert [r for r in second if r.audience == "user"] == []
+    assert [r for r in second if r.audience == "member"] == []
     clock.advance(hours=1)
     third = bot.handle_command(writer, f"/verhaal Een uur later: {STORY}", "k3")
-    assert [r.user_id for r in third if r.audience == "user"] == ["coordinator"]
+    assert [r.member_id for r in third if r.audience == "member"] == ["coordinator"]
 
 
 def test_a_long_queue_comes_in_pages(bot, moderator):
@@ -140,7 +140,7 @@ def test_any_button_payload_from_a_colleague_gets_a_message_and_changes_no_one_e
     not a moderator and not the author gets a message, never a crash, and the story stays as it was."""
     db = open_database(":memory:")
     bot = WerkBot(Store(db), content, guard)
-    bot.register_team("console", "team-a", "coordinator")
+    bot.team.register(member("coordinator"))
     bot.handle_command(member("author"), "/verhaal We begonnen klein, met een kop koffie bij de buren.", "k")
     before = bot.store.story(1)
     replies = bot.handle_action(member("colleague"), action, value, text=text)
@@ -151,7 +151,7 @@ def test_any_button_payload_from_a_colleague_gets_a_message_and_changes_no_one_e
 
 
 def reminders(replies) -> list[tuple[str, str]]:
-    return [(r.user_id, r.text) for r in replies if r.audience == "user"]
+    return [(r.member_id, r.text) for r in replies if r.audience == "member"]
 
 
 def test_moderators_hear_of_a_waiting_story_at_most_once_an_hour_also_after_a_restart(

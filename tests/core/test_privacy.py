@@ -1,7 +1,7 @@
 import pytest
 
 from bot.core.privacy import Finding, mask
-from tests.conftest import member, texts
+from tests.conftest import asked_text, member, texts
 from tests.privacy_cases.evaluate import HARD, evaluate, load_cases
 
 PHONE = "06-38271945"
@@ -95,7 +95,7 @@ def test_a_draft_belongs_to_its_author(store, bot, moderator):
     assert stored(store) == []
 
 
-def test_author_edit_and_moderator_redact_are_checked_too(store, bot, moderator):
+def test_author_edit_and_moderator_redact_are_checked_too(store, bot, moderator, team_a):
     bot.handle_command(moderator, "/verhaal Een verhaal zonder gegevens over de buurt.", "k")
     reply = bot.handle_action(moderator, "story.edit", "1", text=f"Nu met nummer {PHONE} erbij.")
     assert "[telefoonnummer]" in reply[0].text
@@ -104,7 +104,7 @@ def test_author_edit_and_moderator_redact_are_checked_too(store, bot, moderator)
     bot.handle_action(moderator, "draft.mask", reply[0].buttons[0].value)
     assert store.story(1)["text"] == "Gecorrigeerd: bel [telefoonnummer]."
     assert store.story(1)["privacy_flags"] == "telefoonnummer"
-    assert all(PHONE not in (entry["detail"] or "") for entry in store.moderation_log(moderator.team_id))
+    assert all(PHONE not in (entry["detail"] or "") for entry in store.moderation_log(team_a))
 
 
 def test_guard_loads_even_when_its_cache_folder_cannot_be_made(content, tmp_path):
@@ -135,7 +135,7 @@ def test_a_guard_that_cannot_load_says_so_and_no_story_is_stored_unchecked(conte
     assert "the privacy guard could not load" in caplog.text
     store = Store(open_database(tmp_path / "w.db"))
     bot = WerkBot(store, content, guard)
-    bot.register_team("console", "team-a", "coordinator")
+    bot.team.register(member("coordinator"))
     replies = bot.handle_command(member("coordinator"), f"/verhaal {STORY_WITH_PHONE}", "k")
     assert texts(replies) == "Er ging iets mis aan onze kant. Er is niets veranderd; probeer het zo nog eens."
     assert stored(store) == []
@@ -158,6 +158,6 @@ def test_a_cache_file_broken_mid_write_is_built_again(content, tmp_path, caplog)
 
 def test_aanpassen_starts_from_the_authors_own_text_which_stays_out_of_the_database(store, bot, moderator):
     draft_id = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")[0].buttons[1].value
-    assert bot.text_to_edit(moderator, "draft.edit", draft_id) == STORY_WITH_PHONE
-    assert bot.text_to_edit(member("colleague"), "draft.edit", draft_id) == ""
+    assert asked_text(bot, moderator, "draft.edit", draft_id) == STORY_WITH_PHONE
+    assert asked_text(bot, member("colleague"), "draft.edit", draft_id) == ""
     assert stored(store) == []

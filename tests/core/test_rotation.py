@@ -6,9 +6,9 @@ from storage import Store, open_database
 ALL_SETS = "werkprincipes,houdingsprincipes,gouden-regels,toetsstenen"
 
 
-def test_every_principle_once_before_any_repeat(store, bot, moderator, content):
-    store.update_team(moderator.team_id, sets=ALL_SETS)
-    team = store.team(moderator.team_id)
+def test_every_principle_once_before_any_repeat(store, bot, moderator, content, team_a):
+    store.update_team(team_a, sets=ALL_SETS)
+    team = store.team(team_a)
     rotation = Rotation(store, content.catalogue)
     start = date(2026, 1, 5)
     picks = [rotation.principle_for(team, start + timedelta(days=n)).id for n in range(28 * 3)]
@@ -17,15 +17,15 @@ def test_every_principle_once_before_any_repeat(store, bot, moderator, content):
         assert set(picks[cycle * 28:(cycle + 1) * 28]) == every_id
 
 
-def test_same_principle_all_day(store, bot, moderator, content):
-    team = store.team(moderator.team_id)
+def test_same_principle_all_day(store, bot, moderator, content, team_a):
+    team = store.team(team_a)
     rotation = Rotation(store, content.catalogue)
     day = date(2026, 11, 24)
     assert rotation.principle_for(team, day) == rotation.principle_for(team, day)
 
 
-def test_order_survives_a_restart(db_path, store, bot, moderator, content, clock):
-    team = store.team(moderator.team_id)
+def test_order_survives_a_restart(db_path, store, bot, moderator, content, clock, team_a):
+    team = store.team(team_a)
     days = [date(2026, 11, 23) + timedelta(days=n) for n in range(5)]
     first = [Rotation(store, content.catalogue).principle_for(team, d).id for d in days[:3]]
     store.db.close()
@@ -39,9 +39,9 @@ def test_order_survives_a_restart(db_path, store, bot, moderator, content, clock
     reopened.db.close()
 
 
-def test_only_enabled_sets_rotate(store, bot, moderator, content):
-    store.update_team(moderator.team_id, sets="toetsstenen")
-    team = store.team(moderator.team_id)
+def test_only_enabled_sets_rotate(store, bot, moderator, content, team_a):
+    store.update_team(team_a, sets="toetsstenen")
+    team = store.team(team_a)
     rotation = Rotation(store, content.catalogue)
     ids = {rotation.principle_for(team, date(2026, 3, 1) + timedelta(days=n)).id for n in range(6)}
     assert ids == {"toetssteen-1", "toetssteen-2", "toetssteen-3"}

@@ -9,7 +9,7 @@ from bot.core.model import UserError
 from bot.core.privacy import Screened
 from bot.core.stories import MAX_LENGTH, MIN_LENGTH, clean_text
 from storage import Store, open_database
-from tests.conftest import member, texts
+from tests.conftest import asked_text, member, texts
 
 STORY = "Bij de buurvrouw aan de keukentafel samen de post doorgenomen; dat gaf rust."
 
@@ -69,10 +69,10 @@ def test_any_text_is_either_stored_cleanly_or_refused_without_a_trace(content, g
     db = open_database(":memory:")
     bot = WerkBot(Store(db), content, guard)
     caller = member("writer")
-    bot.register_team("console", "team-a", "writer")
+    bot.team.register(member("writer"))
     story_id = None
     try:
-        story, _ = bot.stories.submit(bot.store.team(caller.team_id), caller, Screened(text), "k")
+        story, _ = bot.stories.stories.submit(bot.team_of(caller), caller, Screened(text), "k")
         story_id = story["id"]
     except UserError as error:
         assert error.key in ("story.too_short", "story.too_long")
@@ -157,11 +157,11 @@ def test_moderation_off_approves_at_once(store, bot, moderator):
 def test_edit_forms_start_from_the_current_text_only_for_whoever_may_edit(store, bot, moderator):
     author, colleague = member("author"), member("colleague")
     bot.handle_command(author, f"/verhaal {STORY}", "k1")
-    assert bot.text_to_edit(author, "story.edit", "1") == STORY
-    assert bot.text_to_edit(moderator, "mod.redact", "1") == STORY
+    assert asked_text(bot, author, "story.edit", "1") == STORY
+    assert asked_text(bot, moderator, "mod.redact", "1") == STORY
     for caller, action, value in [(colleague, "story.edit", "1"), (colleague, "mod.redact", "1"),
                                   (member("author", chat_id="team-b"), "story.edit", "1"),
                                   (author, "story.edit", "nummer"), (author, "mod.reject", "1")]:
-        assert bot.text_to_edit(caller, action, value) == ""
+        assert asked_text(bot, caller, action, value) == ""
     bot.handle_action(moderator, "mod.approve", "1")
-    assert bot.text_to_edit(author, "story.edit", "1") == "", "only while it waits"
+    assert asked_text(bot, author, "story.edit", "1") == "", "only while it waits"

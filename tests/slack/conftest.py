@@ -9,8 +9,10 @@ import aiohttp
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
+from bot.app import build_runtime
 from bot.runtime import Runtime
-from bot.settings import Settings
+from bot.settings import Settings, SlackSettings
+from storage import Team
 from tests.slack.fake_slack import FakeSlack
 
 SECRET = "test-signing-secret"
@@ -25,14 +27,21 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 
 def slack_settings(tmp_path, fake_slack: FakeSlack, app_token: str | None = None) -> Settings:
-    return Settings(database=str(tmp_path / "werkbot.db"), port=0, slack_bot_token="xoxb-test",
-                    slack_signing_secret=SECRET, slack_app_token=app_token,
-                    slack_api_url=fake_slack.url, telegram_bot_token=None)
+    slack = SlackSettings("xoxb-test", SECRET, app_token=app_token, api_url=fake_slack.url)
+    return Settings(database=str(tmp_path / "werkbot.db"), port=0, platforms={"slack": slack})
+
+
+def slack_team(runtime: Runtime, workspace: str = "T1", channel: str = "C1") -> Team:
+    """The team registered in a Slack channel."""
+    team = runtime.bot.store.team_at("slack", f"{workspace}:{channel}")
+    assert team is not None, f"no team in {workspace}:{channel}"
+    return team
 
 
 @pytest.fixture
-async def runtime(tmp_path, fake_slack, content, guard) -> AsyncIterator[Runtime]:
-    running = Runtime(slack_settings(tmp_path, fake_slack), content, guard, host="127.0.0.1")
+async def runtime(tmp_path, fake_slack, content, guard, clock) -> AsyncIterator[Runtime]:
+    running = build_runtime(slack_settings(tmp_path, fake_slack), content, guard, host="127.0.0.1",
+                            clock=clock)
     await running.start()
     yield running
     await running.stop()

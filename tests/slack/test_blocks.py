@@ -1,7 +1,7 @@
 """Block Kit rendering: pure functions, checked against Slack's published limits."""
 
 from bot.core.digest import Digest, DigestGroup, DigestStory
-from bot.core.model import Button, Reply
+from bot.core.model import Ask, Button, Reply
 from bot.slack import blocks
 
 LIMITS = {"blocks": 50, "section": 3000, "header": 150, "button_text": 75, "button_value": 2000,
@@ -32,7 +32,7 @@ def test_a_digest_of_120_long_stories_fits_and_loses_nothing(content):
                            None if n % 3 else f"Collega {n}", principles[n % len(principles)].id)
                for n in range(120)]
     groups = [DigestGroup(p, tuple(s for s in stories if s.principle_id == p.id)) for p in principles]
-    digest = Digest("slack:T1:C1", "2026-W48", "nl", stories[7], groups, [], 120, [10, 12, 9, 14])
+    digest = Digest("team-1", "2026-W48", "nl", stories[7], tuple(groups), (), 120, (10, 12, 9, 14))
     messages = blocks.digest_messages(digest, content.messages,
                                       [Button("Nu plaatsen", "digest.post")])
     assert len(messages) > 1
@@ -61,16 +61,18 @@ def test_escape_only_touches_slack_control_characters():
 
 
 def test_button_payload_round_trip():
-    asks = Button("Afwijzen", "mod.reject", "12", ask="Waarom?")
-    element = blocks.button_element(asks, 3)
-    flag, action = blocks.parse_action_id(element["action_id"])
-    assert (flag, action) == (True, "mod.reject")
-    assert blocks.parse_button_value(flag, element["value"]) == ("12", "Waarom?")
+    element = blocks.button_element(Button("Afwijzen", "mod.reject", "12"), 3)
+    assert blocks.parse_button(element["action_id"], element["value"]) == ("mod.reject", "12")
     plain = blocks.button_element(Button("Exporteren", "story.export"), 0)
-    assert blocks.parse_button_value(False, plain["value"]) == ("", None)
+    assert blocks.parse_button(plain["action_id"], plain["value"]) == ("story.export", "")
 
 
-def test_modals_respect_title_and_metadata_limits(content):
-    button = Button("Een heel lange knoptekst voor een modal", "mod.reject", "1", ask="Waarom?")
-    modal = blocks.ask_modal(button, {"action": "mod.reject", "value": "1", "channel": "C1"}, "Versturen")
+def test_buttons_posted_by_an_older_version_still_work():
+    assert blocks.parse_button("wb1|ask|mod.reject", '{"v": "12", "q": "Waarom?"}') == ("mod.reject", "12")
+
+
+def test_modals_respect_title_input_and_metadata_limits():
+    ask = Ask("mod.reject", "1", "Een heel lange knoptekst voor een modal", "Waarom?", 500)
+    modal = blocks.ask_modal(ask, {"action": "mod.reject", "value": "1", "channel": "C1"}, "Versturen")
     assert len(modal["title"]["text"]) <= 24 and len(modal["private_metadata"]) <= 3000
+    assert modal["blocks"][0]["element"]["max_length"] == 500

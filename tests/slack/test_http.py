@@ -1,18 +1,14 @@
 import asyncio
 import json
 import time
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import aiohttp
-import pytest
 import sqlite_utils
 
+from bot.app import build_runtime
 from bot.core.privacy import PrivacyGuard
-from bot.core.schedule import is_public_holiday
-from bot.runtime import Runtime
 from bot.scheduler import post_due
-from tests.slack.conftest import SlackClient, buttons_of, slack_settings, text_of
+from tests.slack.conftest import SlackClient, buttons_of, slack_settings, slack_team, text_of
 
 STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
 
@@ -22,8 +18,7 @@ async def test_healthz_reports_each_part(runtime):
             f"http://127.0.0.1:{runtime.port}/healthz") as response:
         assert response.status == 200
         health = await response.json()
-    assert health["slack"] == "http" and health["scheduler"] == "running"
-    assert health["telegram"] == "off" and health["privacy_guard"] == "ready"
+    assert health == {"slack": "http", "scheduler": "running", "privacy_guard": "ready"}
 
 
 async def test_bad_or_old_signature_is_refused_and_does_nothing(slack, fake_slack, runtime):
@@ -53,14 +48,14 @@ async def test_start_mantra_status_and_usage(slack, fake_slack, runtime):
     assert (await fake_slack.wait_for_text("chat.postEphemeral", "Werkprincipe van vandaag"))["user"] == "U1"
     await fake_slack.wait_for_text("chat.postEphemeral", "Moderatoren: U1")
     await fake_slack.wait_for_text("chat.postEphemeral", "Typ /werkbot help")
-    team = runtime.bot.store.team("slack:T1:C1")
-    assert (team["platform"], team["name"]) == ("slack", "#wijkteam")
+    team = slack_team(runtime)
+    assert (team.platform, team.name) == ("slack", "#wijkteam")
 
 
 async def test_a_private_channel_gets_no_made_up_name(slack, fake_slack, runtime):
     await slack.command("/werkbot", "start", channel_name="privategroup")
     await fake_slack.wait_for("chat.postEphemeral")
-    assert runtime.bot.store.team("slack:T1:C1")["name"] == ""
+    assert slack_team(runtime).name == ""
 
 
 async def test_ack_comes_fast_even_for_the_digest(slack, fake_slack):
@@ -118,7 +113,7 @@ async def test_a_too_short_story_keeps_the_modal_open_with_the_reason(slack, fak
     assert json.loads(body) == {"response_action": "errors", "errors": {"story": (
         "Je verhaal is nog wat kort (13 tekens). Schrijf er minstens 20 tekens over, dan kunnen "
         "collega's er iets mee.")}}
-    assert runtime.bot.store.story_counts("slack:T1:C1") == {}
+    assert runtime.bot.store.story_counts(slack_team(runtime).id) == {}
     assert len(fake_slack.of("chat.postEphemeral")) == 1  # only the welcome
     # The same for a moderator's "Tekst aanpassen" form.
     await slack.command("/verhaal", STORY)
@@ -232,8 +227,8 @@ async def click_post_now_for_the_digest(slack, fake_slack) -> None:
 
 def digest_delivery(runtime) -> dict | None:
     store = runtime.bot.store
-    week = runtime.bot.compile_digest(store.team("slack:T1:C1")).week
-    return store.delivery("slack:T1:C1", "digest", week)
+    team = slack_team(runtime)
+    return store.delivery(team.id, "digest", runtime.bot.digests.compile(team).week)
 
 
 async def test_post_now_posts_to_the_channel_with_chart_and_survives_a_429(slack, fake_slack, runtime):
@@ -262,7 +257,8 @@ async def test_a_chart_that_fails_does_not_post_the_digest_twice(slack, fake_sla
         await asyncio.sleep(0.02)
     assert digest_delivery(runtime)["status"] == "sent"
     assert len(fake_slack.of("chat.postMessage")) == 1
-    assert "the digest chart for team slack:T1:C1 could not be posted: SlackApiError" in caplog.text
+    assert (f"the digest chart for team {slack_team(runtime).id} could not be posted: SlackApiError"
+            in caplog.text)
 
 
 async def test_stopping_mid_post_lets_the_post_finish_first(slack, fake_slack, runtime):
@@ -325,21 +321,17 @@ async def test_story_with_a_phone_number_asks_first_and_stores_masked(slack, fak
         "Mevrouw belde me terug op [telefoonnummer] en toen lukte het.")
 
 
-async def mantra_due_now(slack, fake_slack, runtime) -> str:
-    """A team whose mantra slot is this minute, every day; the period key of today's mantra."""
+async def mantra_due_now(slack, fake_slack, clock) -> str:
+    """A new team whose first mantra falls due (09:00 on Tuesday 24 November 2026, by the test's
+    clock); the period key of that mantra."""
     await slack.command("/werkbot", "start")
-    await slack.command("/werkbot", "dagen ma di wo do vr za zo")
-    await fake_slack.wait_for("chat.postEphemeral", 2)
-    now = datetime.now(ZoneInfo("Europe/Amsterdam"))
-    if is_public_holiday(now.date()):
-        pytest.skip("no mantra on a Dutch public holiday")
-    runtime.bot.store.db["teams"].update("slack:T1:C1", {"created_at": "2000-01-01T00:00:00+00:00",
-                                                         "mantra_time": f"{now:%H:%M}"})
-    return now.date().isoformat()
+    await fake_slack.wait_for_text("chat.postEphemeral", "Welkom")
+    clock.advance(hours=1)
+    return "2026-11-24"
 
 
-async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
-    await mantra_due_now(slack, fake_slack, runtime)
+async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime, clock):
+    await mantra_due_now(slack, fake_slack, clock)
     await post_due(runtime.bot, runtime.deliver)
     posts = [p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]
     assert len(posts) == 1 and "Werkprincipe van vandaag" in text_of(posts[0])
@@ -348,22 +340,23 @@ async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime):
 
 
 async def test_moderators_hear_once_when_the_bot_can_no_longer_post_in_the_channel(
-        slack, fake_slack, runtime):
-    today = await mantra_due_now(slack, fake_slack, runtime)
+        slack, fake_slack, runtime, clock):
+    today = await mantra_due_now(slack, fake_slack, clock)
     store = runtime.bot.store
+    team = slack_team(runtime)
     fake_slack.channel_errors["C1"] = "not_in_channel"
     await post_due(runtime.bot, runtime.deliver)
     notices = [call for call in fake_slack.of("chat.postMessage") if call["channel"] == "U1"]
     assert [n["text"] for n in notices] == [
         "Ik kon het werkprincipe van vandaag niet in het kanaal van je team plaatsen: ik ben er geen "
-        "lid meer van, of het kanaal is gearchiveerd. Voeg me weer toe met /invite; ik probeer het de "
-        "komende uren nog een paar keer."]
-    delivery = store.delivery("slack:T1:C1", "mantra", today)
+        "lid meer van, of het kanaal is gearchiveerd. Voeg me weer toe aan het kanaal of de groep; ik "
+        "probeer het de komende uren nog een paar keer."]
+    delivery = store.delivery(team.id, "mantra", today)
     assert (delivery["status"], delivery["attempts"]) == ("failed", 1)
-    # The retry (its wait moved into the past) fails too, without a second note.
-    store.db["deliveries"].update(delivery["id"], {"claimed_at": "2000-01-01T00:00:00+00:00"})
+    # The retry, once its wait is over, fails too, without a second note.
+    clock.advance(seconds=31)
     await post_due(runtime.bot, runtime.deliver)
-    assert store.delivery("slack:T1:C1", "mantra", today)["attempts"] == 2
+    assert store.delivery(team.id, "mantra", today)["attempts"] == 2
     assert len([call for call in fake_slack.of("chat.postMessage") if call["channel"] == "U1"]) == 1
 
 
@@ -385,7 +378,7 @@ async def test_in_a_channel_without_the_bot_the_answer_comes_with_how_to_invite_
     assert welcome["response_type"] == "ephemeral" and "Welkom" in welcome["text"]
     assert invite["text"] == ("Ik ben nog geen lid van dit kanaal, dus werkprincipes en digests kan ik "
                               "hier niet plaatsen. Voeg me toe met /invite en mijn naam.")
-    assert runtime.bot.store.team("slack:T1:C1")["platform"] == "slack"
+    assert slack_team(runtime).platform == "slack"
 
 
 class SlowLoadingGuard(PrivacyGuard):
@@ -399,7 +392,7 @@ class SlowLoadingGuard(PrivacyGuard):
 async def test_a_story_sent_while_the_guard_still_loads_waits_with_even_geduld(
         tmp_path, fake_slack, content, guard_cache):
     guard = SlowLoadingGuard(content.ordinary_words, guard_cache)
-    runtime = Runtime(slack_settings(tmp_path, fake_slack), content, guard, host="127.0.0.1")
+    runtime = build_runtime(slack_settings(tmp_path, fake_slack), content, guard, host="127.0.0.1")
     await runtime.start()
     try:
         slack = SlackClient(runtime, fake_slack.response_url)
@@ -424,4 +417,4 @@ async def test_a_slack_mention_makes_that_member_a_moderator(slack, fake_slack, 
     await slack.command("/werkbot", "moderator <@U2|collega>")
     sent = await fake_slack.wait_for("chat.postEphemeral", 2)
     assert sent[1]["text"] == "U2 is nu moderator."
-    assert runtime.bot.store.moderators("slack:T1:C1") == ["U1", "U2"]
+    assert runtime.bot.store.moderators(slack_team(runtime).id) == ["U1", "U2"]

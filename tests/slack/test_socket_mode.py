@@ -6,9 +6,9 @@ import json
 import pytest
 from aiohttp import WSMsgType, web
 
-from bot.runtime import Runtime
+from bot.app import build_runtime
 from bot.settings import SettingsError
-from tests.slack.conftest import slack_settings
+from tests.slack.conftest import slack_settings, slack_team
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ async def test_slash_command_over_socket_mode(tmp_path, fake_slack, content, gua
     url, received, connected = socket_server
     fake_slack.socket_url = url
     settings = slack_settings(tmp_path, fake_slack, app_token="xapp-test")
-    runtime = Runtime(settings, content, guard, host="127.0.0.1")
+    runtime = build_runtime(settings, content, guard, host="127.0.0.1")
     await runtime.start()
     try:
         await asyncio.wait_for(connected.wait(), 10)
@@ -60,7 +60,7 @@ async def test_slash_command_over_socket_mode(tmp_path, fake_slack, content, gua
                 break
             await asyncio.sleep(0.05)
         assert received[0]["envelope_id"] == "env-1"
-        assert runtime.bot.store.team("slack:T1:C1")["platform"] == "slack"
+        assert slack_team(runtime).platform == "slack"
         assert fake_slack.of("apps.connections.open")
     finally:
         await runtime.stop()
@@ -68,7 +68,7 @@ async def test_slash_command_over_socket_mode(tmp_path, fake_slack, content, gua
 
 async def test_an_app_token_slack_refuses_stops_start_up_by_name(tmp_path, fake_slack, content, guard):
     fake_slack.errors["apps.connections.open"] = "invalid_auth"
-    runtime = Runtime(slack_settings(tmp_path, fake_slack, app_token="xapp-test"), content, guard,
+    runtime = build_runtime(slack_settings(tmp_path, fake_slack, app_token="xapp-test"), content, guard,
                       host="127.0.0.1")
     with pytest.raises(SettingsError) as refused:
         await runtime.start()

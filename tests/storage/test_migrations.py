@@ -1,8 +1,9 @@
 import sqlite3
 
+import pytest
 from sqlite_utils import Database
 
-from storage import open_database
+from storage import Store, open_database
 from storage.migrations import migrations
 
 
@@ -32,18 +33,40 @@ def test_database_of_older_version_upgrades_without_loss(db_path):
     db = open_database(db_path)
     applied = [m.name for m in migrations.applied(db)]
     assert applied == ["m001_initial", "m002_story_decided_index", "m003_team_retention",
-                       "m004_team_reminded_at"]
+                       "m004_team_reminded_at", "m005_team_address"]
     team = db["teams"].get("console:x")
     assert (team["retention_days"], team["reminded_at"]) == (None, None)
     assert ["team_id", "decided_at"] in [index.columns for index in db["stories"].indexes]
     assert db["stories"].get(1)["text"] == "Een verhaal uit de praktijk van vroeger."
     assert db["teams"].count == 1
+    # A team from before keeps its id, and is found at its address.
+    assert Store(db).team_at("console", "x").id == "console:x"
     db.close()
     # Opening again applies nothing twice.
     assert [m.name for m in migrations.applied(open_database(db_path))] == applied
 
 
-def test_delivery_is_unique_per_team_kind_and_period(store, moderator):
-    assert store.claim_delivery("console:team-a", "mantra", "2026-11-24")
-    assert not store.claim_delivery("console:team-a", "mantra", "2026-11-24")
-    assert store.claim_delivery("console:team-a", "mantra", "2026-11-25")
+def test_delivery_is_unique_per_team_kind_and_period(store, team_a):
+    assert store.claim_delivery(team_a, "mantra", "2026-11-24")
+    assert not store.claim_delivery(team_a, "mantra", "2026-11-24")
+    assert store.claim_delivery(team_a, "mantra", "2026-11-25")
+
+
+def test_a_chat_whose_id_changes_moves_its_team_with_everything_in_it(store, bot, moderator, team_a):
+    bot.handle_command(moderator, "/verhaal We begonnen klein, met een kop koffie bij de buren.", "k")
+    assert store.move_team("console", "team-a", "team-a-new")
+    moved = store.team_at("console", "team-a-new")
+    assert moved is not None and moved.id == team_a
+    assert store.team_at("console", "team-a") is None
+    assert store.story(1)["team_id"] == team_a
+    assert store.moderators(team_a) == ["coordinator"]
+    assert not store.move_team("console", "team-a", "elsewhere"), "no team lives there any more"
+
+
+def test_one_chat_is_one_team(store, moderator):
+    with pytest.raises(sqlite3.IntegrityError):
+        store.create_team("console", "team-a", {"name": "", "mantra_time": "09:00", "mantra_days": ("ma",),
+                                                "digest_day": "vr", "digest_time": "15:00",
+                                                "timezone": "Europe/Amsterdam", "sets": ("werkprincipes",),
+                                                "language": "nl", "moderation": True, "paused": False},
+                          "someone")

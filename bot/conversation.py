@@ -1,0 +1,94 @@
+"""What every adapter does around the core, written once: wait for the privacy guard with a
+short message, deliver the replies, record what came of an exactly-once post, and tell the
+moderators when the team's chat can no longer be reached.
+
+Adapters hand in a `send` function that knows how to deliver one reply on their platform in
+the context of this input (a Slack trigger id, a terminal); it raises for a reply it could not
+deliver, `ChannelUnreachable` when the team's chat refuses the bot for good.
+"""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot.core.bot import WerkBot
+from bot.core.model import Caller, Reply, UserError
+
+log = logging.getLogger(__name__)
+
+Send = Callable[[Reply], Awaitable[None]]
+
+
+class ChannelUnreachable(Exception):
+    """The platform refuses posts to a team's chat for good: the bot was removed, the chat
+    archived. The moderators are told once, privately."""
+
+
+# How long a story waits for the privacy guard before the author hears why.
+GUARD_PATIENCE_SECONDS = 2.0
+
+
+class Conversation:
+    def __init__(self, bot: WerkBot) -> None:
+        self.bot = bot
+
+    async def command(self, caller: Caller, line: str, source_key: str, send: Send) -> None:
+        """A command line: parsed once; a story in it waits for the privacy guard."""
+        try:
+            command = self.bot.parse(line)
+        except UserError as error:
+            await self.deliver([self.bot.refusal(self.bot.team_of(caller), error)], send)
+            return
+        if command.carries_story:
+            await self.wait_for_guard(caller, send)
+        await self.deliver(self.bot.handle_command(caller, command, source_key), send)
+
+    async def action(self, caller: Caller, action: str, value: str, send: Send,
+                     text: str | None = None, source_key: str = "") -> None:
+        """A button, or the answer to a question; a story text waits for the privacy guard."""
+        if text is not None and self.bot.carries_story(action):
+            await self.wait_for_guard(caller, send)
+        await self.deliver(self.bot.handle_action(caller, action, value, text, source_key), send)
+
+    async def wait_for_guard(self, caller: Caller, send: Send) -> None:
+        """Wait for the privacy guard to load; after a moment the author hears why."""
+        guard = self.bot.guard
+        if guard.ready.is_set():
+            return
+        if not await asyncio.to_thread(guard.wait, GUARD_PATIENCE_SECONDS):
+            await self.deliver([self.bot.refusal(self.bot.team_of(caller), UserError("privacy.wait"))], send)
+            await asyncio.to_thread(guard.wait)
+
+    async def deliver(self, replies: list[Reply], send: Send) -> None:
+        """Each reply where it belongs. A failure is logged by kind only (replies hold stories);
+        what was stored stays stored."""
+        for reply in replies:
+            if reply.delivery is not None:
+                await self.publish(reply, send)
+                continue
+            try:
+                await send(reply)
+            except Exception as error:
+                log.error("sending a reply (%s) for team %s failed: %s", reply.audience,
+                          reply.team_id or "-", type(error).__name__)
+
+    async def publish(self, reply: Reply, send: Send) -> None:
+        """An exactly-once post (mantra, digest): send it and record the outcome. When the team's
+        chat refuses the bot, its moderators hear it privately, on the first attempt only."""
+        posting = self.bot.posting
+        assert reply.delivery is not None
+        key = reply.delivery
+        try:
+            await send(reply)
+        except ChannelUnreachable:
+            log.warning("%s %s for team %s: the team's chat cannot be reached", key.kind, key.period,
+                        key.team_id)
+            notices = posting.cannot_post_notices(reply)
+            posting.record(reply, error=ChannelUnreachable.__name__)
+            await self.deliver(notices, send)
+        except Exception as error:
+            log.error("posting %s %s for team %s failed: %s", key.kind, key.period, key.team_id,
+                      type(error).__name__)
+            posting.record(reply, error=type(error).__name__)
+        else:
+            posting.record(reply)

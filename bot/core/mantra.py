@@ -1,0 +1,35 @@
+"""The mantra: a team's principle of the day with a reflection question."""
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from bot.core import schedule
+from bot.core.content import Messages
+from bot.core.flows.base import Request
+from bot.core.model import Reply
+from bot.core.rotation import Rotation
+from storage import Team
+
+
+class Mantras:
+    def __init__(self, rotation: Rotation, messages: Messages, clock: Callable[[], datetime]) -> None:
+        self.rotation = rotation
+        self.messages = messages
+        self.clock = clock
+
+    def today(self, team: Team) -> date:
+        return schedule.local_now(team, self.clock()).date()
+
+    def text(self, team: Team, day: date) -> str:
+        """The same text for /mantra, the overview and the day's post."""
+        principle = self.rotation.principle_for(team, day)
+        language = team.language
+        questions = principle.questions[language]
+        question = questions[day.toordinal() % len(questions)]
+        return self.messages.render(language, "mantra.text", principle_id=principle.id,
+                                    principle=principle.text[language], question=question)
+
+    def show(self, request: Request) -> list[Reply]:
+        """/mantra: today's principle, for the caller."""
+        team = request.team
+        return [Reply(self.text(team, self.today(team)), language=team.language)]

@@ -1,0 +1,59 @@
+"""What a chat platform offers the runtime, and how the composition root registers one.
+
+Each adapter (`bot/slack`, `bot/console`, …) implements `Platform`; the composition root
+(`bot/app.py`) lists them as `PlatformEntry`s, and `Runtime` starts those that the settings enable.
+Adding a platform is one new folder and one entry.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from aiohttp import web
+
+from bot.conversation import ChannelUnreachable, Conversation
+from bot.core.bot import WerkBot
+from bot.core.model import Reply
+from bot.inflight import InFlight
+
+__all__ = ["ChannelUnreachable", "Platform", "PlatformEntry", "Services"]
+
+
+class Platform(Protocol):
+    @property
+    def state(self) -> str:
+        """What /healthz shows: 'connecting', 'http', 'polling', 'stopped', …"""
+        ...
+
+    async def start(self) -> None:
+        """Connect; a refused credential raises SettingsError (one line, exit 2)."""
+        ...
+
+    async def stop(self) -> None: ...
+
+    async def send(self, reply: Reply) -> None:
+        """Deliver a reply that needs no conversation: a post to its team's chat, or a private
+        note to one member. Raises ChannelUnreachable when the chat refuses the bot for good."""
+        ...
+
+    def add_routes(self, app: web.Application) -> None:
+        """Mount the platform's web endpoints (Slack events, a webhook) on the shared server."""
+        ...
+
+
+@dataclass(frozen=True)
+class Services:
+    """What an adapter is built with."""
+
+    bot: WerkBot
+    conversation: Conversation
+    in_flight: InFlight
+
+
+@dataclass(frozen=True)
+class PlatformEntry:
+    """A platform the runtime can start: `build` makes its adapter from the services and the
+    platform's own section of the settings (`Settings.platforms[name]`)."""
+
+    name: str
+    build: Callable[[Services, Any], Platform]

@@ -1,0 +1,111 @@
+"""The digest's outline (headings, stories with their authors, the count line), written once,
+and its plain renderings: Markdown for the CLI and the console, a standalone HTML page."""
+
+import html
+from dataclasses import dataclass
+
+from bot.core.content import Messages
+from bot.core.digest import Digest, DigestStory
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    # Who wrote it, as readers may see it; None for an entry that is not a story.
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    entries: tuple[Entry, ...]
+    # The featured story, shown as a quote.
+    featured: bool = False
+
+
+@dataclass(frozen=True)
+class Outline:
+    title: str
+    note: str | None
+    sections: tuple[Section, ...]
+    count_line: str
+
+
+def count_line(messages: Messages, digest: Digest) -> str:
+    average = f"{digest.previous_average:.1f}"
+    if digest.language == "nl":
+        average = average.replace(".", ",")
+    return messages.render(digest.language, "digest.count", count=digest.count, average=average,
+                           weeks=len(digest.previous_counts))
+
+
+def outline(digest: Digest, messages: Messages) -> Outline:
+    """What every rendering of the digest shows, in order; anonymous stories without author."""
+    lang = digest.language
+
+    def say(key: str, **fields: object) -> str:
+        return messages.render(lang, key, **fields)
+
+    def entry(story: DigestStory) -> Entry:
+        return Entry(story.text, story.author or say("digest.anonymous"))
+
+    sections: list[Section] = []
+    if digest.featured:
+        sections.append(Section(say("digest.featured"), (entry(digest.featured),), featured=True))
+    for group in digest.groups:
+        heading = (f"{group.principle.id}: {group.principle.text[lang]}" if group.principle
+                   else say("digest.untagged"))
+        sections.append(Section(heading, tuple(entry(story) for story in group.stories)))
+    if digest.uncovered:
+        sections.append(Section(say("digest.uncovered"),
+                                tuple(Entry(f"{p.id}: {p.text[lang]}") for p in digest.uncovered)))
+    return Outline(
+        title=say("digest.title", week=digest.week),
+        note=say("digest.empty_week") if digest.count == 0 else None,
+        sections=tuple(sections),
+        count_line=count_line(messages, digest),
+    )
+
+
+def render_markdown(digest: Digest, messages: Messages) -> str:
+    """Plain Markdown: for the CLI and the console."""
+    shape = outline(digest, messages)
+    lines = [f"# {shape.title}", ""]
+    if shape.note:
+        lines += [shape.note, ""]
+    for section in shape.sections:
+        lines += [f"## {section.heading}", ""]
+        for entry in section.entries:
+            if section.featured:
+                lines += [f"> {entry.text}", f"> — {entry.author}"]
+            elif entry.author is None:
+                lines.append(f"- {entry.text}")
+            else:
+                lines.append(f"- {entry.text} — {entry.author}")
+        lines.append("")
+    lines.append(shape.count_line)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_html(digest: Digest, messages: Messages) -> str:
+    """A standalone HTML page; every story text is escaped."""
+    shape = outline(digest, messages)
+    esc = html.escape
+    title = esc(shape.title)
+    parts = [f"<!doctype html>\n<html lang=\"{digest.language}\">\n<head><meta charset=\"utf-8\">"
+             f"<title>{title}</title></head>\n<body>", f"<h1>{title}</h1>"]
+    if shape.note:
+        parts.append(f"<p>{esc(shape.note)}</p>")
+    for section in shape.sections:
+        parts.append(f"<h2>{esc(section.heading)}</h2>")
+        if section.featured:
+            parts += [f"<blockquote><p>{esc(entry.text)}</p><footer>{esc(entry.author or '')}</footer>"
+                      "</blockquote>" for entry in section.entries]
+            continue
+        parts.append("<ul>")
+        parts += [f"<li>{esc(entry.text)}</li>" if entry.author is None
+                  else f"<li>{esc(entry.text)} — {esc(entry.author)}</li>" for entry in section.entries]
+        parts.append("</ul>")
+    parts.append(f"<p>{esc(shape.count_line)}</p>")
+    parts.append("</body>\n</html>\n")
+    return "\n".join(parts)

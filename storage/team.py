@@ -1,0 +1,68 @@
+"""A team as the rest of the bot sees it: typed settings, and an address that can move."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Team:
+    """One team. `id` is the team's own; (`platform`, `chat_id`) is where it lives now, which can
+    change (a Telegram group that becomes a supergroup gets a new chat id)."""
+
+    id: str
+    platform: str
+    chat_id: str
+    name: str
+    mantra_time: str
+    mantra_days: tuple[str, ...]
+    digest_day: str
+    digest_time: str
+    timezone: str
+    sets: tuple[str, ...]
+    language: str
+    moderation: bool
+    paused: bool
+    retention_days: int | None
+    created_at: datetime
+
+    @property
+    def label(self) -> str:
+        """How people know the team: its chat's name, or its id where the chat has none."""
+        return self.name or self.id
+
+
+def _words(text: str | None) -> tuple[str, ...]:
+    return tuple(word for word in (text or "").split(",") if word)
+
+
+def team_from_row(row: dict[str, Any]) -> Team:
+    return Team(
+        id=row["id"],
+        platform=row["platform"],
+        chat_id=row["chat_id"],
+        name=row["name"] or "",
+        mantra_time=row["mantra_time"],
+        mantra_days=_words(row["mantra_days"]),
+        digest_day=row["digest_day"],
+        digest_time=row["digest_time"],
+        timezone=row["timezone"],
+        sets=_words(row["sets"]),
+        language=row["language"],
+        moderation=bool(row["moderation"]),
+        paused=bool(row["paused"]),
+        retention_days=row["retention_days"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+    )
+
+
+def settings_to_row(settings: dict[str, Any]) -> dict[str, Any]:
+    """Team settings as the columns store them: lists as comma-separated text, flags as 0/1."""
+    row: dict[str, Any] = {}
+    for key, value in settings.items():
+        if isinstance(value, (tuple, list)):
+            value = ",".join(value)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[key] = value
+    return row
