@@ -10,11 +10,10 @@ lookups and de-identifies the same story. No network.
 
 import asyncio
 import json
-import os
-import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.slack.fake_slack import FakeSlack  # noqa: E402
+from tests.support import port_from_log, werkbot_environment  # noqa: E402
 
 STORY = "Vandaag samen met de buren de tuin opgeknapt; iedereen deed mee."
 SECRET = "bench-signing-secret"
@@ -47,10 +47,13 @@ def status_kb(pid: int, field: str) -> int:
     raise KeyError(field)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def listening_port(process: subprocess.Popen) -> int:
+    """The port the system gave `werkbot run` (PORT=0), from its start-up line."""
+    for line in process.stderr:
+        port = port_from_log(line)
+        if port is not None:
+            return port
+    raise RuntimeError("werkbot run stopped before it listened")
 
 
 async def signed_command(session: aiohttp.ClientSession, url: str, command: str, text: str) -> None:
@@ -68,14 +71,15 @@ async def signed_command(session: aiohttp.ClientSession, url: str, command: str,
 async def werkbot_run(folder: Path) -> tuple[int, int]:
     fake_slack = FakeSlack()
     await fake_slack.start()
-    port = free_port()
-    environment = {**os.environ, "WERKBOT_LOG_LEVEL": "WARNING", "PORT": str(port),
-                   "WERKBOT_DB": str(folder / "werkbot.db"), "SLACK_BOT_TOKEN": "xoxb-bench",
-                   "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_slack.url}
-    environment.pop("SLACK_APP_TOKEN", None)
+    environment = werkbot_environment(WERKBOT_LOG_LEVEL="INFO", PORT="0",
+                                      WERKBOT_DB=str(folder / "werkbot.db"), SLACK_BOT_TOKEN="xoxb-bench",
+                                      SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake_slack.url)
     process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=environment, cwd=folder,
-                               stdout=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
+        port = await asyncio.to_thread(listening_port, process)
+        # Drain the log from here on, so the process never blocks on a full pipe.
+        threading.Thread(target=process.stderr.read, daemon=True).start()
         async with aiohttp.ClientSession() as session:
             base = f"http://127.0.0.1:{port}"
             for _ in range(600):

@@ -3,7 +3,7 @@ short message, deliver the replies, record what came of an exactly-once post, an
 moderators when the team's chat can no longer be reached.
 
 Adapters hand in a `send` function that knows how to deliver one reply on their platform in
-the context of this input (a Slack trigger id, a terminal); it raises for a reply it could not
+the context of this input (a form it may open, a terminal); it raises for a reply it could not
 deliver, `ChannelUnreachable` when the team's chat refuses the bot for good.
 """
 

@@ -98,7 +98,8 @@ def paths(environ: Mapping[str, str] | None = None) -> Paths:
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     env = _environment(environ)
     port_text = _value(env, "PORT") or str(DEFAULT_PORT)
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+    # 0 lets the system choose a free port; the start-up log line names it.
+    if not port_text.isdigit() or not 0 <= int(port_text) < 65536:
         raise SettingsError("cli.setting_port", value=port_text)
     platforms: dict[str, PlatformSettings] = {}
     slack = _slack(env)

@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -15,13 +14,12 @@ from bot.core.bot import WerkBot
 from bot.core.content import load_content
 from storage import Store, open_database
 from tests.conftest import member
+from tests.support import disk_bytes, werkbot_environment
 
 
 def werkbot(*args: str, db: Path | None = None, stdin: str = "", cwd: Path | None = None,
             env: dict | None = None) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items()
-                   if not key.startswith(("SLACK_", "TELEGRAM_")) and key != "PORT"}
-    environment.update({"WERKBOT_LOG_LEVEL": "WARNING", **(env or {})})
+    environment = werkbot_environment(**(env or {}))
     if db is not None:
         environment["WERKBOT_DB"] = str(db)
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, text=True,
@@ -193,7 +191,7 @@ def test_purge_asks_first_then_removes_everything(filled_db, team):
     db = sqlite3.connect(filled_db)
     for table in ("teams", "moderators", "stories", "moderation_log", "rotation_picks", "deliveries"):
         assert db.execute(f"select count(*) from {table}").fetchone() == (0,), table
-    on_disk = b"".join(p.read_bytes() for p in filled_db.parent.glob(filled_db.name + "*"))
+    on_disk = disk_bytes(filled_db)
     for text in (b"Gedeeld verhaal", b"Alleen voor het team", b"Schrijver Naam", team.encode()):
         assert text not in on_disk, text
 

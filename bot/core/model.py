@@ -24,7 +24,7 @@ class Caller:
     user_id: str
     user_name: str = ""
     is_chat_admin: bool = False
-    # The chat's own name where the platform gives one (a Slack channel, a Telegram group title).
+    # The chat's own name where the platform gives one (a channel's or a group's name).
     chat_name: str = ""
 
 

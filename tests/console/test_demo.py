@@ -1,16 +1,17 @@
 """`werkbot demo` end to end: a whole session piped into the real program."""
 
-import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.support import werkbot_environment
+
 STORY = "Vandaag samen met de buurvrouw een kleine stap gezet: eerst koffie, toen de brief."
 
 
 def run_demo(tmp_path: Path, session: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "WERKBOT_LOG_LEVEL": "WARNING"}
+    env = werkbot_environment()
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", "demo", "--db", str(tmp_path / "demo.db")],
         input=session, text=True, capture_output=True, env=env, cwd=tmp_path, timeout=120)

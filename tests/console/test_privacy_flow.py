@@ -1,10 +1,10 @@
 """A story full of hard identifiers, through `werkbot demo`: none of them may reach the disk or logs."""
 
-import os
 import re
 import subprocess
 import sys
-from pathlib import Path
+
+from tests.support import disk_bytes, werkbot_environment
 
 BSN = "131.860.914"
 IBAN = "NL34 INGB 6846 5632 12"
@@ -23,10 +23,6 @@ def forms(value: str) -> list[bytes]:
     return [value.encode(), compact.encode(), compact.lower().encode()]
 
 
-def disk_bytes(db: Path) -> bytes:
-    return b"".join(path.read_bytes() for path in db.parent.glob(db.name + "*"))
-
-
 def read_until(process: subprocess.Popen, marker: str) -> str:
     seen = []
     for line in process.stdout:
@@ -38,7 +34,7 @@ def read_until(process: subprocess.Popen, marker: str) -> str:
 
 def test_identifiers_never_reach_database_wal_or_logs(tmp_path):
     db = tmp_path / "demo.db"
-    env = {**os.environ, "WERKBOT_LOG_LEVEL": "INFO"}
+    env = werkbot_environment(WERKBOT_LOG_LEVEL="INFO")
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "demo", "--db", str(db)], cwd=tmp_path, env=env,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)

@@ -5,6 +5,7 @@ from bot.core.bot import WerkBot
 from bot.core.model import Caller
 from storage import Store, open_database
 from tests.conftest import member, team_id_of, texts
+from tests.support import memory_bot
 
 STORY = "Samen met de huismeester een buurtkoffie opgezet; drie nieuwe vrijwilligers."
 
@@ -138,16 +139,14 @@ def test_any_button_payload_from_a_colleague_gets_a_message_and_changes_no_one_e
         content, guard, action, value, text):
     """Button payloads come from the platform and can be forged: whatever arrives, a member who is
     not a moderator and not the author gets a message, never a crash, and the story stays as it was."""
-    db = open_database(":memory:")
-    bot = WerkBot(Store(db), content, guard)
-    bot.team.register(member("coordinator"))
-    bot.handle_command(member("author"), "/verhaal We begonnen klein, met een kop koffie bij de buren.", "k")
-    before = bot.store.story(1)
-    replies = bot.handle_action(member("colleague"), action, value, text=text)
-    assert replies and all(reply.text.strip() for reply in replies)
-    assert "Er ging iets mis" not in texts(replies)
-    assert bot.store.story(1) == before
-    db.close()
+    with memory_bot(content, guard) as bot:
+        bot.team.register(member("coordinator"))
+        bot.handle_command(member("author"), f"/verhaal {STORY}", "k")
+        before = bot.store.story(1)
+        replies = bot.handle_action(member("colleague"), action, value, text=text)
+        assert replies and all(reply.text.strip() for reply in replies)
+        assert "Er ging iets mis" not in texts(replies)
+        assert bot.store.story(1) == before
 
 
 def reminders(replies) -> list[tuple[str, str]]:

@@ -51,7 +51,7 @@ def test_mask_replaces_each_span_by_its_kind():
 
 def test_hard_identifier_is_never_stored_as_typed(store, bot, moderator):
     replies = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")
-    assert "[telefoonnummer]" in replies[0].text and PHONE in STORY_WITH_PHONE
+    assert "[telefoonnummer]" in replies[0].text and PHONE not in replies[0].text
     assert [b.action for b in replies[0].buttons] == ["draft.mask", "draft.edit"]
     assert stored(store) == []
     draft_id = replies[0].buttons[0].value

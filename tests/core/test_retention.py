@@ -1,11 +1,8 @@
 from bot.core.retention import apply_retention
 from tests.conftest import member, texts
+from tests.support import disk_bytes, stored_texts
 
 STORY = "Een verhaal uit de buurt over samen koken met de buren."
-
-
-def story_texts(store):
-    return [row["text"] for row in store.db.query("select text from stories order by id")]
 
 
 def test_team_retention_deletes_old_texts_daily(store, bot, moderator, clock, team_a):
@@ -17,7 +14,7 @@ def test_team_retention_deletes_old_texts_daily(store, bot, moderator, clock, te
     reply = bot.handle_command(moderator, "/werkbot bewaartermijn 180", "r")
     assert "Bewaartermijn: 180 dagen" in texts(reply)
     assert apply_retention(bot.store, bot.clock) == 1
-    assert story_texts(store) == [None, f"Nog een {STORY}"]
+    assert stored_texts(store) == [None, f"Nog een {STORY}"]
     assert store.moderation_log(team_a)[-1]["action"] == "retention-delete"
     assert "(tekst verwijderd)" in texts(bot.handle_action(moderator, "story.export", ""))
 
@@ -40,7 +37,7 @@ def test_rejected_texts_go_after_thirty_days(store, bot, moderator, clock):
     assert apply_retention(bot.store, bot.clock) == 0
     clock.advance(days=2)
     assert apply_retention(bot.store, bot.clock) == 1
-    assert story_texts(store) == [None, f"Tweede {STORY}"]
+    assert stored_texts(store) == [None, f"Tweede {STORY}"]
 
 
 def test_deleted_texts_leave_digest_and_export(store, bot, moderator, clock, team_a):
@@ -53,10 +50,6 @@ def test_deleted_texts_leave_digest_and_export(store, bot, moderator, clock, tea
     team = store.team(team_a)
     assert store.shareable_stories(team.id, featured_only=False) == []
     assert store.approved_between(team.id, "2000-01-01", "2100-01-01") == []
-
-
-def disk_bytes(db_path):
-    return b"".join(path.read_bytes() for path in db_path.parent.glob(db_path.name + "*"))
 
 
 def test_withdrawn_text_is_gone_from_the_database_and_wal_files(store, bot, moderator, db_path):

@@ -1,39 +1,42 @@
 """`werkbot run` as a process: starts Slack in HTTP mode, answers /healthz, stops on SIGTERM."""
 
 import asyncio
-import os
 import signal
 import socket
 import sys
 
 import aiohttp
 
+from tests.support import port_from_log, werkbot_environment
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+
+def slack_environment(tmp_path, fake_slack, **overrides: str) -> dict[str, str]:
+    return werkbot_environment(**{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret",
+                                  "SLACK_API_URL": fake_slack.url, "PORT": "0",
+                                  "WERKBOT_DB": str(tmp_path / "w.db"), **overrides})
+
+
+async def listening_port(process: asyncio.subprocess.Process) -> int:
+    """The port the system gave `werkbot run` (PORT=0), from its start-up line."""
+    seen = []
+    while line := await asyncio.wait_for(process.stderr.readline(), 60):
+        seen.append(line.decode())
+        port = port_from_log(seen[-1])
+        if port is not None:
+            return port
+    raise AssertionError("werkbot run stopped before it listened:\n" + "".join(seen))
 
 
 async def test_run_serves_health_and_stops_cleanly(tmp_path, fake_slack, guard_cache):
-    port = free_port()
-    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret",
-           "SLACK_API_URL": fake_slack.url, "PORT": str(port), "WERKBOT_DB": str(tmp_path / "w.db"),
-           "WERKBOT_LOG_LEVEL": "WARNING"}
-    env.pop("SLACK_APP_TOKEN", None)
+    env = slack_environment(tmp_path, fake_slack, WERKBOT_LOG_LEVEL="INFO")
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp_path,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-    health = None
     try:
+        port = await listening_port(process)
         async with aiohttp.ClientSession() as session:
-            for _ in range(600):  # up to a minute on a busy machine
-                try:
-                    async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
-                        health = await response.json()
-                        break
-                except aiohttp.ClientConnectionError:
-                    await asyncio.sleep(0.1)
+            async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
+                health = await response.json()
             async with session.post(f"http://127.0.0.1:{port}/slack/events", data=b"x=1",
                                     headers={"X-Slack-Signature": "v0=bad",
                                              "X-Slack-Request-Timestamp": "1"}) as response:
@@ -41,15 +44,12 @@ async def test_run_serves_health_and_stops_cleanly(tmp_path, fake_slack, guard_c
     finally:
         process.send_signal(signal.SIGTERM)
         _, err = await asyncio.wait_for(process.communicate(), 30)
-    assert health is not None and health["slack"] == "http"
+    assert health["slack"] == "http"
     assert process.returncode == 0, err.decode()
 
 
 async def run_until_it_stops(tmp_path, fake_slack, **overrides: str) -> tuple[int, str]:
-    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret",
-           "SLACK_API_URL": fake_slack.url, "PORT": str(free_port()),
-           "WERKBOT_DB": str(tmp_path / "w.db"), "WERKBOT_LOG_LEVEL": "WARNING", **overrides}
-    env.pop("SLACK_APP_TOKEN", None)
+    env = slack_environment(tmp_path, fake_slack, **overrides)
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp_path,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)

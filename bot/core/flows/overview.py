@@ -1,5 +1,5 @@
 """A member's overview of their teams: today's principle, their stories, and for moderators the
-queue. Platforms show it where they have room for it (Slack's App Home)."""
+queue. Platforms show it where they have room for it (a home tab, say)."""
 
 from collections.abc import Callable, Iterable
 from datetime import datetime

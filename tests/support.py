@@ -1,0 +1,49 @@
+"""Helpers the tests (and benches) share: what is stored, what is on disk, and the environment and
+port of a `werkbot` subprocess."""
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bot.core.bot import WerkBot
+from bot.core.content import Content
+from bot.core.privacy import PrivacyGuard
+from storage import Store, open_database
+
+LISTENING = re.compile(r"werkbot running on port (\d+)")
+
+
+def stored_texts(store: Store) -> list[str | None]:
+    """Every story's text as the database holds it, in order (None once deleted)."""
+    return [row["text"] for row in store.db.query("select text from stories order by id")]
+
+
+def disk_bytes(db_path: Path) -> bytes:
+    """The database file with its WAL and shared-memory files, as bytes on disk."""
+    return b"".join(path.read_bytes() for path in sorted(db_path.parent.glob(db_path.name + "*")))
+
+
+def werkbot_environment(**settings: str) -> dict[str, str]:
+    """The environment for a `werkbot` subprocess: this one's without any platform or port
+    setting, quiet logging, and then `settings`."""
+    environment = {key: value for key, value in os.environ.items()
+                   if not key.startswith(("SLACK_", "TELEGRAM_")) and key != "PORT"}
+    return {**environment, "WERKBOT_LOG_LEVEL": "WARNING", **settings}
+
+
+def port_from_log(line: str) -> int | None:
+    """The port in `werkbot run`'s start-up line (at INFO), when this is that line."""
+    found = LISTENING.search(line)
+    return int(found.group(1)) if found else None
+
+
+@contextmanager
+def memory_bot(content: Content, guard: PrivacyGuard) -> Iterator[WerkBot]:
+    """A bot on a fresh in-memory database, closed afterwards: one per property-test example."""
+    db = open_database(":memory:")
+    try:
+        yield WerkBot(Store(db), content, guard)
+    finally:
+        db.close()
