@@ -56,7 +56,7 @@ class Conversation:
         if guard.ready.is_set():
             return
         if not await asyncio.to_thread(guard.wait, GUARD_PATIENCE_SECONDS):
-            await self.deliver([self.bot.refusal(self.bot.team_of(caller), UserError("privacy.wait"))], send)
+            await self.deliver([self.bot.notice(self.bot.team_of(caller), "privacy.wait")], send)
             await asyncio.to_thread(guard.wait)
 
     async def deliver(self, replies: list[Reply], send: Send) -> None:

@@ -32,10 +32,6 @@ log = logging.getLogger(__name__)
 DRAIN_SECONDS = 20.0
 
 
-class PlatformOff(Exception):
-    """A team's platform is not running in this process."""
-
-
 class Runtime:
     def __init__(self, settings: Settings, content: Content, guard: PrivacyGuard,
                  entries: Sequence[PlatformEntry], host: str = "0.0.0.0",
@@ -72,8 +68,9 @@ class Runtime:
             await platform.start()
         if self.settings.port is not None:
             await self._serve(app)
-        await post_due(self.bot, self.deliver)
-        self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight)
+        running = frozenset(self.platforms)
+        await post_due(self.bot, self.deliver, running)
+        self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight, running)
         log.info("werkbot running%s (%s)", f" on port {self.port}" if self.port else "",
                  ", ".join(f"{name}: {state}" for name, state in self.health().items()))
 
@@ -106,13 +103,9 @@ class Runtime:
     async def deliver(self, reply: Reply) -> None:
         """A scheduled post, through the platform of its team; the outcome is recorded."""
         assert self.bot is not None and self.conversation is not None
+        # Only teams of the platforms running here have posts due (`post_due`'s platforms).
         team = self.bot.store.team(reply.team_id or "")
-        platform = self.platforms.get(team.platform)
-        await self.conversation.publish(reply, platform.send if platform else self._platform_off)
-
-    @staticmethod
-    async def _platform_off(reply: Reply) -> None:
-        raise PlatformOff(reply.team_id)
+        await self.conversation.publish(reply, self.platforms[team.platform].send)
 
     def health(self) -> dict[str, str]:
         platforms = {name: platform.state for name, platform in self.platforms.items()}

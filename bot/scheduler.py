@@ -7,7 +7,7 @@ takes effect at once, and the deliveries table, not APScheduler, makes posts exa
 """
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -26,10 +26,14 @@ RETENTION_HOUR = 3
 Deliver = Callable[[Reply], Awaitable[None]]
 
 
-async def post_due(bot: WerkBot, deliver: Deliver) -> None:
-    """Send every post that is due; a failed one is recorded and tried again on a later check."""
-    for reply in bot.posting.due():
-        await deliver(reply)
+async def post_due(bot: WerkBot, deliver: Deliver, platforms: Collection[str] | None = None) -> None:
+    """Send every post that is due (of teams on `platforms`, the ones running here); a failed
+    one is recorded and tried again on a later check. One post's failure never stops the next."""
+    for reply in bot.posting.due(platforms):
+        try:
+            await deliver(reply)
+        except Exception as error:
+            log.error("posting %s failed: %s", reply.delivery, type(error).__name__)
 
 
 async def retention(bot: WerkBot) -> None:
@@ -37,7 +41,8 @@ async def retention(bot: WerkBot) -> None:
     apply_retention(bot.store, bot.clock)
 
 
-def start_scheduler(bot: WerkBot, deliver: Deliver, in_flight: InFlight) -> AsyncIOScheduler:
+def start_scheduler(bot: WerkBot, deliver: Deliver, in_flight: InFlight,
+                    platforms: Collection[str] | None = None) -> AsyncIOScheduler:
     """Start the scheduler inside the running loop (await `post_due` first for a check now).
 
     Its runs count as `in_flight`: pause the scheduler and drain them before `shutdown`, which
@@ -45,7 +50,7 @@ def start_scheduler(bot: WerkBot, deliver: Deliver, in_flight: InFlight) -> Asyn
     """
     scheduler = AsyncIOScheduler()
     scheduler.add_job(in_flight.track(post_due), "interval", seconds=CHECK_SECONDS,
-                      args=[bot, deliver], id="due-posts", max_instances=1, coalesce=True)
+                      args=[bot, deliver, platforms], id="due-posts", max_instances=1, coalesce=True)
     # Retention runs at start and then every night.
     scheduler.add_job(in_flight.track(retention), "cron", hour=RETENTION_HOUR, args=[bot],
                       id="retention", next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)

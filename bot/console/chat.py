@@ -93,9 +93,12 @@ class ConsoleChat:
         self._new_input = True
         if self.asking is not None:
             ask, self.asking = self.asking, None
-            if not line:
+            if not line or line.startswith("/"):
+                # An empty line, or a command instead of the answer, leaves the question.
                 self.print(self.say("console.cancelled"))
-                return True
+                if not line:
+                    return True
+                return await self.handle_line(line)
             await self.conversation.action(self.caller, ask.action, ask.value, self.send, text=line,
                                            source_key=self._source_key())
             return True

@@ -34,8 +34,9 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Action:
-    """A button's action. With `question`, a press without text first asks for one; `text_check`
-    says what is wrong with a typed text before it is sent (forms can show it in place)."""
+    """A button's action. With `question`, a press without text first asks for one. `text_check`
+    returns the typed text cleaned, or raises UserError saying what is wrong with it (forms can
+    show that in place, before anything is sent)."""
 
     run: Handler
     question: Callable[[Request], Ask] | None = None
@@ -48,7 +49,6 @@ class WerkBot:
                  clock: Callable[[], datetime] | None = None) -> None:
         self.store = store
         self.guard = guard
-        self.content = content
         self.messages = content.messages
         self.catalogue = content.catalogue
         self.clock = clock or store.clock
@@ -100,19 +100,29 @@ class WerkBot:
     # Entry points ------------------------------------------------------------------------
 
     def parse(self, line: str) -> Command:
-        """One command line; UserError with a usage message when it is malformed."""
-        return parse(line, frozenset(self.catalogue.sets))
+        """One command line; UserError with a usage message when it is malformed, never another
+        exception."""
+        try:
+            return parse(line, frozenset(self.catalogue.sets))
+        except UserError:
+            raise
+        except Exception as error:
+            # The line may hold a story: name what failed, never what was typed.
+            log.error("reading a command failed: %s", type(error).__name__)
+            raise UserError("error.unexpected") from None
 
     def handle_command(self, caller: Caller, line: str | Command, source_key: str) -> list[Reply]:
-        """Run one command (a line, or one parsed with `parse`); bad input gives a usage message
-        and changes nothing."""
+        """Run one command: a typed line, or one that `parse` read already (adapters that must
+        know first whether it holds a story). Bad input gives a usage message and changes nothing."""
         team = self.team_of(caller)
+        name = "?"
         try:
             command = line if isinstance(line, Command) else self.parse(line)
+            name = command.name if command.sub is None else f"{command.name} {command.sub}"
             if command.name == "werkbot" and command.sub == "start":
                 return self.team.start(caller, team)
             if command.name == "werkbot" and command.sub == "help":
-                return self.team.help(caller, team)
+                return self.team.help(team)
             if team is None:
                 raise UserError("team.not_registered")
             return self.commands[command.name](Request(caller, team, command, source_key=source_key))
@@ -120,7 +130,7 @@ class WerkBot:
             return [self.refusal(team, error)]
         except Exception:
             # The command line may hold a story: log where it failed, never what was typed.
-            log.exception("command failed for team %s", team.id if team else "(none)")
+            log.exception("command /%s failed for team %s", name, team.id if team else "(none)")
             return [self.refusal(team, UserError("error.unexpected"))]
 
     def handle_action(self, caller: Caller, action: str, value: str, text: str | None = None,
@@ -170,5 +180,15 @@ class WerkBot:
         return self.store.team_at(caller.platform, caller.chat_id)
 
     def refusal(self, team: Team | None, error: UserError) -> Reply:
+        """What a refused input gets told, privately."""
+        return self.notice(team, error.key, **error.fields)
+
+    def notice(self, team: Team | None, key: str, /, **fields: object) -> Reply:
+        """A short private message in the team's language (Dutch where there is no team yet)."""
         language = team.language if team else "nl"
-        return Reply(self.messages.render(language, error.key, **error.fields), language=language)
+        return Reply(self.messages.render(language, key, **fields), language=language,
+                     team_id=team.id if team else None)
+
+    def teams_on(self, platform: str) -> list[Team]:
+        """Every team that lives on this platform."""
+        return [team for team in self.store.teams() if team.platform == platform]

@@ -117,7 +117,7 @@ def parse_retention(text: str) -> int | None:
     """Days to keep story texts (30 to 3650), or None for 'uit'."""
     if text.lower() == "uit":
         return None
-    if not text.isdigit() or not MIN_RETENTION <= int(text) <= MAX_RETENTION:
+    if not (text.isascii() and text.isdigit()) or not MIN_RETENTION <= int(text) <= MAX_RETENTION:
         raise UserError("usage.retention", value=text, minimum=MIN_RETENTION, maximum=MAX_RETENTION)
     return int(text)
 
@@ -125,6 +125,7 @@ def parse_retention(text: str) -> int | None:
 def parse_timezone(text: str) -> str:
     try:
         ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a folder of the zone database ('Europe') is no zone.
         raise UserError("usage.timezone", value=text) from None
     return text

@@ -6,7 +6,7 @@ each post exactly-once across restarts and processes.
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 
 from bot.core import schedule
@@ -38,12 +38,13 @@ class Posting:
         self.digests = digests
         self.clock = clock
 
-    def due(self) -> list[Reply]:
-        """Claim and return every mantra and digest that is due now, for all active teams."""
+    def due(self, platforms: Collection[str] | None = None) -> list[Reply]:
+        """Claim and return every mantra and digest that is due now, for all active teams (on
+        `platforms` only, when given: a process claims no post it cannot send)."""
         now = self.clock()
         replies: list[Reply] = []
         for team in self.store.teams():
-            if team.paused:
+            if team.paused or (platforms is not None and team.platform not in platforms):
                 continue
             try:
                 replies += self._due_for_team(team, now)

@@ -222,8 +222,7 @@ class SlackAdapter:
             return
         user = event["user"]
         workspace = f"{body.get('team_id', '')}:"
-        teams = [team for team in self.bot.store.teams()
-                 if team.platform == PLATFORM and team.chat_id.startswith(workspace)]
+        teams = [team for team in self.bot.teams_on(PLATFORM) if team.chat_id.startswith(workspace)]
         texts = self.bot.overview.sections(user, teams)
         await client.views_publish(user_id=user, view=blocks.home_view(texts))
 

@@ -59,3 +59,11 @@ async def test_editing_shows_the_text_as_it_now_reads(store, content, guard, tmp
     assert out.getvalue().rstrip("\n").endswith(
         f"Nu staat er:\n{STORY.removeprefix('/verhaal ')}\nTyp de nieuwe tekst van je verhaal. "
         "(lege regel om te annuleren)")
+
+
+async def test_a_command_instead_of_the_answer_leaves_the_question(store, content, guard, tmp_path):
+    chat, out = chat_with(store, content, guard, tmp_path)
+    await chat.handle_line("/verhaal")
+    await chat.handle_line("/werkbot tijdzone Europe/Amsterdam")
+    assert "Geannuleerd." in out.getvalue() and "Opgeslagen" in out.getvalue()
+    assert list(store.db.query("select * from stories")) == []

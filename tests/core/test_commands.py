@@ -52,6 +52,9 @@ def test_parses(line, expected):
     ("/werkbot taal de", "usage.werkbot_taal"),
     ("/werkbot tijdzone Mars/Olympus", "usage.timezone"),
     ("/werkbot tijdzone ../../etc/passwd", "usage.timezone"),
+    ("/werkbot tijdzone Europe", "usage.timezone"),
+    ("/werkbot bewaartermijn ²", "usage.retention"),
+    ("/werkbot bewaartermijn ٣٠", "usage.retention"),
     ("/werkbot moderator <script>", "usage.mention"),
     ("/werkbot vliegen", "usage.werkbot"),
 ])
@@ -131,7 +134,7 @@ def test_an_internal_failure_gets_a_calm_message_and_no_story_text_in_logs(
     story = "Dit verhaal mag nooit in een logbestand terechtkomen, ook niet bij een fout."
     replies = bot.handle_command(moderator, f"/verhaal {story}", "k")
     assert texts(replies) == "Er ging iets mis aan onze kant. Er is niets veranderd; probeer het zo nog eens."
-    assert f"command failed for team {team_a}" in caplog.text
+    assert f"command /verhaal failed for team {team_a}" in caplog.text
     assert story not in caplog.text
     assert list(store.db.query("select * from stories")) == []
 

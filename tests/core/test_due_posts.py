@@ -2,6 +2,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
 from bot.core.bot import WerkBot
+from bot.scheduler import post_due
 from storage import Store, open_database
 from tests.conftest import member, team_id_of
 
@@ -159,3 +160,28 @@ def test_paused_team_gets_nothing(bot, moderator, clock):
     bot.handle_command(moderator, "/werkbot stop", "s")
     clock.advance(hours=1)
     assert posts(bot) == []
+
+
+async def test_a_post_that_cannot_be_sent_never_stops_the_next_one(bot, moderator, clock):
+    bot.handle_command(member("other", chat_id="team-b"), "/werkbot start", "s")
+    clock.advance(hours=1)
+    delivered = []
+
+    async def deliver(reply):
+        if reply.team_id == team_id_of(bot, moderator):
+            raise ConnectionResetError("the platform went away")
+        delivered.append(reply.team_id)
+
+    await post_due(bot, deliver)
+    assert delivered == [team_id_of(bot, member("other", chat_id="team-b"))]
+
+
+async def test_a_process_claims_no_post_for_a_platform_it_does_not_run(bot, moderator, clock, team_a):
+    clock.advance(hours=1)
+    delivered = []
+
+    async def deliver(reply):
+        delivered.append(reply)
+
+    await post_due(bot, deliver, platforms={"slack"})
+    assert delivered == [] and bot.store.delivery(team_a, "mantra", "2026-11-24") is None

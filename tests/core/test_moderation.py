@@ -96,9 +96,10 @@ def test_retag_and_redact(store, bot, moderator, team_a):
     assert all(STORY not in (e["detail"] or "") for e in log), "the log never holds story text"
 
 
-def test_forged_button_values_get_a_calm_message(store, bot, moderator):
-    for value in ["", "abc", "1:2:3"]:
+def test_forged_button_values_get_a_calm_message_and_no_traceback(store, bot, moderator, caplog):
+    for value in ["", "abc", "1:2:3", "²", "١"]:
         assert "werkt niet" in texts(bot.handle_action(moderator, "mod.approve", value))
+    assert "Traceback" not in caplog.text and "failed" not in caplog.text
     assert "kan ik niet vinden" in texts(bot.handle_action(moderator, "mod.approve", "999"))
     assert "werkt niet" in texts(bot.handle_action(moderator, "mod.nuke", "1"))
 

@@ -37,7 +37,7 @@ Handler = Callable[[Request], list[Reply]]
 
 def number_in(value: str) -> int:
     """A story number from a button's value; anything else is a button we did not make."""
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise UserError("action.unknown")
     return int(value)
 
@@ -70,7 +70,7 @@ class Flow:
               **fields: object) -> Reply:
         """A private answer to whoever asked."""
         return Reply(self.say(request.language, key, **fields), language=request.language,
-                     buttons=buttons)
+                     buttons=buttons, team_id=request.team.id)
 
     def principle_line(self, language: str, principle_id: str | None) -> str:
         principle = self.catalogue.principle(principle_id or "")

@@ -16,20 +16,20 @@ from bot.core.flows.base import Flow, Request
 from bot.core.model import Ask, Button, Reply, UserError
 from bot.core.privacy import PrivacyGuard, Screened, kinds_of, mask
 from bot.core.stories import MAX_LENGTH, checked_text
-from storage import Store as Storage
+from storage import Store
 
-Store = Callable[[Request, Draft, Screened], list[Reply]]
+StoreDecision = Callable[[Request, Draft, Screened], list[Reply]]
 
 
 class PrivacyFlow(Flow):
-    def __init__(self, store: Storage, messages: Messages, catalogue: Catalogue,
+    def __init__(self, store: Store, messages: Messages, catalogue: Catalogue,
                  clock: Callable[[], datetime], guard: PrivacyGuard) -> None:
         super().__init__(store, messages, catalogue, clock)
         self.guard = guard
         self.drafts = Drafts()
-        self._storers: dict[str, Store] = {}
+        self._storers: dict[str, StoreDecision] = {}
 
-    def on_decided(self, purpose: str, store: Store) -> None:
+    def on_decided(self, purpose: str, store: StoreDecision) -> None:
         """How a text written for `purpose` is stored once it is clean or its author decided."""
         self._storers[purpose] = store
 

@@ -100,17 +100,19 @@ class StoryFlow(Flow):
                            buttons=self._author_buttons(request.language, story))]
 
     def set_anonymous(self, request: Request) -> list[Reply]:
-        story_id, flag = number_and_argument(request.value)
-        story = self.stories.set_anonymous(request.team, request.caller, story_id, flag == "1")
-        key = "story.now_anonymous" if story["anonymous"] else "story.now_named"
-        return [self.reply(request, key, story_id=story_id,
-                           buttons=self._author_buttons(request.language, story))]
+        return self._switch(request, self.stories.set_anonymous, "anonymous",
+                            "story.now_anonymous", "story.now_named")
 
     def set_consent(self, request: Request) -> list[Reply]:
+        return self._switch(request, self.stories.set_consent, "consent",
+                            "story.now_consent", "story.now_no_consent")
+
+    def _switch(self, request: Request, change: Callable[..., dict], field: str, on_key: str,
+                off_key: str) -> list[Reply]:
+        """Turn one of the author's yes/no choices on or off; the value is '<story>:<1 or 0>'."""
         story_id, flag = number_and_argument(request.value)
-        story = self.stories.set_consent(request.team, request.caller, story_id, flag == "1")
-        key = "story.now_consent" if story["consent"] else "story.now_no_consent"
-        return [self.reply(request, key, story_id=story_id,
+        story = change(request.team, request.caller, story_id, flag == "1")
+        return [self.reply(request, on_key if story[field] else off_key, story_id=story_id,
                            buttons=self._author_buttons(request.language, story))]
 
     # /mijnverhalen -----------------------------------------------------------------------

@@ -52,7 +52,7 @@ class TeamFlow(Flow):
         return self.store.create_team(caller.platform, caller.chat_id,
                                       {"name": name, **DEFAULT_SETTINGS}, caller.user_id)
 
-    def help(self, caller: Caller, team: Team | None) -> list[Reply]:
+    def help(self, team: Team | None) -> list[Reply]:
         language = team.language if team else "nl"
         return [Reply(self.say(language, "help.text"), language=language)]
 
