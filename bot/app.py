@@ -12,10 +12,12 @@ from bot.platform import PlatformEntry, Services
 from bot.runtime import Runtime
 from bot.settings import ConsoleSettings, Settings
 from bot.slack.adapter import SlackAdapter
+from bot.telegram.adapter import TelegramAdapter
 from storage.store import Clock, system_clock
 
 PLATFORMS = (
     PlatformEntry("slack", SlackAdapter),
+    PlatformEntry("telegram", TelegramAdapter),
 )
 
 

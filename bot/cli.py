@@ -145,6 +145,12 @@ def configure_logging(content: Content) -> None:
     # Job bookkeeping at INFO would drown the demo chat; warnings still show.
     for noisy in ("apscheduler", "matplotlib"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # The platform libraries log request and response bodies (story texts) at DEBUG, and httpx
+    # logs every URL, the Telegram token in it, at INFO: they never get below these levels.
+    for library, floor in (("slack_sdk", logging.INFO), ("slack_bolt", logging.INFO),
+                           ("telegram", logging.INFO), ("httpx", logging.WARNING),
+                           ("httpcore", logging.WARNING)):
+        logging.getLogger(library).setLevel(max(level, floor))
 
 
 def say(content: Content, key: str, **fields: object) -> str:

@@ -3,6 +3,7 @@ reads the environment. Each platform has its own section; a platform is on when 
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,10 @@ DEFAULT_PORT = 3000
 DEFAULT_DATABASE = "./werkbot.db"
 DEFAULT_DEMO_DATABASE = "./werkbot-demo.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
+TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+# What Telegram accepts as a webhook's secret token.
+WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -33,6 +38,10 @@ class SlackSettings:
 @dataclass(frozen=True)
 class TelegramSettings:
     bot_token: str
+    api_url: str = DEFAULT_TELEGRAM_API_URL
+    # Webhook mode when set (Telegram calls this address); long polling otherwise.
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
     credential: str = "TELEGRAM_BOT_TOKEN"
 
 
@@ -105,9 +114,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     slack = _slack(env)
     if slack is not None:
         platforms["slack"] = slack
-    telegram_token = _value(env, "TELEGRAM_BOT_TOKEN")
-    if telegram_token is not None:
-        platforms["telegram"] = TelegramSettings(telegram_token)
+    telegram = _telegram(env)
+    if telegram is not None:
+        platforms["telegram"] = telegram
     return Settings(database=paths(env).database, port=int(port_text), platforms=platforms)
 
 
@@ -129,3 +138,24 @@ def _slack(env: Mapping[str, str]) -> SlackSettings | None:
     if token is None or secret is None:
         return None
     return SlackSettings(token, secret, app_token, api_url)
+
+
+def _telegram(env: Mapping[str, str]) -> TelegramSettings | None:
+    token = _value(env, "TELEGRAM_BOT_TOKEN")
+    api_url = _value(env, "TELEGRAM_API_URL") or DEFAULT_TELEGRAM_API_URL
+    webhook_url = _value(env, "TELEGRAM_WEBHOOK_URL")
+    secret = _value(env, "TELEGRAM_WEBHOOK_SECRET")
+    if token is None:
+        if webhook_url or secret:
+            raise SettingsError("cli.setting_missing", name="TELEGRAM_BOT_TOKEN",
+                                other="TELEGRAM_WEBHOOK_URL")
+        return None
+    if not TELEGRAM_TOKEN.match(token):
+        raise SettingsError("cli.setting_format", name="TELEGRAM_BOT_TOKEN", example="123456:ABC-…")
+    if webhook_url and not secret:
+        raise SettingsError("cli.setting_missing", name="TELEGRAM_WEBHOOK_SECRET",
+                            other="TELEGRAM_WEBHOOK_URL")
+    if secret and not WEBHOOK_SECRET.match(secret):
+        raise SettingsError("cli.setting_format", name="TELEGRAM_WEBHOOK_SECRET",
+                            example="Geheim_123-abc")
+    return TelegramSettings(token, api_url, webhook_url, secret)

@@ -251,7 +251,12 @@ def test_scan_prints_one_json_object_per_line(tmp_path):
     ({"SLACK_BOT_TOKEN": "not-a-token", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
     ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "web"}, "PORT"),
     ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
-    ({"TELEGRAM_BOT_TOKEN": "123:abc"}, "TELEGRAM_BOT_TOKEN"),
+    ({"TELEGRAM_BOT_TOKEN": "not-a-token"}, "TELEGRAM_BOT_TOKEN"),
+    ({"TELEGRAM_BOT_TOKEN": "123:abc", "TELEGRAM_WEBHOOK_URL": "https://bot.test/tg"},
+     "TELEGRAM_WEBHOOK_SECRET"),
+    ({"TELEGRAM_BOT_TOKEN": "123:abc", "TELEGRAM_WEBHOOK_URL": "https://bot.test/tg",
+      "TELEGRAM_WEBHOOK_SECRET": "geen spaties"}, "TELEGRAM_WEBHOOK_SECRET"),
+    ({"TELEGRAM_WEBHOOK_URL": "https://bot.test/tg"}, "TELEGRAM_BOT_TOKEN"),
 ])
 def test_run_with_a_wrong_setting_names_it_in_one_line(tmp_path, env, named):
     result = werkbot("run", db=tmp_path / "x.db", env=env)

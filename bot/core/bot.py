@@ -189,6 +189,22 @@ class WerkBot:
         return Reply(self.messages.render(language, key, **fields), language=language,
                      team_id=team.id if team else None)
 
+    def chat_moved(self, platform: str, old_chat_id: str, new_chat_id: str) -> None:
+        """A chat got a new id (a group that became a supergroup): its team moves along, with
+        its stories and schedule. A chat that is a team already keeps its own."""
+        if self.store.team_at(platform, new_chat_id) is not None:
+            log.warning("a %s chat moved onto a chat that is a team already; nothing moved", platform)
+        elif self.store.move_team(platform, old_chat_id, new_chat_id):
+            log.info("a %s team moved to its chat's new id", platform)
+
+    def chat_lost(self, platform: str, chat_id: str) -> None:
+        """The bot was removed from a team's chat: the team's posts pause until a moderator
+        types /werkbot start there again. Logged once."""
+        team = self.store.team_at(platform, chat_id)
+        if team is not None and not team.paused:
+            self.store.update_team(team.id, paused=True)
+            log.warning("team %s paused: the bot was removed from its chat", team.id)
+
     def teams_on(self, platform: str) -> list[Team]:
         """Every team that lives on this platform."""
         return [team for team in self.store.teams() if team.platform == platform]

@@ -18,7 +18,7 @@ async def test_healthz_reports_each_part(runtime):
             f"http://127.0.0.1:{runtime.port}/healthz") as response:
         assert response.status == 200
         health = await response.json()
-    assert health == {"slack": "http", "scheduler": "running", "privacy_guard": "ready"}
+    assert health == {"slack": "http", "telegram": "off", "scheduler": "running", "privacy_guard": "ready"}
 
 
 async def test_bad_or_old_signature_is_refused_and_does_nothing(slack, fake_slack, runtime):

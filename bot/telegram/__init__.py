@@ -1,0 +1,1 @@
+"""The Telegram platform: python-telegram-bot's Application in the shared loop."""

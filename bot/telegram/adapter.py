@@ -1,0 +1,485 @@
+"""Telegram: python-telegram-bot's Application in the runtime's loop, translating updates into
+core calls and replies into HTML messages with inline keyboards.
+
+Groups stay calm: what is for one person (a privacy check, someone's stories, a question) goes
+to the private chat with the bot. Where that chat was never opened, the group gets one short line
+with a link that opens it, and the message waits there. A question of the core is a ForceReply
+message; the answer, in a `ConversationHandler` per user, is the text the core asked for.
+"""
+
+import asyncio
+import logging
+import secrets
+import time
+import warnings
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from aiohttp import web
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Chat,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    MessageEntity,
+    Update,
+    User,
+)
+from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.error import ChatMigrated, Conflict, Forbidden, InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.helpers import create_deep_linked_url
+from telegram.warnings import PTBUserWarning
+
+from bot.conversation import ChannelUnreachable, Send
+from bot.core.model import Ask, Caller, Reply
+from bot.platform import Services
+from bot.render.chart import render_chart
+from bot.settings import SettingsError, TelegramSettings
+from bot.telegram import render
+from bot.telegram.pacing import Pacer
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "telegram"
+COMMANDS = ("mantra", "verhaal", "mijnverhalen", "moderatie", "digest", "werkbot")
+CANCEL = "annuleer"
+# The one state of a question: the member's next text is the answer.
+ANSWERING = 1
+QUESTION_MINUTES = 15
+ADMINS_SECONDS = 300
+# Messages held for someone who has not opened the private chat yet.
+HELD_SECONDS = 24 * 3600
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+
+
+@dataclass
+class Question:
+    """An open question of the core to one member, and the team it is for."""
+
+    caller: Caller
+    ask: Ask
+    asked_at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Held:
+    """Replies for one member that wait until they open the private chat (a deep link)."""
+
+    user_id: str
+    caller: Caller
+    replies: list[Reply]
+    created: float = field(default_factory=time.monotonic)
+
+
+class TelegramAdapter:
+    def __init__(self, services: Services, settings: TelegramSettings) -> None:
+        self.bot = services.bot
+        self.conversation = services.conversation
+        self.messages = services.bot.messages
+        self.in_flight = services.in_flight
+        self.settings = settings
+        # Two connections for getUpdates: stopping marks the last updates as read while the long
+        # poll under way is still being closed.
+        builder = (ApplicationBuilder().token(settings.bot_token).base_url(settings.api_url)
+                   .job_queue(None).rate_limiter(Pacer()).get_updates_connection_pool_size(2))
+        if settings.webhook_url:
+            builder = builder.updater(None)
+        self.application: Application = builder.build()
+        self.state = "starting"
+        self.held: dict[str, Held] = {}
+        # How long a question waits for its answer.
+        self.question_seconds = QUESTION_MINUTES * 60
+        self._admins: dict[str, tuple[float, frozenset[str]]] = {}
+        self._conflict_logged = False
+        self._register()
+
+    # Life cycle ------------------------------------------------------------------------
+
+    def add_routes(self, app: web.Application) -> None:
+        """Webhook mode: Telegram posts updates to the path of TELEGRAM_WEBHOOK_URL."""
+        if self.settings.webhook_url:
+            app.router.add_post(urlparse(self.settings.webhook_url).path or "/", self.handle_webhook)
+
+    async def start(self) -> None:
+        """Check the token, register the commands, then poll or set the webhook. A refused
+        token stops start-up with one line."""
+        try:
+            await self.application.initialize()
+        except InvalidToken as error:
+            raise SettingsError("cli.telegram_refused", name="TELEGRAM_BOT_TOKEN",
+                                error=type(error).__name__) from None
+        except NetworkError as error:
+            raise SettingsError("cli.telegram_unreachable", url=self.settings.api_url,
+                                reason=type(error).__name__) from None
+        telegram = self.application.bot
+        await self._set_commands()
+        if self.settings.webhook_url:
+            await telegram.set_webhook(self.settings.webhook_url, secret_token=self.settings.webhook_secret,
+                                       allowed_updates=ALLOWED_UPDATES)
+            await self.application.start()
+            self.state = "webhook"
+        else:
+            # A webhook left from an earlier run would keep getUpdates from working.
+            await telegram.delete_webhook()
+            await self.application.start()
+            assert self.application.updater is not None
+            await self.application.updater.start_polling(allowed_updates=ALLOWED_UPDATES,
+                                                         error_callback=self._polling_error)
+            self.state = "polling"
+
+    async def _set_commands(self) -> None:
+        commands = [BotCommand(name, self.messages.render("nl", f"telegram.commands.{name}"))
+                    for name in (*COMMANDS, CANCEL)]
+        for scope in (BotCommandScopeAllGroupChats(), BotCommandScopeAllPrivateChats()):
+            await self.application.bot.set_my_commands(commands, scope=scope)
+
+    def _polling_error(self, error: TelegramError) -> None:
+        """PTB goes on polling with back-off; another poller on the same token is said once."""
+        if isinstance(error, Conflict):
+            if not self._conflict_logged:
+                log.error("Telegram: another process polls with this token; retrying")
+                self._conflict_logged = True
+            return
+        log.warning("Telegram polling failed: %s; retrying", type(error).__name__)
+
+    async def stop(self) -> None:
+        if self.application.updater is not None and self.application.updater.running:
+            await self.application.updater.stop()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+        self.state = "stopped"
+
+    async def handle_webhook(self, request: web.Request) -> web.Response:
+        """An update from Telegram; without the secret header it is refused and not processed."""
+        if request.headers.get("X-Telegram-Bot-Api-Secret-Token") != self.settings.webhook_secret:
+            return web.Response(status=403)
+        try:
+            update = Update.de_json(await request.json(), self.application.bot)
+        except ValueError:
+            return web.Response(status=400)
+        await self.application.update_queue.put(update)
+        return web.Response()
+
+    # Handlers --------------------------------------------------------------------------
+
+    def _register(self) -> None:
+        track = self.in_flight.track
+        entry_points = [CommandHandler(list(COMMANDS), track(self._on_command)),
+                        CommandHandler("start", track(self._on_start), filters.ChatType.PRIVATE),
+                        CallbackQueryHandler(track(self._on_button))]
+        with warnings.catch_warnings():
+            # Questions belong to a member, not to the message that asked them.
+            warnings.simplefilter("ignore", PTBUserWarning)
+            questions = ConversationHandler(
+                entry_points=entry_points,
+                states={ANSWERING: [
+                    MessageHandler(filters.TEXT & ~filters.COMMAND, track(self._on_answer)),
+                    MessageHandler(~filters.COMMAND & ~filters.StatusUpdate.ALL, self._on_not_text),
+                ]},
+                fallbacks=[CommandHandler(CANCEL, self._on_cancel)],
+                per_chat=False, per_user=True, allow_reentry=True, name="questions")
+        self.application.add_handler(questions)
+        self.application.add_handler(CommandHandler(CANCEL, self._on_cancel))
+        self.application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self._on_migrate))
+        self.application.add_handler(ChatMemberHandler(self._on_membership,
+                                                       ChatMemberHandler.MY_CHAT_MEMBER))
+        self.application.add_error_handler(self._on_error)
+
+    async def _on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+        """A command in a group or in the private chat."""
+        message, user = update.effective_message, update.effective_user
+        assert message is not None and user is not None and message.text is not None
+        caller = await self._caller(update, context)
+        if caller is None:
+            await message.reply_text(self._say("nl", "telegram.private_no_team"))
+            return ConversationHandler.END
+        line = self._command_line(message)
+        if line is None:
+            await message.reply_text(self._say(self._language(caller), "telegram.moderator_usage"))
+            return ConversationHandler.END
+        sender = self._sender(caller, update, context)
+        await self.conversation.command(caller, line, self._source_key(update), sender)
+        return self._state(context)
+
+    async def _on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+        """An inline button: answered at once, so it never spins; the core checks it again."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        try:
+            chat_id, action, value = render.parse_callback_data(query.data or "")
+        except ValueError:
+            return ConversationHandler.END
+        caller = await self._caller(update, context, team_chat=chat_id)
+        if caller is None:
+            return ConversationHandler.END
+        await self.conversation.action(caller, action, value, self._sender(caller, update, context))
+        return self._state(context)
+
+    async def _on_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+        """The text a question asked for."""
+        message = update.effective_message
+        assert message is not None
+        question = self._take_question(context)
+        if question is None:
+            return ConversationHandler.END
+        if time.monotonic() - question.asked_at > self.question_seconds:
+            await message.reply_text(self._say(self._language(question.caller), "telegram.expired"))
+            return ConversationHandler.END
+        sender = self._sender(question.caller, update, context)
+        await self.conversation.action(question.caller, question.ask.action, question.ask.value, sender,
+                                       text=message.text, source_key=self._source_key(update))
+        return self._state(context)
+
+    async def _on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+        """A sticker, photo or voice message where text is expected."""
+        message = update.effective_message
+        question = (context.user_data or {}).get("question")
+        if message is not None and question is not None:
+            await message.reply_text(self._say(self._language(question.caller), "telegram.need_text"))
+        return ANSWERING
+
+    async def _on_cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+        message = update.effective_message
+        question = self._take_question(context)
+        if message is not None:
+            language = self._language(question.caller) if question else "nl"
+            key = "telegram.cancelled" if question else "telegram.nothing_to_cancel"
+            await message.reply_text(self._say(language, key))
+        return ConversationHandler.END
+
+    async def _on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+        """/start in the private chat: from a deep link, the messages that waited for it."""
+        message, user = update.effective_message, update.effective_user
+        assert message is not None and user is not None
+        held = self.held.pop(context.args[0], None) if context.args else None
+        if held is None or held.user_id != str(user.id):
+            await message.reply_text(self._say("nl", "telegram.private_start"))
+            return ConversationHandler.END
+        if context.user_data is not None:
+            context.user_data["team_chat"] = held.caller.chat_id
+        await self.conversation.deliver(held.replies, self._sender(held.caller, update, context))
+        return self._state(context)
+
+    async def _on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A group that became a supergroup: its team follows the new chat id."""
+        message = update.effective_message
+        if message is not None and message.migrate_to_chat_id:
+            self.bot.chat_moved(PLATFORM, str(message.chat_id), str(message.migrate_to_chat_id))
+
+    async def _on_membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The bot was removed from a group: that team's posts pause until /werkbot start."""
+        change = update.my_chat_member
+        if change is not None and change.new_chat_member.status in (ChatMemberStatus.LEFT,
+                                                                    ChatMemberStatus.BANNED):
+            self.bot.chat_lost(PLATFORM, str(change.chat.id))
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        # The update may hold a story: name only what failed.
+        error = context.error
+        log.error("Telegram handler failed: %s", type(error).__name__,
+                  exc_info=(type(error), error, error.__traceback__) if error else None)
+
+    # Callers ---------------------------------------------------------------------------
+
+    async def _caller(self, update: Update, context: ContextTypes.DEFAULT_TYPE,
+                      team_chat: str | None = None) -> Caller | None:
+        """Who is asking, for which team's chat. In the private chat that is the group the member
+        last used the bot in (or the one a button names); None when there is none yet."""
+        chat, user = update.effective_chat, update.effective_user
+        assert chat is not None and user is not None
+        user_data = context.user_data if context.user_data is not None else {}
+        if chat.type != Chat.PRIVATE:
+            user_data["team_chat"] = str(chat.id)
+            return Caller(PLATFORM, str(chat.id), str(user.id), user_name=user.full_name,
+                          is_chat_admin=await self._is_admin(str(chat.id), user),
+                          chat_name=chat.title or "")
+        team_chat = team_chat or user_data.get("team_chat")
+        if team_chat is None:
+            return None
+        team = self.bot.store.team_at(PLATFORM, team_chat)
+        return Caller(PLATFORM, team_chat, str(user.id), user_name=user.full_name,
+                      is_chat_admin=await self._is_admin(team_chat, user),
+                      chat_name=team.name if team else "")
+
+    async def _is_admin(self, chat_id: str, user: User) -> bool:
+        """Group administrators moderate too; asked of Telegram at most every five minutes."""
+        cached = self._admins.get(chat_id)
+        if cached is None or time.monotonic() - cached[0] > ADMINS_SECONDS:
+            try:
+                members = await self.application.bot.get_chat_administrators(int(chat_id))
+            except TelegramError as error:
+                log.warning("Telegram: administrators of a chat unknown: %s", type(error).__name__)
+                return False
+            cached = (time.monotonic(), frozenset(str(member.user.id) for member in members))
+            self._admins[chat_id] = cached
+        return str(user.id) in cached[1]
+
+    @staticmethod
+    def _command_line(message: Message) -> str | None:
+        """The command as the core reads it. `/werkbot moderator` names its person by replying to
+        their message or by a mention Telegram resolved; None when it names no one we can know."""
+        text = message.text or ""
+        words = text.split()
+        if len(words) < 2 or words[0].split("@")[0].lower() != "/werkbot" or words[1].lower() != "moderator":
+            return text
+        target = message.reply_to_message.from_user if message.reply_to_message else None
+        for entity in message.entities:
+            if entity.type == MessageEntity.TEXT_MENTION and entity.user is not None:
+                target = entity.user
+        if target is None:
+            return None
+        remove = len(words) > 2 and words[2].lower() == "weg"
+        return f"/werkbot moderator {'weg ' if remove else ''}@{target.id}"
+
+    @staticmethod
+    def _source_key(update: Update) -> str:
+        """Telegram delivers updates at least once: a story is stored once per update id."""
+        return f"{PLATFORM}:{update.update_id}"
+
+    def _language(self, caller: Caller) -> str:
+        team = self.bot.team_of(caller)
+        return team.language if team else "nl"
+
+    def _say(self, language: str, key: str, /, **fields: object) -> str:
+        return self.messages.render(language, key, **fields)
+
+    @staticmethod
+    def _take_question(context: ContextTypes.DEFAULT_TYPE) -> Question | None:
+        """The member's open question, which is answered (or dropped) now."""
+        return context.user_data.pop("question", None) if context.user_data is not None else None
+
+    @staticmethod
+    def _state(context: ContextTypes.DEFAULT_TYPE) -> int:
+        """Whether a question to this member is open now."""
+        return ANSWERING if (context.user_data or {}).get("question") else ConversationHandler.END
+
+    # Sending ---------------------------------------------------------------------------
+
+    def _sender(self, caller: Caller, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Send:
+        """How replies to this update reach Telegram: for the caller alone in the private chat
+        (or, where that was never opened, a link to it in the group); the rest as `send`."""
+        chat, user = update.effective_chat, update.effective_user
+        assert chat is not None and user is not None
+        in_private = chat.type == Chat.PRIVATE
+
+        async def send(reply: Reply) -> None:
+            if reply.audience != "private":
+                await self.send(reply)
+                return
+            if reply.ask is not None and context.user_data is not None:
+                context.user_data["question"] = Question(caller, reply.ask)
+            try:
+                await self._to_person(str(user.id), reply, caller.chat_id)
+            except Forbidden:
+                if in_private:
+                    raise
+                await self._offer_private_chat(caller, user, reply)
+
+        return send
+
+    async def send(self, reply: Reply) -> None:
+        """A post to a team's group, or a private message to one member."""
+        if reply.audience == "member" and reply.member_id:
+            await self._to_person(reply.member_id, reply, self._team_chat(reply))
+        elif reply.audience == "channel" and reply.team_id:
+            await self._post(reply)
+        else:
+            raise ValueError(f"a {reply.audience} reply needs the conversation it answers")
+
+    def _team_chat(self, reply: Reply) -> str:
+        return self.bot.store.team(reply.team_id).chat_id if reply.team_id else ""
+
+    async def _to_person(self, user_id: str, reply: Reply, team_chat: str) -> None:
+        """A private message (the chat with a user has the user's id); a question as ForceReply,
+        after the text it starts from."""
+        telegram = self.application.bot
+        await self._messages(int(user_id), reply, team_chat)
+        if reply.ask is not None:
+            if reply.ask.initial:
+                for text in render.pack(render.text_pieces(
+                        self._say(reply.language, "telegram.current_text", text=reply.ask.initial))):
+                    await telegram.send_message(int(user_id), text, parse_mode=ParseMode.HTML)
+            placeholder = self._say(reply.language, "telegram.answer_placeholder")
+            await telegram.send_message(int(user_id), render.escape(reply.ask.prompt),
+                                        parse_mode=ParseMode.HTML,
+                                        reply_markup=ForceReply(input_field_placeholder=placeholder))
+
+    async def _offer_private_chat(self, caller: Caller, user: User, reply: Reply) -> None:
+        """The member never opened the private chat: the reply waits, and the group gets one line
+        (without what the reply says) with a link that opens the chat and shows it."""
+        self._forget_old_held()
+        token = secrets.token_urlsafe(12)
+        pending = next((held for held in self.held.values() if held.user_id == str(user.id)), None)
+        if pending is not None:
+            pending.replies.append(reply)
+            return
+        self.held[token] = Held(str(user.id), caller, [reply])
+        link = create_deep_linked_url(self.application.bot.username, token)
+        button = InlineKeyboardButton(self._say(reply.language, "telegram.open_private_button"), url=link)
+        await self.application.bot.send_message(
+            int(caller.chat_id), render.escape(self._say(reply.language, "telegram.open_private",
+                                                         name=user.first_name)),
+            parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup([[button]]))
+
+    def _forget_old_held(self) -> None:
+        cutoff = time.monotonic() - HELD_SECONDS
+        for token in [token for token, held in self.held.items() if held.created < cutoff]:
+            del self.held[token]
+
+    async def _messages(self, chat_id: int, reply: Reply, team_chat: str) -> None:
+        """A reply's text (or digest) as messages; its buttons under the last one."""
+        telegram = self.application.bot
+        if reply.digest is not None:
+            texts = render.digest_messages(reply.digest, self.messages)
+        else:
+            texts = render.reply_messages(reply)
+        markup = render.keyboard(team_chat, reply.buttons)
+        for number, text in enumerate(texts, start=1):
+            await telegram.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                        reply_markup=markup if number == len(texts) else None)
+        if reply.digest is not None:
+            await self._chart(chat_id, reply)
+
+    async def _chart(self, chat_id: int, reply: Reply) -> None:
+        """The digest's chart as a photo. Once the text is out the post counts as sent: a chart
+        that fails is logged, not retried, since a retry would post the whole digest twice."""
+        assert reply.digest is not None
+        try:
+            chart = await asyncio.to_thread(render_chart, reply.digest, self.messages)
+            await self.application.bot.send_photo(
+                chat_id, chart, caption=render.caption(self._say(reply.language, "digest.chart_title")),
+                parse_mode=ParseMode.HTML)
+        except Exception as error:
+            log.error("the digest chart for team %s could not be posted: %s", reply.team_id,
+                      type(error).__name__)
+
+    async def _post(self, reply: Reply) -> None:
+        """A post to a team's group (mantra, digest). A group that moved is followed once; a
+        group the bot was removed from pauses the team and is unreachable."""
+        chat_id = self._team_chat(reply)
+        try:
+            await self._messages(int(chat_id), reply, chat_id)
+        except ChatMigrated as moved:
+            self.bot.chat_moved(PLATFORM, chat_id, str(moved.new_chat_id))
+            await self._messages(int(moved.new_chat_id), reply, str(moved.new_chat_id))
+        except Forbidden as error:
+            self.bot.chat_lost(PLATFORM, chat_id)
+            raise ChannelUnreachable(type(error).__name__) from None
+

@@ -1,0 +1,99 @@
+"""Pacing every send to Telegram: never more than 30 in any one second overall, never more than
+20 in any minute to one group, and a 429's retry_after honoured.
+
+PTB's AIORateLimiter was measured letting 60 sends through in one second, so this is a limiter
+of our own: sliding windows of the send times, kept exactly (a token bucket would allow bursts
+over the window). It plugs into PTB as its `BaseRateLimiter`, so every call the bot makes passes.
+"""
+
+import asyncio
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+log = logging.getLogger(__name__)
+
+OVERALL_PER_SECOND = 30
+GROUP_PER_MINUTE = 20
+RETRIES = 5
+# Calls that put something in a chat; everything else (getUpdates, answers to buttons) is free.
+SENDS = ("send", "edit", "copy", "forward")
+
+
+class SlidingWindow:
+    """At most `limit` events in any `seconds`-long window."""
+
+    def __init__(self, limit: int, seconds: float) -> None:
+        self.limit = limit
+        self.seconds = seconds
+        self.times: deque[float] = deque()
+
+    def wait_needed(self, now: float) -> float:
+        """How long until one more event fits (0: now)."""
+        while self.times and self.times[0] <= now - self.seconds:
+            self.times.popleft()
+        if len(self.times) < self.limit:
+            return 0.0
+        return self.times[0] + self.seconds - now
+
+    def add(self, now: float) -> None:
+        self.times.append(now)
+
+
+class Pacer(BaseRateLimiter[int]):
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.overall = SlidingWindow(OVERALL_PER_SECOND, 1.0)
+        self.groups: dict[str, SlidingWindow] = {}
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        sends = endpoint.startswith(SENDS)
+        chat = str(data.get("chat_id", ""))
+        for attempt in range(RETRIES + 1):
+            if sends:
+                await self._turn(chat)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                if attempt == RETRIES:
+                    raise
+                delay = error.retry_after
+                seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+                log.warning("Telegram asked to wait %.0f s (%s)", seconds, endpoint)
+                await asyncio.sleep(seconds)
+        raise AssertionError("unreachable")
+
+    async def _turn(self, chat: str) -> None:
+        """Wait until one more send fits both windows, then count it."""
+        # A group's id is negative; a private chat has its own, looser limit at Telegram.
+        group = None
+        if chat.startswith("-"):
+            group = self.groups.setdefault(chat, SlidingWindow(GROUP_PER_MINUTE, 60.0))
+        while True:
+            now = self.clock()
+            wait = max(self.overall.wait_needed(now), group.wait_needed(now) if group else 0.0)
+            if wait <= 0:
+                self.overall.add(now)
+                if group is not None:
+                    group.add(now)
+                return
+            await asyncio.sleep(wait)
