@@ -210,10 +210,11 @@ class TelegramAdapter:
             await message.reply_text(self._say("nl", "telegram.private_no_team"))
             return ConversationHandler.END
         line = self._command_line(message)
-        if line is None:
-            await message.reply_text(self._say(self._language(caller), "telegram.moderator_usage"))
-            return ConversationHandler.END
         sender = self._sender(caller, update, context)
+        if line is None:
+            notice = self.bot.notice(self.bot.team_of(caller), "telegram.moderator_usage")
+            await self.conversation.deliver([notice], sender)
+            return ConversationHandler.END
         await self.conversation.command(caller, line, self._source_key(update), sender)
         return self._state(context)
 
