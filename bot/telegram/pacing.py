@@ -9,17 +9,23 @@ over the window). It plugs into PTB as its `BaseRateLimiter`, so every call the 
 import asyncio
 import logging
 import time
+import warnings
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
 
 log = logging.getLogger(__name__)
 
 OVERALL_PER_SECOND = 30
 GROUP_PER_MINUTE = 20
+# Sends reach Telegram a few milliseconds apart from when they leave: each window is kept this
+# much longer, so Telegram never counts one send too many in its own window.
+MARGIN_SECONDS = 0.1
 RETRIES = 5
 # Calls that put something in a chat; everything else (getUpdates, answers to buttons) is free.
 SENDS = ("send", "edit", "copy", "forward")
@@ -35,7 +41,8 @@ class SlidingWindow:
 
     def wait_needed(self, now: float) -> float:
         """How long until one more event fits (0: now)."""
-        while self.times and self.times[0] <= now - self.seconds:
+        # The same sum decides both, so a float's rounding never lets one through uncounted.
+        while self.times and self.times[0] + self.seconds <= now:
             self.times.popleft()
         if len(self.times) < self.limit:
             return 0.0
@@ -46,9 +53,11 @@ class SlidingWindow:
 
 
 class Pacer(BaseRateLimiter[int]):
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.clock = clock
-        self.overall = SlidingWindow(OVERALL_PER_SECOND, 1.0)
+        self.sleep = sleep
+        self.overall = SlidingWindow(OVERALL_PER_SECOND, 1.0 + MARGIN_SECONDS)
         self.groups: dict[str, SlidingWindow] = {}
 
     async def initialize(self) -> None:
@@ -76,10 +85,13 @@ class Pacer(BaseRateLimiter[int]):
             except RetryAfter as error:
                 if attempt == RETRIES:
                     raise
-                delay = error.retry_after
-                seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+                with warnings.catch_warnings():
+                    # PTB 22 announces timedelta here; both forms are read.
+                    warnings.simplefilter("ignore", PTBDeprecationWarning)
+                    delay = error.retry_after
+                seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
                 log.warning("Telegram asked to wait %.0f s (%s)", seconds, endpoint)
-                await asyncio.sleep(seconds)
+                await self.sleep(seconds)
         raise AssertionError("unreachable")
 
     async def _turn(self, chat: str) -> None:
@@ -87,7 +99,7 @@ class Pacer(BaseRateLimiter[int]):
         # A group's id is negative; a private chat has its own, looser limit at Telegram.
         group = None
         if chat.startswith("-"):
-            group = self.groups.setdefault(chat, SlidingWindow(GROUP_PER_MINUTE, 60.0))
+            group = self.groups.setdefault(chat, SlidingWindow(GROUP_PER_MINUTE, 60.0 + MARGIN_SECONDS))
         while True:
             now = self.clock()
             wait = max(self.overall.wait_needed(now), group.wait_needed(now) if group else 0.0)
@@ -96,4 +108,4 @@ class Pacer(BaseRateLimiter[int]):
                 if group is not None:
                     group.add(now)
                 return
-            await asyncio.sleep(wait)
+            await self.sleep(wait)

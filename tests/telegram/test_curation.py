@@ -44,7 +44,7 @@ async def test_aanpassen_shows_the_text_in_private_and_the_answer_is_checked_aga
 async def test_moderation_in_private_with_a_reason_asked_by_forcereply(fake_telegram, runtime):
     await started_team(fake_telegram, COLLEAGUE)
     fake_telegram.says(GROUP, COLLEAGUE, f"/verhaal {STORY}")
-    fake_telegram.says(GROUP, COLLEAGUE, "/verhaal Tweede verhaal: de buren helpen nu elkaar met boodschappen.")
+    fake_telegram.says(GROUP, COLLEAGUE, "/verhaal Tweede verhaal: de buren helpen elkaar met boodschappen.")
     await fake_telegram.wait_for_text(COLLEAGUE, "(nr. 2) is opgeslagen")
     fake_telegram.says(GROUP, COORDINATOR, "/moderatie")
     first = await fake_telegram.wait_for_text(COORDINATOR, STORY[:30])

@@ -1,0 +1,110 @@
+"""Telegram: scheduled posts to groups, paced within Telegram's limits, and group life
+(a group that becomes a supergroup, a bot removed from its group)."""
+
+from itertools import pairwise
+
+from bot.core.model import Caller
+from bot.scheduler import post_due
+from tests.telegram.conftest import COORDINATOR, GROUP, started_team, telegram_team, until
+from tests.telegram.fake_telegram import Refused
+
+SUPERGROUP = -1001234567890
+STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
+
+
+async def mantra_time(runtime, clock) -> None:
+    """09:00 on Tuesday 24 November 2026: every team's first mantra is due."""
+    clock.advance(hours=1)
+    await post_due(runtime.bot, runtime.deliver, {"telegram"})
+
+
+async def test_the_mantra_reaches_the_group_once_in_html(fake_telegram, runtime, clock):
+    await started_team(fake_telegram)
+    await mantra_time(runtime, clock)
+    [post] = fake_telegram.sent(GROUP)
+    assert post["parse_mode"] == "HTML" and "Werkprincipe van vandaag" in post["text"]
+    await post_due(runtime.bot, runtime.deliver, {"telegram"})
+    assert len(fake_telegram.sent(GROUP)) == 1
+    delivery = runtime.bot.store.delivery(telegram_team(runtime).id, "mantra", "2026-11-24")
+    assert delivery["status"] == "sent"
+
+
+async def test_a_429_is_waited_out_and_the_post_arrives_once(fake_telegram, runtime, clock):
+    await started_team(fake_telegram)
+    fake_telegram.rate_limit["sendMessage"] = 1
+    await mantra_time(runtime, clock)
+    attempts = [call for call in fake_telegram.calls
+                if call.method == "sendMessage" and int(call.args["chat_id"]) == GROUP]
+    assert len(attempts) == 2 and attempts[1].at - attempts[0].at >= 1.0
+    assert len(fake_telegram.sent(GROUP)) == 2, "the refused call, then the one that arrived"
+    assert runtime.bot.store.delivery(telegram_team(runtime).id, "mantra", "2026-11-24")["status"] == "sent"
+
+
+async def test_sixty_groups_due_at_once_stay_within_both_limits(fake_telegram, runtime, clock):
+    groups = [-5000 - n for n in range(60)]
+    for group in groups:
+        runtime.bot.team.register(Caller("telegram", str(group), str(COORDINATOR)), name=f"Groep {group}")
+    await mantra_time(runtime, clock)
+    sends = [call for call in fake_telegram.calls if call.method == "sendMessage"]
+    assert sorted(int(call.args["chat_id"]) for call in sends) == sorted(groups), "none dropped"
+    times = [call.at for call in sends]
+    assert max(sum(1 for t in times if start <= t < start + 1.0) for start in times) <= 30
+    assert times[-1] - times[0] >= 1.0, "60 sends take at least two one-second windows"
+
+
+async def test_a_digest_goes_out_with_its_chart(fake_telegram, runtime, clock):
+    await started_team(fake_telegram)
+    fake_telegram.says(GROUP, COORDINATOR, "/werkbot moderatie uit")
+    fake_telegram.says(GROUP, COORDINATOR, f"/verhaal {STORY}")
+    await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
+    fake_telegram.says(GROUP, COORDINATOR, "/digest")
+    preview = await fake_telegram.wait_for_text(COORDINATOR, "Inspiratie van week")
+    fake_telegram.clicks(preview, "Nu plaatsen", COORDINATOR)
+    posted = await fake_telegram.wait_for_text(GROUP, "Inspiratie van week")
+    assert STORY in posted["text"]
+    photos = await fake_telegram.wait_for("sendPhoto", 2)
+    assert [int(p["chat_id"]) for p in photos] == [COORDINATOR, GROUP]
+    assert fake_telegram.photos[-1].startswith(b"\x89PNG")
+
+
+async def test_a_group_that_becomes_a_supergroup_keeps_its_team(fake_telegram, runtime, clock):
+    await started_team(fake_telegram)
+    team = telegram_team(runtime)
+    fake_telegram.says(GROUP, COORDINATOR, "", migrate_to_chat_id=SUPERGROUP)
+    await until(lambda: runtime.bot.store.team_at("telegram", str(SUPERGROUP)))
+    assert telegram_team(runtime, SUPERGROUP).id == team.id
+    await mantra_time(runtime, clock)
+    assert [int(p["chat_id"]) for p in fake_telegram.sent() if "vandaag" in p["text"]] == [SUPERGROUP]
+
+
+async def test_a_post_to_a_group_that_moved_follows_it(fake_telegram, runtime, clock):
+    await started_team(fake_telegram)
+    fake_telegram.refused_chats[GROUP] = Refused(
+        400, "Bad Request: group chat was upgraded to a supergroup chat", migrate_to_chat_id=SUPERGROUP)
+    await mantra_time(runtime, clock)
+    assert [int(p["chat_id"]) for p in fake_telegram.sent() if "vandaag" in p["text"]] == [GROUP, SUPERGROUP]
+    assert telegram_team(runtime, SUPERGROUP).id
+
+
+async def test_a_bot_removed_from_its_group_pauses_the_team_until_start(fake_telegram, runtime, clock):
+    await started_team(fake_telegram)
+    fake_telegram.membership(GROUP, "left")
+    await until(lambda: telegram_team(runtime).paused)
+    await mantra_time(runtime, clock)
+    assert fake_telegram.sent(GROUP) == []
+    fake_telegram.says(GROUP, COORDINATOR, "/werkbot start")
+    await fake_telegram.wait_for_text(COORDINATOR, "weer actief")
+    assert not telegram_team(runtime).paused
+
+
+async def test_a_post_refused_with_403_pauses_the_team_and_tells_the_moderators_once(
+        fake_telegram, runtime, clock, caplog):
+    await started_team(fake_telegram)
+    fake_telegram.refused_chats[GROUP] = Refused(403, "Forbidden: bot was kicked from the group chat")
+    await mantra_time(runtime, clock)
+    notice = await fake_telegram.wait_for_text(COORDINATOR, "niet in het kanaal van je team plaatsen")
+    assert "/invite" not in notice["text"]
+    assert telegram_team(runtime).paused
+    assert caplog.text.count("paused: the bot was removed") == 1
+    sends = [t for t in (call.at for call in fake_telegram.calls if call.method == "sendMessage")]
+    assert all(later >= earlier for earlier, later in pairwise(sends))
