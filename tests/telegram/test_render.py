@@ -45,7 +45,8 @@ def test_length_is_counted_as_telegram_counts_it():
 
 
 def test_callback_data_carries_ids_within_64_bytes():
-    markup = render.keyboard("-1001234567890", [Button("Ander principe", "mod.tag", "123456:houdingsprincipe-10")])
+    retag = Button("Ander principe", "mod.tag", "123456:houdingsprincipe-10")
+    markup = render.keyboard("-1001234567890", [retag])
     data = markup.inline_keyboard[0][0].callback_data
     assert len(data.encode()) <= 64
     assert render.parse_callback_data(data) == ("-1001234567890", "mod.tag", "123456:houdingsprincipe-10")
