@@ -16,7 +16,12 @@ from bot.core.bot import WerkBot
 from bot.core.model import Reply
 from bot.inflight import InFlight
 
-__all__ = ["ChannelUnreachable", "Platform", "PlatformEntry", "Services"]
+__all__ = ["ChannelUnreachable", "Platform", "PlatformEntry", "PlatformUnreachable", "Services"]
+
+
+class PlatformUnreachable(Exception):
+    """The platform cannot be reached now; nothing was refused. The runtime tries again with
+    back-off while /healthz says 'connecting', and the other platforms go on meanwhile."""
 
 
 class Platform(Protocol):
@@ -26,7 +31,8 @@ class Platform(Protocol):
         ...
 
     async def start(self) -> None:
-        """Connect; a refused credential raises SettingsError (one line, exit 2)."""
+        """Connect. A refused credential raises SettingsError (one line, exit 2); a platform
+        that cannot be reached raises PlatformUnreachable, and `start` is called again later."""
         ...
 
     async def stop(self) -> None: ...

@@ -20,7 +20,7 @@ from bot.core.content import Content
 from bot.core.model import Reply
 from bot.core.privacy import PrivacyGuard
 from bot.inflight import InFlight
-from bot.platform import Platform, PlatformEntry, Services
+from bot.platform import Platform, PlatformEntry, PlatformUnreachable, Services
 from bot.scheduler import post_due, start_scheduler
 from bot.settings import Settings, SettingsError
 from storage import Store, open_database
@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 # How long shutdown waits for answers and posts already under way.
 DRAIN_SECONDS = 20.0
+# A platform unreachable at start is tried again after 2 s, then twice as long each time.
+CONNECT_FIRST_SECONDS = 2.0
+CONNECT_LONGEST_SECONDS = 60.0
 
 
 class Runtime:
@@ -49,6 +52,7 @@ class Runtime:
         self.runner: web.AppRunner | None = None
         self.port: int | None = None
         self.in_flight = InFlight()
+        self._connecting: set[asyncio.Task] = set()
 
     async def start(self) -> None:
         for name, section in self.settings.platforms.items():
@@ -65,7 +69,13 @@ class Runtime:
             platform = self.entries[name].build(services, section)
             self.platforms[name] = platform
             platform.add_routes(app)
-            await platform.start()
+            try:
+                await platform.start()
+            except PlatformUnreachable as error:
+                log.warning("%s cannot be reached (%s); trying again in the background", name, error)
+                task = asyncio.create_task(self._connect_later(name, platform))
+                self._connecting.add(task)
+                task.add_done_callback(self._connecting.discard)
         if self.settings.port is not None:
             await self._serve(app)
         running = frozenset(self.platforms)
@@ -73,6 +83,24 @@ class Runtime:
         self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight, running)
         log.info("werkbot running%s (%s)", f" on port {self.port}" if self.port else "",
                  ", ".join(f"{name}: {state}" for name, state in self.health().items()))
+
+    async def _connect_later(self, name: str, platform: Platform) -> None:
+        """Start a platform that could not be reached, with back-off, until it can."""
+        delay = CONNECT_FIRST_SECONDS
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                await platform.start()
+            except PlatformUnreachable as error:
+                log.warning("%s still cannot be reached (%s)", name, error)
+                delay = min(delay * 2, CONNECT_LONGEST_SECONDS)
+            except SettingsError as error:
+                log.error("%s refused this bot's settings (%s); it stays off until a restart", name,
+                          error.key)
+                return
+            else:
+                log.info("%s connected", name)
+                return
 
     async def _serve(self, app: web.Application) -> None:
         self.runner = web.AppRunner(app)
@@ -88,6 +116,8 @@ class Runtime:
         """Take no new work, let the work under way finish, then close the database. Idempotent."""
         if self.scheduler is not None:
             self.scheduler.pause()
+        for task in list(self._connecting):
+            task.cancel()
         if self.runner is not None:
             await self.runner.cleanup()
             self.runner = None

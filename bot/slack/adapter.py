@@ -31,7 +31,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.conversation import ChannelUnreachable, Send
 from bot.core.model import Caller, Reply
-from bot.platform import Services
+from bot.platform import PlatformUnreachable, Services
 from bot.render.chart import render_chart
 from bot.settings import SettingsError, SlackSettings
 from bot.slack import blocks
@@ -122,8 +122,8 @@ class SlackAdapter:
             raise SettingsError("cli.slack_refused", name=name,
                                 error=error.response.get("error", "?")) from None
         except (aiohttp.ClientError, OSError) as error:
-            raise SettingsError("cli.slack_unreachable", url=self.client.base_url,
-                                reason=type(error).__name__) from None
+            self.state = "connecting"
+            raise PlatformUnreachable(type(error).__name__) from None
 
     async def stop(self) -> None:
         if self.socket is not None:

@@ -47,7 +47,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.conversation import ChannelUnreachable, Send
 from bot.core.model import Ask, Caller, Reply
-from bot.platform import Services
+from bot.platform import PlatformUnreachable, Services
 from bot.render.chart import render_chart
 from bot.settings import SettingsError, TelegramSettings
 from bot.telegram import render
@@ -124,8 +124,8 @@ class TelegramAdapter:
             raise SettingsError("cli.telegram_refused", name="TELEGRAM_BOT_TOKEN",
                                 error=type(error).__name__) from None
         except NetworkError as error:
-            raise SettingsError("cli.telegram_unreachable", url=self.settings.api_url,
-                                reason=type(error).__name__) from None
+            self.state = "connecting"
+            raise PlatformUnreachable(type(error).__name__) from None
         telegram = self.application.bot
         await self._set_commands()
         if self.settings.webhook_url:

@@ -82,6 +82,8 @@ class FakeTelegram:
     admins: dict[int, list[int]] = field(default_factory=dict)
     # The next N calls of a method are answered 429 with retry_after.
     rate_limit: dict[str, int] = field(default_factory=dict)
+    # The next N getUpdates calls are answered 409, as when another process polls.
+    conflicts: int = 0
     photos: list[bytes] = field(default_factory=list)
     webhook: dict | None = None
     port: int = 0
@@ -95,12 +97,12 @@ class FakeTelegram:
         """TELEGRAM_API_URL: the token is appended to it."""
         return f"http://127.0.0.1:{self.port}/bot"
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self.api)
         self.runner = web.AppRunner(app)
         await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", 0).start()
+        await web.TCPSite(self.runner, "127.0.0.1", port).start()
         self.port = self.runner.addresses[0][1]
 
     async def stop(self) -> None:
@@ -152,6 +154,10 @@ class FakeTelegram:
         if method == "getMe":
             return BOT
         if method == "getUpdates":
+            if self.conflicts:
+                self.conflicts -= 1
+                raise Refused(409, "Conflict: terminated by other getUpdates request; make sure that "
+                                   "only one bot instance is running")
             return await self._get_updates(args)
         if method in ("setMyCommands", "deleteWebhook", "answerCallbackQuery"):
             return True
