@@ -335,7 +335,8 @@ def cmd_teams(args: argparse.Namespace, content: Content) -> int:
         counts = bot.store.story_counts(team.id)
         stories = " ".join(f"{status}={n}" for status, n in sorted(counts.items())) or "-"
         state = "paused" if team.paused else "active"
-        print(f"{team.id}\t{team.platform}\t{team.chat_id}\t{state}\t"
+        # The chat's name (a Slack channel, a Telegram group's title) is how people know it.
+        print(f"{team.id}\t{team.platform}\t{team.chat_id}\t{team.name or '-'}\t{state}\t"
               f"mantra {','.join(team.mantra_days)} {team.mantra_time}\t"
               f"digest {team.digest_day} {team.digest_time}\t{team.timezone}\t"
               f"sets {','.join(team.sets)}\tlang {team.language}\tstories {stories}")

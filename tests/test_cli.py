@@ -116,7 +116,7 @@ def test_principles_lists_the_catalogue():
 
 def test_teams_lists_ids_and_counts(filled_db, team):
     out = werkbot("teams", db=filled_db).stdout
-    assert out.startswith(team + "\tconsole\tteam-a\tactive")
+    assert out.startswith(team + "\tconsole\tteam-a\t-\tactive")
     assert "approved=2 pending=1" in out
 
 

@@ -1,5 +1,9 @@
 """Telegram end to end: the runtime polls the fake Bot API, the test plays the group."""
 
+import subprocess
+import sys
+
+from tests.support import werkbot_environment
 from tests.telegram.conftest import COLLEAGUE, COORDINATOR, GROUP, started_team, telegram_team
 
 STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
@@ -86,3 +90,11 @@ async def test_a_redelivered_update_stores_the_story_once(fake_telegram, runtime
     fake_telegram.says(GROUP, COORDINATOR, "/werkbot status")
     await fake_telegram.wait_for_text(COORDINATOR, "Wachtende verhalen: 1")
     assert runtime.bot.store.story_counts(telegram_team(runtime).id) == {"pending": 1}
+
+
+async def test_werkbot_teams_shows_the_group_by_its_title(fake_telegram, runtime):
+    await started_team(fake_telegram)
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "teams"], capture_output=True, text=True,
+                            env=werkbot_environment(WERKBOT_DB=runtime.settings.database), timeout=60)
+    team = telegram_team(runtime)
+    assert result.stdout.startswith(f"{team.id}\ttelegram\t{GROUP}\tWijkteam Noord\tactive")
