@@ -188,14 +188,20 @@ class TelegramAdapter:
             warnings.simplefilter("ignore", PTBUserWarning)
             questions = ConversationHandler(
                 entry_points=entry_points,
+                # Questions are asked in the private chat, and answered there only: in a group
+                # where the bot sees everything (as an admin), a chat line is no answer.
                 states={ANSWERING: [
-                    MessageHandler(filters.TEXT & ~filters.COMMAND, track(self._on_answer)),
-                    MessageHandler(~filters.COMMAND & ~filters.StatusUpdate.ALL, self._on_not_text),
+                    MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
+                                   track(self._on_answer)),
+                    MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
+                                   self._on_not_text),
                 ]},
                 fallbacks=[CommandHandler(CANCEL, self._on_cancel)],
                 per_chat=False, per_user=True, allow_reentry=True, name="questions")
         self.application.add_handler(questions)
         self.application.add_handler(CommandHandler(CANCEL, self._on_cancel))
+        # Any other command: in the private chat, or addressed to this bot in a group.
+        self.application.add_handler(MessageHandler(filters.COMMAND, track(self._on_other_command)))
         self.application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self._on_migrate))
         self.application.add_handler(ChatMemberHandler(self._on_membership,
                                                        ChatMemberHandler.MY_CHAT_MEMBER))
@@ -217,6 +223,16 @@ class TelegramAdapter:
             return ConversationHandler.END
         await self.conversation.command(caller, line, self._source_key(update), sender)
         return self._state(context)
+
+    async def _on_other_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A command the bot does not have gets the usage line, where it was meant for the bot
+        (a group's other bots have commands of their own)."""
+        message, chat = update.effective_message, update.effective_chat
+        assert message is not None and chat is not None
+        head = (message.text or "").split(maxsplit=1)[0]
+        addressed = head.lower().endswith(f"@{self.application.bot.username}".lower())
+        if chat.type == Chat.PRIVATE or addressed:
+            await self._on_command(update, context)
 
     async def _on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         """An inline button: answered at once, so it never spins; the core checks it again."""

@@ -98,3 +98,40 @@ async def test_werkbot_teams_shows_the_group_by_its_title(fake_telegram, runtime
                             env=werkbot_environment(WERKBOT_DB=runtime.settings.database), timeout=60)
     team = telegram_team(runtime)
     assert result.stdout.startswith(f"{team.id}\ttelegram\t{GROUP}\tWijkteam Noord\tactive")
+
+
+async def test_commands_work_in_the_private_chat_for_the_members_group(fake_telegram, runtime):
+    await started_team(fake_telegram, COLLEAGUE)
+    fake_telegram.says(COLLEAGUE, COLLEAGUE, "/mijnverhalen")
+    await fake_telegram.wait_for_text(COLLEAGUE, "Typ dit commando eerst in de groep")
+    fake_telegram.says(GROUP, COLLEAGUE, f"/verhaal {STORY}")
+    await fake_telegram.wait_for_text(COLLEAGUE, "opgeslagen")
+    fake_telegram.says(COLLEAGUE, COLLEAGUE, "/mijnverhalen")
+    await fake_telegram.wait_for_text(COLLEAGUE, "Je verhalen in dit team (1)")
+    fake_telegram.says(COLLEAGUE, COLLEAGUE, "/mantra")
+    await fake_telegram.wait_for_text(COLLEAGUE, "Werkprincipe van vandaag")
+    fake_telegram.says(COORDINATOR, COORDINATOR, "/moderatie")
+    await fake_telegram.wait_for_text(COORDINATOR, STORY[:30])
+    fake_telegram.says(COLLEAGUE, COLLEAGUE, "/moderatie")
+    await fake_telegram.wait_for_text(COLLEAGUE, "alleen moderatoren")
+    assert fake_telegram.sent(GROUP) == []
+
+
+async def test_unknown_commands_get_a_usage_line_where_they_were_meant_for_the_bot(fake_telegram, runtime):
+    await started_team(fake_telegram, COLLEAGUE)
+    fake_telegram.says(GROUP, COLLEAGUE, "/weer")  # another bot's command: not ours to answer
+    fake_telegram.says(GROUP, COLLEAGUE, "/vliegen@werkbot_test_bot")
+    await fake_telegram.wait_for_text(COLLEAGUE, "/vliegen@werkbot_test_bot")
+    fake_telegram.says(COLLEAGUE, COLLEAGUE, "/zwemmen")
+    await fake_telegram.wait_for_text(COLLEAGUE, "/zwemmen")
+    assert not any("/weer" in message["text"] for message in fake_telegram.sent())
+
+
+async def test_ordinary_messages_in_the_group_are_no_answers(fake_telegram, runtime):
+    await started_team(fake_telegram)
+    fake_telegram.says(GROUP, COORDINATOR, "/verhaal")
+    await fake_telegram.wait_for_text(COORDINATOR, "Typ je verhaal")
+    fake_telegram.says(GROUP, COORDINATOR, f"Even iets anders: {STORY}")
+    fake_telegram.says(COORDINATOR, COORDINATOR, "/annuleer")
+    await fake_telegram.wait_for_text(COORDINATOR, "gestopt")
+    assert runtime.bot.store.story_counts(telegram_team(runtime).id) == {}
