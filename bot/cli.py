@@ -149,7 +149,9 @@ def configure_logging(content: Content) -> None:
     # logs every URL, the Telegram token in it, at INFO: they never get below these levels.
     for library, floor in (("slack_sdk", logging.INFO), ("slack_bolt", logging.INFO),
                            ("telegram", logging.INFO), ("httpx", logging.WARNING),
-                           ("httpcore", logging.WARNING)):
+                           ("httpcore", logging.WARNING),
+                           # PTB's request layer logs a response it cannot read, in full, at ERROR.
+                           ("telegram.request", logging.CRITICAL)):
         logging.getLogger(library).setLevel(max(level, floor))
 
 

@@ -35,7 +35,13 @@ class Platform(Protocol):
         that cannot be reached raises PlatformUnreachable, and `start` is called again later."""
         ...
 
-    async def stop(self) -> None: ...
+    async def stop(self) -> None:
+        """Take no new work (the runtime then lets the work under way finish)."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections, once the work under way has finished."""
+        ...
 
     async def send(self, reply: Reply) -> None:
         """Deliver a reply that needs no conversation: a post to its team's chat, or a private

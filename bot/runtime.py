@@ -98,6 +98,9 @@ class Runtime:
                 log.error("%s refused this bot's settings (%s); it stays off until a restart", name,
                           error.key)
                 return
+            except Exception as error:
+                log.error("%s could not start: %s; trying again", name, type(error).__name__)
+                delay = min(delay * 2, CONNECT_LONGEST_SECONDS)
             else:
                 log.info("%s connected", name)
                 return
@@ -124,6 +127,8 @@ class Runtime:
         for platform in reversed(self.platforms.values()):
             await platform.stop()
         await self.in_flight.drain(DRAIN_SECONDS)
+        for platform in reversed(self.platforms.values()):
+            await platform.close()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None

@@ -6,6 +6,7 @@ One short job checks every team's slots against the database (`Posting.due`): a 
 takes effect at once, and the deliveries table, not APScheduler, makes posts exactly-once.
 """
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime
@@ -28,8 +29,17 @@ Deliver = Callable[[Reply], Awaitable[None]]
 
 async def post_due(bot: WerkBot, deliver: Deliver, platforms: Collection[str] | None = None) -> None:
     """Send every post that is due (of teams on `platforms`, the ones running here); a failed
-    one is recorded and tried again on a later check. One post's failure never stops the next."""
+    one is recorded and tried again on a later check. One post's failure never stops the next,
+    and each platform posts at its own pace, side by side with the others."""
+    lanes: dict[str, list[Reply]] = {}
     for reply in bot.posting.due(platforms):
+        team = bot.store.find_team(reply.team_id or "")
+        lanes.setdefault(team.platform if team else "", []).append(reply)
+    await asyncio.gather(*(_post_lane(lane, deliver) for lane in lanes.values()))
+
+
+async def _post_lane(replies: list[Reply], deliver: Deliver) -> None:
+    for reply in replies:
         try:
             await deliver(reply)
         except Exception as error:

@@ -57,6 +57,9 @@ class ConsoleChat:
     async def stop(self) -> None:
         self.state = "stopped"
 
+    async def close(self) -> None:
+        """A terminal has nothing to release."""
+
     def add_routes(self, app: web.Application) -> None:
         """The terminal needs no web server."""
 

@@ -126,10 +126,14 @@ class SlackAdapter:
             raise PlatformUnreachable(type(error).__name__) from None
 
     async def stop(self) -> None:
+        """No new events: Socket Mode disconnects (HTTP mode stops with the web server)."""
         if self.socket is not None:
             await self.socket.close_async()
             self.socket = None
         self.state = "stopped"
+
+    async def close(self) -> None:
+        """Nothing to release: the Web API client opens a session per call."""
 
     async def handle_http(self, request: web.Request) -> web.StreamResponse:
         """POST /slack/events: commands, interactivity and events, signature checked by Bolt."""

@@ -5,6 +5,11 @@ Groups stay calm: what is for one person (a privacy check, someone's stories, a 
 to the private chat with the bot. Where that chat was never opened, the group gets one short line
 with a link that opens it, and the message waits there. A question of the core is a ForceReply
 message; the answer, in a `ConversationHandler` per user, is the text the core asked for.
+
+Updates are processed at least once: the bot polls itself and confirms an update to Telegram
+only once it was processed (a webhook call is answered once it was processed), so a crash
+loses nothing; stories are keyed on the update id, so a redelivered update stores nothing twice.
+Different members' updates are processed side by side, one member's in order.
 """
 
 import asyncio
@@ -12,7 +17,8 @@ import logging
 import secrets
 import time
 import warnings
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
 from aiohttp import web
@@ -30,7 +36,15 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatMemberStatus, ParseMode
-from telegram.error import ChatMigrated, Conflict, Forbidden, InvalidToken, NetworkError, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    TelegramError,
+)
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -62,9 +76,13 @@ CANCEL = "annuleer"
 ANSWERING = 1
 QUESTION_MINUTES = 15
 ADMINS_SECONDS = 300
-# Messages held for someone who has not opened the private chat yet.
-HELD_SECONDS = 24 * 3600
+# Messages held for someone who has not opened the private chat yet: as long as a privacy
+# draft lives (bot.core.drafts), since a held privacy check is useless after that.
+HELD_SECONDS = 3600
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+POLL_SECONDS = 10
+# After a failed getUpdates: 1 s, then half as long again each time, at most 30 s.
+POLL_RETRY_LONGEST = 30.0
 
 
 @dataclass
@@ -93,19 +111,25 @@ class TelegramAdapter:
         self.messages = services.bot.messages
         self.in_flight = services.in_flight
         self.settings = settings
-        # Two connections for getUpdates: stopping marks the last updates as read while the long
-        # poll under way is still being closed.
-        builder = (ApplicationBuilder().token(settings.bot_token).base_url(settings.api_url)
-                   .job_queue(None).rate_limiter(Pacer()).get_updates_connection_pool_size(2))
-        if settings.webhook_url:
-            builder = builder.updater(None)
-        self.application: Application = builder.build()
+        # No PTB updater: it confirms updates before they are processed (see the module docstring).
+        # Two connections for getUpdates: stopping confirms the last updates while the long poll
+        # under way is still being closed.
+        self.application: Application = (
+            ApplicationBuilder().token(settings.bot_token).base_url(settings.api_url).job_queue(None)
+            .rate_limiter(Pacer()).updater(None).get_updates_connection_pool_size(2).build())
         self.state = "starting"
         self.held: dict[str, Held] = {}
         # How long a question waits for its answer.
         self.question_seconds = QUESTION_MINUTES * 60
         self._admins: dict[str, tuple[float, frozenset[str]]] = {}
         self._conflict_logged = False
+        # Chats that moved to a new id (a group became a supergroup) while this process ran.
+        self.moved: dict[str, str] = {}
+        self._poller: asyncio.Task | None = None
+        self._last_taken = 0
+        self._unfinished: set[int] = set()
+        self._working: set[asyncio.Task] = set()
+        self._lanes: dict[int, asyncio.Lock] = {}
         self._register()
 
     # Life cycle ------------------------------------------------------------------------
@@ -116,30 +140,34 @@ class TelegramAdapter:
             app.router.add_post(urlparse(self.settings.webhook_url).path or "/", self.handle_webhook)
 
     async def start(self) -> None:
-        """Check the token, register the commands, then poll or set the webhook. A refused
-        token stops start-up with one line."""
+        """Check the token, register the commands, then poll or set the webhook. A refused token
+        or webhook stops start-up with one line; a Bot API that cannot be reached is tried again
+        (this is safe to call again after it failed part-way)."""
+        telegram = self.application.bot
         try:
             await self.application.initialize()
+            await self._set_commands()
+            if self.settings.webhook_url:
+                await telegram.set_webhook(self.settings.webhook_url, allowed_updates=ALLOWED_UPDATES,
+                                           secret_token=self.settings.webhook_secret)
+            else:
+                # A webhook left from an earlier run would keep getUpdates from working.
+                await telegram.delete_webhook()
         except InvalidToken as error:
             raise SettingsError("cli.telegram_refused", name="TELEGRAM_BOT_TOKEN",
                                 error=type(error).__name__) from None
+        except BadRequest as error:
+            raise SettingsError("cli.telegram_refused", name="TELEGRAM_WEBHOOK_URL",
+                                error=error.message) from None
         except NetworkError as error:
             self.state = "connecting"
             raise PlatformUnreachable(type(error).__name__) from None
-        telegram = self.application.bot
-        await self._set_commands()
+        if not self.application.running:
+            await self.application.start()
         if self.settings.webhook_url:
-            await telegram.set_webhook(self.settings.webhook_url, secret_token=self.settings.webhook_secret,
-                                       allowed_updates=ALLOWED_UPDATES)
-            await self.application.start()
             self.state = "webhook"
-        else:
-            # A webhook left from an earlier run would keep getUpdates from working.
-            await telegram.delete_webhook()
-            await self.application.start()
-            assert self.application.updater is not None
-            await self.application.updater.start_polling(allowed_updates=ALLOWED_UPDATES,
-                                                         error_callback=self._polling_error)
+        elif self._poller is None:
+            self._poller = asyncio.create_task(self._poll())
             self.state = "polling"
 
     async def _set_commands(self) -> None:
@@ -148,18 +176,72 @@ class TelegramAdapter:
         for scope in (BotCommandScopeAllGroupChats(), BotCommandScopeAllPrivateChats()):
             await self.application.bot.set_my_commands(commands, scope=scope)
 
+    async def _poll(self) -> None:
+        """Long polling, at least once: an update is confirmed (by the next call's offset) only
+        once it was processed; while some are still under way, new ones are taken all the same."""
+        telegram = self.application.bot
+        delay = 0.0
+        while True:
+            offset = min(self._unfinished) if self._unfinished else self._last_taken + 1
+            try:
+                updates = await telegram.get_updates(offset=offset, timeout=POLL_SECONDS,
+                                                     allowed_updates=ALLOWED_UPDATES)
+            except InvalidToken:
+                log.error("Telegram refuses the bot token now; polling stopped")
+                self.state = "refused"
+                return
+            except TelegramError as error:
+                self._polling_error(error)
+                delay = min(max(delay * 1.5, 1.0), POLL_RETRY_LONGEST)
+                await asyncio.sleep(delay)
+                continue
+            delay = 0.0
+            self.state = "polling"
+            new = [update for update in updates if update.update_id > self._last_taken]
+            for update in new:
+                self._last_taken = update.update_id
+                self._unfinished.add(update.update_id)
+                task = asyncio.create_task(self.in_flight.track(self._process)(update))
+                self._working.add(task)
+                task.add_done_callback(self._working.discard)
+            if updates and not new and self._working:
+                # Only updates still under way came back: wait for one of them, briefly.
+                await asyncio.wait(self._working, timeout=1.0, return_when=asyncio.FIRST_COMPLETED)
+
+    async def _process(self, update: Update) -> None:
+        """One update through the handlers; one member's updates in order (their question's
+        state depends on it), others side by side."""
+        user = update.effective_user
+        lane = self._lanes.setdefault(user.id if user else 0, asyncio.Lock())
+        try:
+            async with lane:
+                await self.application.process_update(update)
+        finally:
+            self._unfinished.discard(update.update_id)
+
     def _polling_error(self, error: TelegramError) -> None:
-        """PTB goes on polling with back-off; another poller on the same token is said once."""
+        """Polling goes on with back-off; another poller on the same token is said once."""
         if isinstance(error, Conflict):
             if not self._conflict_logged:
                 log.error("Telegram: another process polls with this token; retrying")
                 self._conflict_logged = True
             return
+        self.state = "connecting"
         log.warning("Telegram polling failed: %s; retrying", type(error).__name__)
 
     async def stop(self) -> None:
-        if self.application.updater is not None and self.application.updater.running:
-            await self.application.updater.stop()
+        """Take no new updates; those under way finish (the runtime drains them), then `close`."""
+        if self._poller is not None:
+            self._poller.cancel()
+            self._poller = None
+
+    async def close(self) -> None:
+        """Confirm what was processed, and close the connections."""
+        if self.application.running and not self.settings.webhook_url and not self._unfinished:
+            try:
+                await self.application.bot.get_updates(offset=self._last_taken + 1, timeout=0, limit=1)
+            except TelegramError as error:
+                log.warning("Telegram: could not confirm the last updates: %s", type(error).__name__)
         if self.application.running:
             await self.application.stop()
         await self.application.shutdown()
@@ -173,7 +255,8 @@ class TelegramAdapter:
             update = Update.de_json(await request.json(), self.application.bot)
         except ValueError:
             return web.Response(status=400)
-        await self.application.update_queue.put(update)
+        # Answered once processed: a crash before that makes Telegram deliver it again.
+        await self.in_flight.track(self._process)(update)
         return web.Response()
 
     # Handlers --------------------------------------------------------------------------
@@ -238,7 +321,11 @@ class TelegramAdapter:
         """An inline button: answered at once, so it never spins; the core checks it again."""
         query = update.callback_query
         assert query is not None
-        await query.answer()
+        try:
+            await query.answer()
+        except BadRequest as error:
+            # A press that waited too long ("query is too old") still does what it says.
+            log.info("Telegram: a button's answer came too late: %s", type(error).__name__)
         try:
             chat_id, action, value = render.parse_callback_data(query.data or "")
         except ValueError:
@@ -259,9 +346,10 @@ class TelegramAdapter:
         if time.monotonic() - question.asked_at > self.question_seconds:
             await message.reply_text(self._say(self._language(question.caller), "telegram.expired"))
             return ConversationHandler.END
-        sender = self._sender(question.caller, update, context)
-        await self.conversation.action(question.caller, question.ask.action, question.ask.value, sender,
-                                       text=message.text, source_key=self._source_key(update))
+        caller = self._moved_caller(question.caller)
+        await self.conversation.action(caller, question.ask.action, question.ask.value,
+                                       self._sender(caller, update, context), text=message.text,
+                                       source_key=self._source_key(update))
         return self._state(context)
 
     async def _on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -273,32 +361,50 @@ class TelegramAdapter:
         return ANSWERING
 
     async def _on_cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-        message = update.effective_message
+        """/annuleer: the open question is dropped; the answer to that is private (or nothing)."""
+        user = update.effective_user
         question = self._take_question(context)
-        if message is not None:
+        if user is not None:
             language = self._language(question.caller) if question else "nl"
             key = "telegram.cancelled" if question else "telegram.nothing_to_cancel"
-            await message.reply_text(self._say(language, key))
+            # Someone who never opened the private chat just gets no answer.
+            with suppress(Forbidden):
+                await self.application.bot.send_message(user.id, render.escape(self._say(language, key)),
+                                                        parse_mode=ParseMode.HTML)
         return ConversationHandler.END
 
     async def _on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         """/start in the private chat: from a deep link, the messages that waited for it."""
         message, user = update.effective_message, update.effective_user
         assert message is not None and user is not None
-        held = self.held.pop(context.args[0], None) if context.args else None
+        token = context.args[0] if context.args else ""
+        held = self.held.get(token)
         if held is None or held.user_id != str(user.id):
+            # Someone else's link (a colleague tapped it) leaves the message waiting for its owner.
             await message.reply_text(self._say("nl", "telegram.private_start"))
             return ConversationHandler.END
+        del self.held[token]
+        caller = self._moved_caller(held.caller)
         if context.user_data is not None:
-            context.user_data["team_chat"] = held.caller.chat_id
-        await self.conversation.deliver(held.replies, self._sender(held.caller, update, context))
+            context.user_data["team_chat"] = caller.chat_id
+        await self.conversation.deliver(held.replies, self._sender(caller, update, context))
         return self._state(context)
 
     async def _on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A group that became a supergroup: its team follows the new chat id."""
         message = update.effective_message
         if message is not None and message.migrate_to_chat_id:
-            self.bot.chat_moved(PLATFORM, str(message.chat_id), str(message.migrate_to_chat_id))
+            self._chat_moved(str(message.chat_id), str(message.migrate_to_chat_id))
+
+    def _chat_moved(self, old: str, new: str) -> None:
+        """The team follows its group's new id; buttons, questions and private commands that
+        still name the old id are read as the new one while this process runs."""
+        self.bot.chat_moved(PLATFORM, old, new)
+        self.moved[old] = new
+
+    def _moved_caller(self, caller: Caller) -> Caller:
+        new = self.moved.get(caller.chat_id)
+        return caller if new is None else replace(caller, chat_id=new)
 
     async def _on_membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The bot was removed from a group: that team's posts pause until /werkbot start."""
@@ -330,6 +436,7 @@ class TelegramAdapter:
         team_chat = team_chat or user_data.get("team_chat")
         if team_chat is None:
             return None
+        team_chat = self.moved.get(team_chat, team_chat)
         team = self.bot.store.team_at(PLATFORM, team_chat)
         return Caller(PLATFORM, team_chat, str(user.id), user_name=user.full_name,
                       is_chat_admin=await self._is_admin(team_chat, user),
@@ -356,7 +463,13 @@ class TelegramAdapter:
         words = text.split()
         if len(words) < 2 or words[0].split("@")[0].lower() != "/werkbot" or words[1].lower() != "moderator":
             return text
-        target = message.reply_to_message.from_user if message.reply_to_message else None
+        replied = message.reply_to_message
+        # In a forum topic every message "replies" to the topic's first message: that is no choice.
+        named = replied is not None and not replied.forum_topic_created and not (
+            message.is_topic_message and replied.message_id == message.message_thread_id)
+        target = replied.from_user if named and replied is not None else None
+        if target is not None and target.is_bot:
+            target = None
         for entity in message.entities:
             if entity.type == MessageEntity.TEXT_MENTION and entity.user is not None:
                 target = entity.user
@@ -407,14 +520,19 @@ class TelegramAdapter:
             except Forbidden:
                 if in_private:
                     raise
-                await self._offer_private_chat(caller, user, reply)
+                await self._offer_private_chat(caller, user.first_name, reply)
 
         return send
 
     async def send(self, reply: Reply) -> None:
         """A post to a team's group, or a private message to one member."""
         if reply.audience == "member" and reply.member_id:
-            await self._to_person(reply.member_id, reply, self._team_chat(reply))
+            team_chat = self._team_chat(reply)
+            try:
+                await self._to_person(reply.member_id, reply, team_chat)
+            except Forbidden:
+                member = Caller(PLATFORM, team_chat, reply.member_id)
+                await self._offer_private_chat(member, self._say(reply.language, "telegram.someone"), reply)
         elif reply.audience == "channel" and reply.team_id:
             await self._post(reply)
         else:
@@ -438,22 +556,24 @@ class TelegramAdapter:
                                         parse_mode=ParseMode.HTML,
                                         reply_markup=ForceReply(input_field_placeholder=placeholder))
 
-    async def _offer_private_chat(self, caller: Caller, user: User, reply: Reply) -> None:
-        """The member never opened the private chat: the reply waits, and the group gets one line
-        (without what the reply says) with a link that opens the chat and shows it."""
+    async def _offer_private_chat(self, caller: Caller, name: str, reply: Reply) -> None:
+        """The member never opened the private chat: the reply waits, and the team's group gets
+        one line (mentioning them, without what the reply says) with a link that opens the chat
+        and shows it. One line per member and group, however many replies wait."""
         self._forget_old_held()
+        for held in self.held.values():
+            if (held.user_id, held.caller.chat_id) == (caller.user_id, caller.chat_id):
+                held.replies.append(reply)
+                return
         token = secrets.token_urlsafe(12)
-        pending = next((held for held in self.held.values() if held.user_id == str(user.id)), None)
-        if pending is not None:
-            pending.replies.append(reply)
-            return
-        self.held[token] = Held(str(user.id), caller, [reply])
+        self.held[token] = Held(caller.user_id, caller, [reply])
         link = create_deep_linked_url(self.application.bot.username, token)
         button = InlineKeyboardButton(self._say(reply.language, "telegram.open_private_button"), url=link)
-        await self.application.bot.send_message(
-            int(caller.chat_id), render.escape(self._say(reply.language, "telegram.open_private",
-                                                         name=user.first_name)),
-            parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup([[button]]))
+        mention = f'<a href="tg://user?id={int(caller.user_id)}">{render.escape(name)}</a>'
+        text = render.escape(self._say(reply.language, "telegram.open_private", name="\x00"))
+        await self.application.bot.send_message(int(caller.chat_id), text.replace("\x00", mention),
+                                                parse_mode=ParseMode.HTML,
+                                                reply_markup=InlineKeyboardMarkup([[button]]))
 
     def _forget_old_held(self) -> None:
         cutoff = time.monotonic() - HELD_SECONDS
@@ -494,7 +614,7 @@ class TelegramAdapter:
         try:
             await self._messages(int(chat_id), reply, chat_id)
         except ChatMigrated as moved:
-            self.bot.chat_moved(PLATFORM, chat_id, str(moved.new_chat_id))
+            self._chat_moved(chat_id, str(moved.new_chat_id))
             await self._messages(int(moved.new_chat_id), reply, str(moved.new_chat_id))
         except Forbidden as error:
             self.bot.chat_lost(PLATFORM, chat_id)

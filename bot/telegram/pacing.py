@@ -58,6 +58,8 @@ class Pacer(BaseRateLimiter[int]):
         self.clock = clock
         self.sleep = sleep
         self.overall = SlidingWindow(OVERALL_PER_SECOND, 1.0 + MARGIN_SECONDS)
+        # After a 429, no send at all until then: Telegram's wait holds for the whole bot.
+        self.blocked_until = 0.0
         self.groups: dict[str, SlidingWindow] = {}
 
     async def initialize(self) -> None:
@@ -91,6 +93,7 @@ class Pacer(BaseRateLimiter[int]):
                     delay = error.retry_after
                 seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
                 log.warning("Telegram asked to wait %.0f s (%s)", seconds, endpoint)
+                self.blocked_until = max(self.blocked_until, self.clock() + seconds)
                 await self.sleep(seconds)
         raise AssertionError("unreachable")
 
@@ -102,7 +105,8 @@ class Pacer(BaseRateLimiter[int]):
             group = self.groups.setdefault(chat, SlidingWindow(GROUP_PER_MINUTE, 60.0 + MARGIN_SECONDS))
         while True:
             now = self.clock()
-            wait = max(self.overall.wait_needed(now), group.wait_needed(now) if group else 0.0)
+            wait = max(self.blocked_until - now, self.overall.wait_needed(now),
+                       group.wait_needed(now) if group else 0.0)
             if wait <= 0:
                 self.overall.add(now)
                 if group is not None:

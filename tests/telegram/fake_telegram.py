@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-import aiohttp
 from aiohttp import web
 
 TOKEN = "123456:TEST-token_for-the-fake"
@@ -84,6 +83,13 @@ class FakeTelegram:
     rate_limit: dict[str, int] = field(default_factory=dict)
     # The next N getUpdates calls are answered 409, as when another process polls.
     conflicts: int = 0
+    # False: an offset does not confirm earlier updates, as if the bot crashed before its next
+    # getUpdates reached Telegram; a new process then gets them again.
+    confirming: bool = True
+    # Answers to button presses come too late ("query is too old").
+    queries_too_old: bool = False
+    # Sends that broke one of Telegram's limits (30 a second, 20 a minute to one group).
+    violations: list[str] = field(default_factory=list)
     photos: list[bytes] = field(default_factory=list)
     webhook: dict | None = None
     port: int = 0
@@ -154,12 +160,20 @@ class FakeTelegram:
         if method == "getMe":
             return BOT
         if method == "getUpdates":
+            if self.webhook is not None:
+                raise Refused(409, "Conflict: can't use getUpdates method while webhook is active")
             if self.conflicts:
                 self.conflicts -= 1
                 raise Refused(409, "Conflict: terminated by other getUpdates request; make sure that "
                                    "only one bot instance is running")
             return await self._get_updates(args)
-        if method in ("setMyCommands", "deleteWebhook", "answerCallbackQuery"):
+        if method == "answerCallbackQuery" and self.queries_too_old:
+            raise Refused(400, "Bad Request: query is too old and response timeout expired or query id "
+                               "is invalid")
+        if method in ("setMyCommands", "answerCallbackQuery"):
+            return True
+        if method == "deleteWebhook":
+            self.webhook = None
             return True
         if method == "setWebhook":
             self.webhook = args
@@ -179,7 +193,10 @@ class FakeTelegram:
 
     async def _get_updates(self, args: dict) -> list[dict]:
         offset = int(args.get("offset", 0) or 0)
-        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        if self.confirming:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        else:
+            return [u for u in self.updates if u["update_id"] >= offset]
         deadline = time.monotonic() + min(float(args.get("timeout", 0) or 0), 1.0)
         while not self.updates and time.monotonic() < deadline:
             self._new_update.clear()
@@ -187,7 +204,7 @@ class FakeTelegram:
                 await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
             except TimeoutError:
                 break
-        return list(self.updates)
+        return [u for u in self.updates if u["update_id"] >= offset]
 
     def _send(self, args: dict, text: str, limit: int) -> dict:
         chat_id = int(args["chat_id"])
@@ -197,6 +214,7 @@ class FakeTelegram:
             raise Refused(403, "Forbidden: bot can't initiate conversation with a user")
         if args.get("parse_mode") == "HTML":
             check_html(text)
+        self._check_limits(chat_id)
         if visible_length(text) > limit or (limit == 4096 and not text.strip()):
             raise Refused(400, "Bad Request: message is too long" if text.strip()
                           else "Bad Request: message text is empty")
@@ -211,6 +229,17 @@ class FakeTelegram:
         if args.get("reply_markup"):
             message["reply_markup"] = args["reply_markup"]
         return message
+
+    def _check_limits(self, chat_id: int) -> None:
+        """Note a send that breaks a limit, counted over what arrived here (the call itself is
+        recorded already)."""
+        now = time.monotonic()
+        sends = [call for call in self.calls if call.method.startswith("send")]
+        if sum(1 for call in sends if call.at > now - 1.0) > 30:
+            self.violations.append(f"over 30 sends in a second at {now:.3f}")
+        if chat_id < 0 and sum(1 for call in sends if call.at > now - 60.0
+                               and int(call.args.get("chat_id", 0)) == chat_id) > 20:
+            self.violations.append(f"over 20 sends in a minute to {chat_id}")
 
     # What the test does as Telegram's users ----------------------------------------------
 
@@ -299,12 +328,3 @@ class FakeTelegram:
                 return self.of(method)
             await asyncio.sleep(0.02)
         raise AssertionError(f"{method}: {len(self.of(method))} calls, expected {count}")
-
-    async def deliver_to_webhook(self, update: dict, secret: str | None) -> int:
-        """Post an update to the registered webhook, as Telegram does."""
-        assert self.webhook is not None
-        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
-        async with aiohttp.ClientSession() as session, session.post(
-                self.webhook["url"], json={"update_id": next(self._ids), **update},
-                headers=headers) as response:
-            return response.status

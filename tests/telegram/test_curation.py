@@ -118,3 +118,14 @@ async def test_user_text_is_escaped_everywhere_it_goes(fake_telegram, runtime):
     for message in fake_telegram.sent():
         check_html(message["text"])
     assert re.search(r"<b>Inspiratie van week", digest["text"])
+
+
+async def test_names_only_may_be_kept_as_typed(fake_telegram, runtime):
+    await started_team(fake_telegram)
+    story = "Samen met Fenna Hoekstra van het buurthuis een koffieochtend opgezet."
+    fake_telegram.says(GROUP, COORDINATOR, f"/verhaal {story}")
+    preview = await fake_telegram.wait_for_text(COORDINATOR, "[naam]")
+    fake_telegram.clicks(preview, "Zo laten", COORDINATOR)
+    await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
+    assert story_texts(runtime) == [story]
+    assert runtime.bot.store.story(1)["privacy_flags"] == "naam"

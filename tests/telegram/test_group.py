@@ -3,8 +3,18 @@
 import subprocess
 import sys
 
+from bot.app import build_runtime
+from bot.settings import Settings, SettingsError, TelegramSettings
 from tests.support import werkbot_environment
-from tests.telegram.conftest import COLLEAGUE, COORDINATOR, GROUP, started_team, telegram_team
+from tests.telegram.conftest import (
+    COLLEAGUE,
+    COORDINATOR,
+    GROUP,
+    started_team,
+    telegram_settings,
+    telegram_team,
+    until,
+)
 
 STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
 
@@ -82,14 +92,23 @@ async def test_an_answer_after_the_question_expired_is_not_stored(fake_telegram,
     assert runtime.bot.store.story_counts(telegram_team(runtime).id) == {}
 
 
-async def test_a_redelivered_update_stores_the_story_once(fake_telegram, runtime):
+async def test_an_update_not_confirmed_before_a_crash_comes_again_and_stores_nothing_twice(
+        tmp_path, fake_telegram, runtime, content, guard, clock):
     await started_team(fake_telegram)
-    update_id = fake_telegram.says(GROUP, COORDINATOR, f"/verhaal {STORY}")
+    fake_telegram.confirming = False  # the bot "crashes" before Telegram hears it was processed
+    fake_telegram.says(GROUP, COORDINATOR, f"/verhaal {STORY}")
     await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
-    fake_telegram.push_again(update_id)
-    fake_telegram.says(GROUP, COORDINATOR, "/werkbot status")
-    await fake_telegram.wait_for_text(COORDINATOR, "Wachtende verhalen: 1")
-    assert runtime.bot.store.story_counts(telegram_team(runtime).id) == {"pending": 1}
+    await runtime.stop()
+    saved_before = len([m for m in fake_telegram.sent(COORDINATOR) if "opgeslagen" in m["text"]])
+    again = build_runtime(telegram_settings(tmp_path, fake_telegram), content, guard, host="127.0.0.1",
+                          clock=clock)
+    await again.start()
+    try:
+        await until(lambda: len([m for m in fake_telegram.sent(COORDINATOR)
+                                 if "opgeslagen" in m["text"]]) > saved_before)
+        assert again.bot.store.story_counts(telegram_team(again).id) == {"pending": 1}
+    finally:
+        await again.stop()
 
 
 async def test_werkbot_teams_shows_the_group_by_its_title(fake_telegram, runtime):
@@ -135,3 +154,59 @@ async def test_ordinary_messages_in_the_group_are_no_answers(fake_telegram, runt
     fake_telegram.says(COORDINATOR, COORDINATOR, "/annuleer")
     await fake_telegram.wait_for_text(COORDINATOR, "gestopt")
     assert runtime.bot.store.story_counts(telegram_team(runtime).id) == {}
+
+
+async def test_messages_wait_per_group_and_only_their_owner_can_open_them(fake_telegram, runtime):
+    other_group = -4002
+    await started_team(fake_telegram)
+    fake_telegram.says(other_group, COORDINATOR, "/werkbot start")
+    await fake_telegram.wait_for_text(COORDINATOR, "Welkom")
+    fake_telegram.says(GROUP, COLLEAGUE, "/verhaal")
+    fake_telegram.says(other_group, COLLEAGUE, "/mantra")
+    offer_a = await fake_telegram.wait_for_text(GROUP, "alleen voor jou")
+    offer_b = await fake_telegram.wait_for_text(other_group, "alleen voor jou")
+    link_a, link_b = (offer["reply_markup"]["inline_keyboard"][0][0]["url"] for offer in (offer_a, offer_b))
+    assert link_a != link_b and f"tg://user?id={COLLEAGUE}" in offer_a["text"]
+    fake_telegram.says(COORDINATOR, COORDINATOR, f"/start {link_a.split('=', 1)[1]}")
+    await fake_telegram.wait_for_text(COORDINATOR, "Hier stuur ik je")
+    fake_telegram.private_open.add(COLLEAGUE)
+    fake_telegram.says(COLLEAGUE, COLLEAGUE, f"/start {link_a.split('=', 1)[1]}")
+    await fake_telegram.wait_for_text(COLLEAGUE, "Typ je verhaal")
+    fake_telegram.says(COLLEAGUE, COLLEAGUE, STORY)
+    await fake_telegram.wait_for_text(COLLEAGUE, "opgeslagen")
+    assert runtime.bot.store.story(1)["team_id"] == telegram_team(runtime).id, "the group it was asked in"
+
+
+async def test_news_for_an_author_who_never_opened_the_chat_waits_behind_a_link(fake_telegram, runtime):
+    await started_team(fake_telegram, COLLEAGUE)
+    fake_telegram.says(GROUP, COLLEAGUE, f"/verhaal {STORY}")
+    await fake_telegram.wait_for_text(COLLEAGUE, "opgeslagen")
+    fake_telegram.private_open.discard(COLLEAGUE)
+    fake_telegram.says(GROUP, COORDINATOR, "/moderatie")
+    item = await fake_telegram.wait_for_text(COORDINATOR, STORY[:30])
+    fake_telegram.clicks(item, "Goedkeuren", COORDINATOR)
+    offer = await fake_telegram.wait_for_text(GROUP, "alleen voor jou")
+    assert "goedgekeurd" not in offer["text"] and f"tg://user?id={COLLEAGUE}" in offer["text"]
+
+
+async def test_a_button_pressed_too_late_for_telegram_still_works(fake_telegram, runtime):
+    await started_team(fake_telegram)
+    fake_telegram.queries_too_old = True
+    fake_telegram.says(GROUP, COORDINATOR, f"/verhaal {STORY}")
+    saved = await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
+    fake_telegram.clicks(saved, "Anoniem", COORDINATOR)
+    await fake_telegram.wait_for_text(COORDINATOR, "is nu anoniem")
+
+
+async def test_a_refused_token_stops_start_up_with_one_line(tmp_path, fake_telegram, content, guard):
+    settings = Settings(database=str(tmp_path / "w.db"), port=0, platforms={
+        "telegram": TelegramSettings("42:wrong-token", api_url=fake_telegram.url)})
+    runtime = build_runtime(settings, content, guard, host="127.0.0.1")
+    try:
+        await runtime.start()
+    except SettingsError as refused:
+        assert (refused.key, refused.fields["name"]) == ("cli.telegram_refused", "TELEGRAM_BOT_TOKEN")
+    else:
+        raise AssertionError("a refused token must stop start-up")
+    finally:
+        await runtime.stop()

@@ -50,6 +50,7 @@ async def test_sixty_groups_due_at_once_stay_within_both_limits(fake_telegram, r
     times = [call.at for call in sends]
     assert max(sum(1 for t in times if start <= t < start + 1.0) for start in times) <= 30
     assert times[-1] - times[0] >= 1.0, "60 sends take at least two one-second windows"
+    assert fake_telegram.violations == []
 
 
 async def test_a_digest_goes_out_with_its_chart(fake_telegram, runtime, clock):
@@ -75,6 +76,14 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_team(fake_telegram, r
     assert telegram_team(runtime, SUPERGROUP).id == team.id
     await mantra_time(runtime, clock)
     assert [int(p["chat_id"]) for p in fake_telegram.sent() if "vandaag" in p["text"]] == [SUPERGROUP]
+    # A private command and a button still naming the old group act for the moved team.
+    fake_telegram.says(COORDINATOR, COORDINATOR, f"/verhaal {STORY}")
+    await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
+    assert runtime.bot.store.story(1)["team_id"] == team.id
+    in_private = {"chat": fake_telegram.chat(COORDINATOR)}
+    fake_telegram.press(in_private, f"{GROUP}|story.anonymous|1:1", COORDINATOR)
+    await fake_telegram.wait_for_text(COORDINATOR, "is nu anoniem")
+    assert runtime.bot.store.story(1)["anonymous"] == 1
 
 
 async def test_a_post_to_a_group_that_moved_follows_it(fake_telegram, runtime, clock):
