@@ -1,7 +1,8 @@
 """Every query and write of the bot. Each write runs in one transaction (`db.atomic()`)."""
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -47,6 +48,25 @@ class Store:
     def now(self) -> str:
         return timestamp(self.clock())
 
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction, begun IMMEDIATE: it waits its turn (busy_timeout) for the
+        write lock up front. A deferred one that reads first and then writes fails at once
+        with 'database is locked' when another process writes meanwhile."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
     @staticmethod
     def timestamp(moment: datetime) -> str:
         return timestamp(moment)
@@ -79,7 +99,7 @@ class Store:
         """A new team with its own id at this chat; its first moderator is who registered it."""
         now = self.now()
         team_id = f"team-{secrets.token_hex(4)}"
-        with self.db.atomic():
+        with self.write():
             self.db["teams"].insert({"id": team_id, "platform": platform, "chat_id": chat_id,
                                      **settings_to_row(settings), "created_by": first_moderator,
                                      "created_at": now})
@@ -93,14 +113,14 @@ class Store:
         unknown = set(settings) - TEAM_SETTINGS
         if unknown:
             raise ValueError(f"not a team setting: {sorted(unknown)}")
-        with self.db.atomic():
+        with self.write():
             self.db["teams"].update(team_id, settings_to_row(settings))
         return self.team(team_id)
 
     def move_team(self, platform: str, old_chat_id: str, new_chat_id: str) -> bool:
         """Give the team at a chat its chat's new id; its stories and settings stay its own.
         False when no team lives at the old address."""
-        with self.db.atomic():
+        with self.write():
             cursor = self.db.execute(
                 "update teams set chat_id = ? where platform = ? and chat_id = ?",
                 [new_chat_id, platform, old_chat_id])
@@ -109,7 +129,7 @@ class Store:
     def claim_reminder(self, team_id: str, last_allowed: str) -> bool:
         """Mark the team's moderators as reminded now, unless that happened after `last_allowed`;
         True when this caller may send the reminder. One statement, so safe across processes."""
-        with self.db.atomic():
+        with self.write():
             cursor = self.db.execute(
                 "update teams set reminded_at = ? "
                 "where id = ? and (reminded_at is null or reminded_at <= ?)",
@@ -119,7 +139,7 @@ class Store:
 
     def purge_team(self, team_id: str) -> None:
         """Delete a team and everything that belongs to it."""
-        with self.db.atomic():
+        with self.write():
             for table in ("moderation_log", "stories", "rotation_picks", "deliveries", "moderators"):
                 self.db.execute(f"delete from {table} where team_id = ?", [team_id])
             self.db.execute("delete from teams where id = ?", [team_id])
@@ -158,7 +178,7 @@ class Store:
         )))
 
     def add_moderator(self, team_id: str, user_id: str, added_by: str) -> None:
-        with self.db.atomic():
+        with self.write():
             self.db["moderators"].insert(
                 {"team_id": team_id, "user_id": user_id, "added_by": added_by,
                  "added_at": self.now()},
@@ -167,7 +187,7 @@ class Store:
             self._log(team_id, None, added_by, "moderator-add", user_id)
 
     def remove_moderator(self, team_id: str, user_id: str, removed_by: str) -> None:
-        with self.db.atomic():
+        with self.write():
             self.db.execute(
                 "delete from moderators where team_id = ? and user_id = ?", [team_id, user_id]
             )
@@ -181,7 +201,7 @@ class Store:
         A redelivered platform event finds the story it already created.
         """
         now = self.now()
-        with self.db.atomic():
+        with self.write():
             existing = list(self.db.query(
                 "select id from stories where source_key = ?", [story["source_key"]]
             ))
@@ -206,7 +226,7 @@ class Store:
         if unknown:
             raise ValueError(f"not a story field: {sorted(unknown)}")
         story = self.story(story_id)
-        with self.db.atomic():
+        with self.write():
             self.db["stories"].update(story_id, {**fields, "updated_at": self.now()})
             self._log(story["team_id"], story_id, actor_id, action, detail)
 
@@ -214,7 +234,7 @@ class Store:
                       **fields: Any) -> None:
         """Feature one story; any other story featured in the same team-week loses it."""
         story = self.story(story_id)
-        with self.db.atomic():
+        with self.write():
             self.db.execute(
                 "update stories set featured = 0 where team_id = ? and featured = 1 "
                 "and decided_at >= ? and decided_at < ?",
@@ -233,7 +253,7 @@ class Store:
         if created_before is not None:
             condition = f"({condition} or created_at < ?)"
             params.append(created_before)
-        with self.db.atomic():
+        with self.write():
             ids = [row["id"] for row in self.db.query(
                 f"select id from stories where team_id = ? and text is not null and {condition}",
                 params)]
@@ -310,7 +330,7 @@ class Store:
 
     def add_pick(self, team_id: str, day: str, principle_id: str, cycle: int) -> Row:
         """Record the principle of a day; a concurrent pick for the same day wins."""
-        with self.db.atomic():
+        with self.write():
             self.db["rotation_picks"].insert(
                 {"team_id": team_id, "day": day, "principle_id": principle_id, "cycle": cycle},
                 ignore=True,
@@ -326,7 +346,7 @@ class Store:
 
         The UNIQUE (team_id, kind, period) index makes this safe across processes.
         """
-        with self.db.atomic():
+        with self.write():
             cursor = self.db.execute(
                 "insert or ignore into deliveries "
                 "(team_id, kind, period, status, attempts, claimed_at) "
@@ -344,7 +364,7 @@ class Store:
 
     def retry_delivery(self, team_id: str, kind: str, period: str) -> bool:
         """Claim a failed post again for another attempt; False if another process did."""
-        with self.db.atomic():
+        with self.write():
             cursor = self.db.execute(
                 "update deliveries set status = 'claimed', claimed_at = ? "
                 "where team_id = ? and kind = ? and period = ? and status = 'failed'",
@@ -354,7 +374,7 @@ class Store:
 
     def finish_delivery(self, team_id: str, kind: str, period: str, status: str,
                         error: str = "") -> None:
-        with self.db.atomic():
+        with self.write():
             self.db.execute(
                 "update deliveries set status = ?, attempts = attempts + 1, last_error = ?, "
                 "sent_at = case when ? = 'sent' then ? else sent_at end "

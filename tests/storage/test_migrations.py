@@ -1,4 +1,5 @@
 import sqlite3
+import threading
 
 import pytest
 from sqlite_utils import Database
@@ -70,3 +71,30 @@ def test_one_chat_is_one_team(store, moderator):
                                                 "timezone": "Europe/Amsterdam", "sets": ("werkprincipes",),
                                                 "language": "nl", "moderation": True, "paused": False},
                           "someone")
+
+
+def test_two_processes_writing_at_once_wait_their_turn_and_lose_nothing(db_path, store, team_a, clock):
+    """Each thread has its own connection, as a second `werkbot run` would; every write reads
+    first (insert_story looks up its source key), which with a deferred BEGIN fails at once."""
+    errors: list[BaseException] = []
+
+    def write_stories(prefix: str) -> None:
+        own = Store(open_database(db_path), clock)
+        try:
+            for n in range(1000):
+                own.insert_story({"team_id": team_a, "source_key": f"{prefix}-{n}", "author_id": "a",
+                                  "author_name": "A", "text": "Een verhaal uit de buurt, nummer " + str(n),
+                                  "principle_id": None, "anonymous": 0, "consent": 0,
+                                  "privacy_flags": "", "status": "pending"})
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            own.db.close()
+
+    threads = [threading.Thread(target=write_stories, args=(prefix,)) for prefix in ("one", "two")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.story_counts(team_a) == {"pending": 2000}
