@@ -1,5 +1,6 @@
 import pytest
 
+from bot.core import drafts
 from bot.core.privacy import Finding, mask
 from tests.conftest import asked_text, member, texts
 from tests.privacy_cases.evaluate import HARD, evaluate, load_cases
@@ -161,3 +162,23 @@ def test_aanpassen_starts_from_the_authors_own_text_which_stays_out_of_the_datab
     assert asked_text(bot, moderator, "draft.edit", draft_id) == STORY_WITH_PHONE
     assert asked_text(bot, member("colleague"), "draft.edit", draft_id) == ""
     assert stored(store) == []
+
+
+def test_drafts_are_bounded_per_author_and_in_all(bot, moderator, monkeypatch):
+    monkeypatch.setattr(drafts, "IN_ALL", 12)
+    for n in range(7):
+        bot.handle_command(moderator, f"/verhaal Verhaal {n}: {STORY_WITH_PHONE}", f"k{n}")
+    assert len(bot.privacy.drafts) == drafts.PER_AUTHOR, "an author keeps their five newest"
+    for n in range(20):
+        bot.handle_command(member(f"collega{n}"), f"/verhaal {STORY_WITH_PHONE}", f"c{n}")
+    assert len(bot.privacy.drafts) == 12
+
+
+def test_a_story_of_invisible_fillers_is_empty(store, bot, moderator):
+    replies = bot.handle_command(moderator, "/verhaal " + "\u3164" * 30 + "\u2800" * 10, "k")
+    assert "kort" in texts(replies) and stored(store) == []
+
+
+def test_a_huge_story_is_given_back_only_as_far_as_an_author_can_use_it(bot, moderator):
+    [reply] = bot.handle_command(moderator, "/verhaal " + "Een hele lange zin over de buurt. " * 30000, "k")
+    assert "de eerste 4000 tekens" in reply.text and len(reply.text) < 4400

@@ -11,7 +11,7 @@ from bot.core.flows.moderation import ModerationFlow
 from bot.core.flows.privacy import PrivacyFlow
 from bot.core.model import Ask, Button, Reply, UserError
 from bot.core.privacy import Screened
-from bot.core.stories import MAX_LENGTH, Stories, clean_text
+from bot.core.stories import ECHO_LENGTH, MAX_LENGTH, Stories, clean_text
 from storage import Store
 
 
@@ -40,9 +40,12 @@ class StoryFlow(Flow):
         except UserError as error:
             if error.key != "story.too_long":
                 raise
-            # A chat keeps nothing of a refused command: give the text back, to shorten.
+            # A chat keeps nothing of a refused command: give the text back, to shorten, as much
+            # of it as an author can use.
+            cleaned = clean_text(text)
+            key = "story.your_text" if len(cleaned) <= ECHO_LENGTH else "story.your_text_start"
             return [Reply(self.say(request.language, error.key, **error.fields) + "\n\n"
-                          + self.say(request.language, "story.your_text", text=clean_text(text)),
+                          + self.say(request.language, key, text=cleaned[:ECHO_LENGTH], shown=ECHO_LENGTH),
                           language=request.language)]
 
     def story_question(self, request: Request, initial: str = "") -> Ask:
