@@ -40,8 +40,16 @@ class Action:
 
     run: Handler
     question: Callable[[Request], Ask] | None = None
-    text_check: Callable[[str], str] | None = None
+    text_check: Callable[[Request], object] | None = None
     carries_story: bool = False
+
+
+def story_text(request: Request) -> str:
+    return checked_text(request.text or "")
+
+
+def reason_text(request: Request) -> str:
+    return checked_reason(request.text or "")
 
 
 class WerkBot:
@@ -75,26 +83,26 @@ class WerkBot:
             "werkbot": self.team.werkbot,
         }
         self.actions: dict[str, Action] = {
-            "story.new": Action(self.stories.new_from_form, text_check=checked_text, carries_story=True),
+            "story.new": Action(self.stories.new_from_form, text_check=story_text, carries_story=True),
             "story.principles": Action(self.stories.choose_principle),
             "story.tag": Action(self.stories.tag),
             "story.anonymous": Action(self.stories.set_anonymous),
             "story.consent": Action(self.stories.set_consent),
-            "story.edit": Action(self.stories.edit, self.stories.edit_question, checked_text, True),
+            "story.edit": Action(self.stories.edit, self.stories.edit_question, story_text, True),
             "story.withdraw": Action(self.stories.withdraw),
             "story.withdraw_confirm": Action(self.stories.withdraw_confirmed),
             "story.export": Action(self.stories.export),
             "mod.approve": Action(self.moderation.approve),
-            "mod.reject": Action(self.moderation.reject, self.moderation.reason_question, checked_reason),
+            "mod.reject": Action(self.moderation.reject, self.moderation.reason_question, reason_text),
             "mod.feature": Action(self.moderation.feature),
             "mod.principles": Action(self.moderation.choose_principle),
             "mod.tag": Action(self.moderation.tag),
-            "mod.redact": Action(self.moderation.redact, self.moderation.redact_question, checked_text,
-                                 True),
+            "mod.redact": Action(self.moderation.redact, self.moderation.redact_question, story_text, True),
             "digest.post": Action(self.digests.post_now),
             "draft.mask": Action(self.privacy.store_masked),
             "draft.keep": Action(self.privacy.keep_names),
-            "draft.edit": Action(self.privacy.edit, self.privacy.edit_question, checked_text, True),
+            "draft.edit": Action(self.privacy.edit, self.privacy.edit_question, self.privacy.check_edit,
+                                 True),
         }
 
     # Entry points ------------------------------------------------------------------------
@@ -161,16 +169,17 @@ class WerkBot:
         spec = self.actions.get(action)
         return spec is not None and spec.carries_story
 
-    def form_text_problem(self, caller: Caller, action: str, text: str) -> str | None:
+    def form_text_problem(self, caller: Caller, action: str, value: str, text: str) -> str | None:
         """What is wrong with the text of a form for `action` (a story's length, a rejection
         reason), for platforms whose forms can say so in place and keep the text; None if fine."""
         spec = self.actions.get(action)
-        if spec is None or spec.text_check is None:
+        team = self.team_of(caller)
+        if spec is None or spec.text_check is None or team is None:
             return None
         try:
-            spec.text_check(text)
+            spec.text_check(Request(caller, team, value=value, text=text))
         except UserError as error:
-            return self.refusal(self.team_of(caller), error).text
+            return self.refusal(team, error).text
         return None
 
     # Helpers -----------------------------------------------------------------------------

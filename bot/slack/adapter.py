@@ -179,7 +179,7 @@ class SlackAdapter:
         meta = json.loads(view["private_metadata"])
         caller = self._interactor(body, meta["channel"])
         text = view["state"]["values"]["answer"]["text"].get("value") or ""
-        if not await self._ack_form(ack, caller, meta["action"], text, "answer"):
+        if not await self._ack_form(ack, caller, meta["action"], meta["value"], text, "answer"):
             return
         await self.conversation.action(caller, meta["action"], meta["value"], self._sender(caller),
                                        text=text, source_key=f"slack:view:{view['id']}")
@@ -189,7 +189,7 @@ class SlackAdapter:
         values = view["state"]["values"]
         caller = self._interactor(body, meta["channel"])
         text = values["story"]["text"].get("value") or ""
-        if not await self._ack_form(ack, caller, "story.new", text, "story"):
+        if not await self._ack_form(ack, caller, "story.new", "", text, "story"):
             return
         selected = values["principle"]["choice"].get("selected_option") or {}
         anonymous = bool(values["anonymous"]["choice"].get("selected_options"))
@@ -197,10 +197,11 @@ class SlackAdapter:
         await self.conversation.action(caller, "story.new", value, self._sender(caller), text=text,
                                        source_key=f"slack:view:{view['id']}")
 
-    async def _ack_form(self, ack: Any, caller: Caller, action: str, text: str, block_id: str) -> bool:
+    async def _ack_form(self, ack: Any, caller: Caller, action: str, value: str, text: str,
+                        block_id: str) -> bool:
         """Ack a form; a text the core would refuse keeps the form open, with the text and the
         reason under the field. True when the form was accepted."""
-        problem = self.bot.form_text_problem(caller, action, text)
+        problem = self.bot.form_text_problem(caller, action, value, text)
         if problem is not None:
             await ack(response_action="errors", errors={block_id: problem})
             return False

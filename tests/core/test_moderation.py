@@ -176,3 +176,24 @@ def test_no_reminder_when_moderation_is_off(bot, moderator):
     bot.handle_command(moderator, "/werkbot moderatie uit", "m")
     replies = bot.handle_command(member("author"), "/verhaal We begonnen klein, met koffie en koekjes.", "k")
     assert reminders(replies) == []
+
+
+def test_a_reason_with_personal_data_is_checked_like_a_story(store, bot, moderator):
+    submit(bot, member("writer"))
+    [preview] = bot.handle_action(moderator, "mod.reject", "1", text="Haal het BSN 131.860.914 eruit.")
+    assert "131.860.914" not in preview.text and "[bsn]" in preview.text
+    assert store.story(1)["status"] == "pending", "nothing is stored or sent before the moderator chose"
+    [mask, edit] = preview.buttons
+    [question] = bot.handle_action(moderator, "draft.edit", edit.value)
+    assert question.ask.initial == "Haal het BSN 131.860.914 eruit." and question.ask.max_length == 500
+    replies = bot.handle_action(moderator, mask.action, mask.value)
+    assert store.story(1)["reject_reason"] == "Haal het BSN [bsn] eruit."
+    [news] = [r for r in replies if r.audience == "member"]
+    assert "[bsn]" in news.text and "131.860.914" not in news.text
+
+
+def test_a_short_clean_reason_goes_straight_through(store, bot, moderator):
+    submit(bot, member("writer"))
+    assert bot.form_text_problem(moderator, "mod.reject", "1", "Te kort.") is None
+    bot.handle_action(moderator, "mod.reject", "1", text="Te kort.")
+    assert (store.story(1)["status"], store.story(1)["reject_reason"]) == ("rejected", "Te kort.")

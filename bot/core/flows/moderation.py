@@ -8,7 +8,7 @@ from bot.core.drafts import Draft
 from bot.core.flows.base import Flow, Request, number_and_argument, number_in
 from bot.core.flows.privacy import PrivacyFlow
 from bot.core.model import Ask, Button, Reply
-from bot.core.moderation import MAX_REASON_LENGTH, Moderation
+from bot.core.moderation import MAX_REASON_LENGTH, Moderation, checked_reason
 from bot.core.privacy import Screened
 from bot.core.stories import MAX_LENGTH
 from storage import Store, Team
@@ -25,6 +25,9 @@ class ModerationFlow(Flow):
         self.moderation = moderation
         self.privacy = privacy
         privacy.on_decided("redact", self._store_redaction)
+        # A reason is sent on to the author and stored: it is checked like a story.
+        privacy.on_decided("reason", self._store_rejection, check=checked_reason,
+                           max_length=MAX_REASON_LENGTH, texts="reason_")
 
     def queue(self, request: Request) -> list[Reply]:
         language = request.language
@@ -84,8 +87,12 @@ class ModerationFlow(Flow):
                    self.say(request.language, "moderation.reason_prompt"), MAX_REASON_LENGTH)
 
     def reject(self, request: Request) -> list[Reply]:
-        story = self.moderation.reject(request.team, request.caller, number_in(request.value),
-                                       request.text or "")
+        story = self.moderation.story(request.team, request.caller, number_in(request.value))
+        return self.privacy.screen(request, request.text or "", "reason", story_id=story["id"])
+
+    def _store_rejection(self, request: Request, draft: Draft, screened: Screened) -> list[Reply]:
+        assert draft.story_id is not None
+        story = self.moderation.reject(request.team, request.caller, draft.story_id, screened.text)
         return [self.reply(request, "moderation.rejected", story_id=story["id"]),
                 *self._tell_author(request.team, story, "author.rejected", reason=story["reject_reason"])]
 
