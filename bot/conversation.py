@@ -34,6 +34,8 @@ class Conversation:
 
     async def command(self, caller: Caller, line: str, source_key: str, send: Send) -> None:
         """A command line: parsed once; a story in it waits for the privacy guard."""
+        if self._handled_before(source_key):
+            return
         try:
             command = self.bot.parse(line)
         except UserError as error:
@@ -41,14 +43,32 @@ class Conversation:
             return
         if command.carries_story:
             await self.wait_for_guard(caller, send)
-        await self.deliver(self.bot.handle_command(caller, command, source_key), send)
+        replies = self.bot.handle_command(caller, command, source_key)
+        self._handled(source_key)
+        await self.deliver(replies, send)
 
     async def action(self, caller: Caller, action: str, value: str, send: Send,
                      text: str | None = None, source_key: str = "") -> None:
         """A button, or the answer to a question; a story text waits for the privacy guard."""
+        if self._handled_before(source_key):
+            return
         if text is not None and self.bot.carries_story(action):
             await self.wait_for_guard(caller, send)
-        await self.deliver(self.bot.handle_action(caller, action, value, text, source_key), send)
+        replies = self.bot.handle_action(caller, action, value, text, source_key)
+        self._handled(source_key)
+        await self.deliver(replies, send)
+
+    def _handled_before(self, source_key: str) -> bool:
+        """A replayed request or a redelivered update that was handled already changes nothing
+        (a crash before it was handled lets it through again: stories are keyed on it too)."""
+        if source_key and self.bot.store.was_handled(source_key):
+            log.info("an input handled before came again; ignored")
+            return True
+        return False
+
+    def _handled(self, source_key: str) -> None:
+        if source_key:
+            self.bot.store.mark_handled(source_key)
 
     async def wait_for_guard(self, caller: Caller, send: Send) -> None:
         """Wait for the privacy guard to load; after a moment the author hears why."""

@@ -130,3 +130,11 @@ def m005_team_address(db: Database) -> None:
     # A team's id is its own; (platform, chat_id) is its address, unique and movable, so a chat
     # whose id changes (a Telegram group upgraded to a supergroup) moves one row.
     db["teams"].create_index(["platform", "chat_id"], unique=True)
+
+
+@migrations()
+def m006_handled_inputs(db: Database) -> None:
+    # The platform's id of every command and button press that was handled (a Slack trigger id,
+    # a view id, a Telegram update id), so a replayed or redelivered one changes nothing.
+    db["handled_inputs"].create({"source_key": str, "handled_at": str}, pk="source_key")
+    db["handled_inputs"].create_index(["handled_at"])

@@ -339,6 +339,23 @@ class Store:
         assert pick is not None
         return pick
 
+    # Handled inputs ----------------------------------------------------------------------
+
+    def was_handled(self, source_key: str) -> bool:
+        return bool(list(self.db.query(
+            "select 1 from handled_inputs where source_key = ?", [source_key])))
+
+    def mark_handled(self, source_key: str) -> None:
+        with self.write():
+            self.db.execute("insert or ignore into handled_inputs (source_key, handled_at) values (?, ?)",
+                            [source_key, self.now()])
+
+    def forget_handled(self, before: str) -> int:
+        """Forget inputs handled before then (no platform redelivers that late)."""
+        with self.write():
+            cursor = self.db.execute("delete from handled_inputs where handled_at < ?", [before])
+        return cursor.rowcount
+
     # Deliveries --------------------------------------------------------------------------
 
     def claim_delivery(self, team_id: str, kind: str, period: str) -> bool:

@@ -9,6 +9,8 @@ from storage import Store
 log = logging.getLogger(__name__)
 
 REJECTED_TEXT_DAYS = timedelta(days=30)
+# No platform delivers an input again after this long (the slowest redelivers within a day).
+HANDLED_INPUT_DAYS = timedelta(days=2)
 
 
 def apply_retention(store: Store, clock: Callable[[], datetime]) -> int:
@@ -25,4 +27,5 @@ def apply_retention(store: Store, clock: Callable[[], datetime]) -> int:
             log.exception("retention failed for team %s", team.id)
     if deleted:
         log.info("retention deleted %d story texts", deleted)
+    store.forget_handled(store.timestamp(now - HANDLED_INPUT_DAYS))
     return deleted

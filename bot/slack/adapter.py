@@ -164,7 +164,7 @@ class SlackAdapter:
             text = SLACK_MENTION.sub(r"@\1", text)
         line = f"{body['command']} {text}".strip()
         send = self._sender(caller, body.get("trigger_id"), body.get("response_url"))
-        await self.conversation.command(caller, line, f"slack:{body.get('trigger_id', '')}", send)
+        await self.conversation.command(caller, line, self._input_key(body), send)
 
     async def _on_button(self, ack: Any, body: dict) -> None:
         await ack()
@@ -173,7 +173,7 @@ class SlackAdapter:
         channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
         caller = self._interactor(body, channel or "")
         send = self._sender(caller, body.get("trigger_id"), body.get("response_url"))
-        await self.conversation.action(caller, action, value, send)
+        await self.conversation.action(caller, action, value, send, source_key=self._input_key(body))
 
     async def _on_ask_submitted(self, ack: Any, body: dict, view: dict) -> None:
         meta = json.loads(view["private_metadata"])
@@ -234,6 +234,12 @@ class SlackAdapter:
     async def _on_error(self, error: Exception, body: dict) -> None:
         # The body may hold a story: name only what failed.
         log.error("Slack listener failed: %s", type(error).__name__, exc_info=error)
+
+    @staticmethod
+    def _input_key(body: dict) -> str:
+        """Slack's id for this command or press (its trigger id): a replayed request changes nothing."""
+        trigger = body.get("trigger_id")
+        return f"slack:{trigger}" if trigger else ""
 
     # Callers ---------------------------------------------------------------------------
 

@@ -333,7 +333,8 @@ class TelegramAdapter:
         caller = await self._caller(update, context, team_chat=chat_id)
         if caller is None:
             return ConversationHandler.END
-        await self.conversation.action(caller, action, value, self._sender(caller, update, context))
+        await self.conversation.action(caller, action, value, self._sender(caller, update, context),
+                                       source_key=self._source_key(update))
         return self._state(context)
 
     async def _on_answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -1,6 +1,7 @@
 import asyncio
 import json
 import time
+from urllib.parse import urlencode
 
 import aiohttp
 import sqlite_utils
@@ -418,3 +419,20 @@ async def test_a_slack_mention_makes_that_member_a_moderator(slack, fake_slack, 
     sent = await fake_slack.wait_for("chat.postEphemeral", 2)
     assert sent[1]["text"] == "U2 is nu moderator."
     assert runtime.bot.store.moderators(slack_team(runtime).id) == ["U1", "U2"]
+
+
+async def test_a_replayed_signed_request_changes_nothing(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Welkom")
+    body = urlencode({"token": "x", "team_id": "T1", "channel_id": "C1", "channel_name": "wijkteam",
+                      "user_id": "U1", "user_name": "u1", "command": "/werkbot",
+                      "text": "moderator <@U2|collega>", "response_url": fake_slack.response_url,
+                      "trigger_id": "trigger-replayed"})
+    assert (await slack.post(body))[0] == 200
+    await fake_slack.wait_for_text("chat.postEphemeral", "U2 is nu moderator")
+    await slack.command("/werkbot", "moderator weg <@U2>")
+    await fake_slack.wait_for_text("chat.postEphemeral", "U2 is geen moderator meer")
+    assert (await slack.post(body))[0] == 200, "signed and within five minutes: Bolt lets it in"
+    await slack.command("/werkbot", "status")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Moderatoren: U1\n")
+    assert runtime.bot.store.moderators(slack_team(runtime).id) == ["U1"]

@@ -74,6 +74,8 @@ class FakeTelegram:
     calls: list[Call] = field(default_factory=list)
     updates: list[dict] = field(default_factory=list)
     delivered: list[dict] = field(default_factory=list)
+    # Update ids as getUpdates handed them out, a redelivered one again.
+    served: list[int] = field(default_factory=list)
     # Chats the bot may not post in, and how Telegram says so.
     refused_chats: dict[int, Refused] = field(default_factory=dict)
     # Users who opened the private chat with the bot (others cannot be messaged first).
@@ -196,7 +198,7 @@ class FakeTelegram:
         if self.confirming:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
         else:
-            return [u for u in self.updates if u["update_id"] >= offset]
+            return self._serve([u for u in self.updates if u["update_id"] >= offset])
         deadline = time.monotonic() + min(float(args.get("timeout", 0) or 0), 1.0)
         while not self.updates and time.monotonic() < deadline:
             self._new_update.clear()
@@ -204,7 +206,11 @@ class FakeTelegram:
                 await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
             except TimeoutError:
                 break
-        return [u for u in self.updates if u["update_id"] >= offset]
+        return self._serve([u for u in self.updates if u["update_id"] >= offset])
+
+    def _serve(self, updates: list[dict]) -> list[dict]:
+        self.served += [update["update_id"] for update in updates]
+        return updates
 
     def _send(self, args: dict, text: str, limit: int) -> dict:
         chat_id = int(args["chat_id"])

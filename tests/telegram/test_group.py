@@ -92,21 +92,24 @@ async def test_an_answer_after_the_question_expired_is_not_stored(fake_telegram,
     assert runtime.bot.store.story_counts(telegram_team(runtime).id) == {}
 
 
-async def test_an_update_not_confirmed_before_a_crash_comes_again_and_stores_nothing_twice(
+async def test_an_update_not_confirmed_before_a_crash_comes_again_and_changes_nothing(
         tmp_path, fake_telegram, runtime, content, guard, clock):
     await started_team(fake_telegram)
     fake_telegram.confirming = False  # the bot "crashes" before Telegram hears it was processed
-    fake_telegram.says(GROUP, COORDINATOR, f"/verhaal {STORY}")
+    update_id = fake_telegram.says(GROUP, COORDINATOR, f"/verhaal {STORY}")
     await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
     await runtime.stop()
-    saved_before = len([m for m in fake_telegram.sent(COORDINATOR) if "opgeslagen" in m["text"]])
+    served_before = fake_telegram.served.count(update_id)
     again = build_runtime(telegram_settings(tmp_path, fake_telegram), content, guard, host="127.0.0.1",
                           clock=clock)
     await again.start()
     try:
-        await until(lambda: len([m for m in fake_telegram.sent(COORDINATOR)
-                                 if "opgeslagen" in m["text"]]) > saved_before)
+        await until(lambda: fake_telegram.served.count(update_id) > served_before)
+        fake_telegram.says(GROUP, COORDINATOR, "/werkbot status")
+        await fake_telegram.wait_for_text(COORDINATOR, "Wachtende verhalen: 1")
         assert again.bot.store.story_counts(telegram_team(again).id) == {"pending": 1}
+        assert len([m for m in fake_telegram.sent(COORDINATOR) if "opgeslagen" in m["text"]]) == 1, (
+            "handled before the crash: the second delivery changes nothing")
     finally:
         await again.stop()
 
