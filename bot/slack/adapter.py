@@ -136,8 +136,17 @@ class SlackAdapter:
         """Nothing to release: the Web API client opens a session per call."""
 
     async def handle_http(self, request: web.Request) -> web.StreamResponse:
-        """POST /slack/events: commands, interactivity and events, signature checked by Bolt."""
-        return await to_aiohttp_response(await self.app.async_dispatch(await to_bolt_request(request)))
+        """POST /slack/events: commands, interactivity and events, signature checked by Bolt.
+        A malformed request gets 401 or 400, never a 500 with a traceback."""
+        if not request.headers.get("X-Slack-Request-Timestamp", "").isdigit():
+            return web.Response(status=401)
+        try:
+            response = await self.app.async_dispatch(await to_bolt_request(request))
+        except Exception as error:
+            # Bolt parses after checking the signature: a signed request it cannot read.
+            log.warning("a Slack request could not be read: %s", type(error).__name__)
+            return web.Response(status=400)
+        return await to_aiohttp_response(response)
 
     # Listeners -------------------------------------------------------------------------
 

@@ -56,8 +56,9 @@ class SlackClient:
         self.triggers = 0
 
     async def post(self, body: str, secret: str = SECRET, age: int = 0,
-                   content_type: str = "application/x-www-form-urlencoded") -> tuple[int, str]:
-        timestamp = str(int(time.time()) - age)
+                   content_type: str = "application/x-www-form-urlencoded",
+                   timestamp: str | None = None) -> tuple[int, str]:
+        timestamp = timestamp or str(int(time.time()) - age)
         signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body)
         headers = {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature,
                    "Content-Type": content_type}

@@ -436,3 +436,10 @@ async def test_a_replayed_signed_request_changes_nothing(slack, fake_slack, runt
     await slack.command("/werkbot", "status")
     await fake_slack.wait_for_text("chat.postEphemeral", "Moderatoren: U1\n")
     assert runtime.bot.store.moderators(slack_team(runtime).id) == ["U1"]
+
+
+async def test_malformed_requests_get_400_or_401_never_500(slack, runtime):
+    assert (await slack.post("command=/mantra&text=", timestamp="abc"))[0] == 401
+    status, body = await slack.post(urlencode({"payload": "{not json"}))
+    assert status == 400 and "Traceback" not in body
+    assert runtime.bot.store.teams() == []
