@@ -7,6 +7,7 @@ It names no platform. Shut down in reverse order.
 
 import asyncio
 import logging
+import resource
 import signal
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -154,8 +155,18 @@ class Runtime:
         return web.json_response(self.health())
 
 
+def raise_open_files_limit() -> None:
+    """Use all the open files the system allows (the soft limit is often 1,024): every
+    connection is one, and running out stops /healthz and Slack's requests alike."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and soft < hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+        log.info("open files limit raised from %d to %d", soft, hard)
+
+
 async def serve(runtime: Runtime) -> None:
     """Run until SIGINT or SIGTERM."""
+    raise_open_files_limit()
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -1,9 +1,11 @@
 """`werkbot run` as a process: starts Slack in HTTP mode, answers /healthz, stops on SIGTERM."""
 
 import asyncio
+import re
 import signal
 import socket
 import sys
+from pathlib import Path
 
 import aiohttp
 
@@ -79,3 +81,18 @@ async def test_a_token_slack_refuses_is_one_line(tmp_path, fake_slack, guard_cac
     code, err = await run_until_it_stops(tmp_path, fake_slack)
     assert (code, err) == (2, "werkbot: Slack weigert SLACK_BOT_TOKEN (invalid_auth). "
                               "Controleer de waarde in de instellingen van de app.\n")
+
+
+async def test_run_uses_all_the_open_files_the_system_allows(tmp_path, fake_slack, guard_cache):
+    env = slack_environment(tmp_path, fake_slack, WERKBOT_LOG_LEVEL="INFO")
+    process = await asyncio.create_subprocess_exec(
+        "/bin/sh", "-c", f"ulimit -S -n 256 && exec {sys.executable} -m bot.cli run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        await listening_port(process)
+        limits = Path(f"/proc/{process.pid}/limits").read_text()
+        soft, hard = re.search(r"Max open files\s+(\S+)\s+(\S+)", limits).groups()
+        assert soft == hard != "256"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.communicate(), 30)
