@@ -43,9 +43,8 @@ class Conversation:
             return
         if command.carries_story:
             await self.wait_for_guard(caller, send)
-        replies = self.bot.handle_command(caller, command, source_key)
+        await self.deliver(self.bot.handle_command(caller, command, source_key), send)
         self._handled(source_key)
-        await self.deliver(replies, send)
 
     async def action(self, caller: Caller, action: str, value: str, send: Send,
                      text: str | None = None, source_key: str = "") -> None:
@@ -54,9 +53,8 @@ class Conversation:
             return
         if text is not None and self.bot.carries_story(action):
             await self.wait_for_guard(caller, send)
-        replies = self.bot.handle_action(caller, action, value, text, source_key)
+        await self.deliver(self.bot.handle_action(caller, action, value, text, source_key), send)
         self._handled(source_key)
-        await self.deliver(replies, send)
 
     def _handled_before(self, source_key: str) -> bool:
         """A replayed request or a redelivered update that was handled already changes nothing
@@ -67,8 +65,13 @@ class Conversation:
         return False
 
     def _handled(self, source_key: str) -> None:
-        if source_key:
+        """Recorded once the replies are out: what failed here was done and answered already."""
+        if not source_key:
+            return
+        try:
             self.bot.store.mark_handled(source_key)
+        except Exception as error:
+            log.error("an input could not be recorded as handled: %s", type(error).__name__)
 
     async def wait_for_guard(self, caller: Caller, send: Send) -> None:
         """Wait for the privacy guard to load; after a moment the author hears why."""

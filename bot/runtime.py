@@ -157,11 +157,16 @@ class Runtime:
 
 def raise_open_files_limit() -> None:
     """Use all the open files the system allows (the soft limit is often 1,024): every
-    connection is one, and running out stops /healthz and Slack's requests alike."""
+    connection is one, and running out stops /healthz and the platforms' requests alike."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if hard != resource.RLIM_INFINITY and soft < hard:
+    if hard == resource.RLIM_INFINITY or soft >= hard:
+        return
+    try:
         resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-        log.info("open files limit raised from %d to %d", soft, hard)
+    except (ValueError, OSError) as error:
+        log.warning("open files limit stays at %d: %s", soft, type(error).__name__)
+        return
+    log.info("open files limit raised from %d to %d", soft, hard)
 
 
 async def serve(runtime: Runtime) -> None:

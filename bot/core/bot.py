@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 class Action:
     """A button's action. With `question`, a press without text first asks for one. `text_check`
     returns the typed text cleaned, or raises UserError saying what is wrong with it (forms can
-    show that in place, before anything is sent)."""
+    show that in place, before anything is sent). `carries_story`: its text goes through the
+    privacy guard, so it waits until the guard has loaded."""
 
     run: Handler
     question: Callable[[Request], Ask] | None = None
@@ -93,7 +94,7 @@ class WerkBot:
             "story.withdraw_confirm": Action(self.stories.withdraw_confirmed),
             "story.export": Action(self.stories.export),
             "mod.approve": Action(self.moderation.approve),
-            "mod.reject": Action(self.moderation.reject, self.moderation.reason_question, reason_text),
+            "mod.reject": Action(self.moderation.reject, self.moderation.reason_question, reason_text, True),
             "mod.feature": Action(self.moderation.feature),
             "mod.principles": Action(self.moderation.choose_principle),
             "mod.tag": Action(self.moderation.tag),

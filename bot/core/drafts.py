@@ -48,13 +48,13 @@ class Drafts:
         self._expire()
         draft = Draft(secrets.token_urlsafe(9), team_id, user_id, text, findings,
                       purpose, source_key, story_id, principle_id, anonymous)
-        mine = self._by_author.setdefault((team_id, user_id), deque())
-        while len(mine) >= PER_AUTHOR:
-            self.drop(mine[0])
+        key = (team_id, user_id)
+        while len(self._by_author.get(key, ())) >= PER_AUTHOR:
+            self.drop(self._by_author[key][0])
         while len(self._drafts) >= IN_ALL:
             self.drop(next(iter(self._drafts)))
         self._drafts[draft.id] = draft
-        mine.append(draft.id)
+        self._by_author.setdefault(key, deque()).append(draft.id)
         return draft
 
     def get(self, team_id: str, user_id: str, draft_id: str) -> Draft:

@@ -11,12 +11,12 @@ from storage import NotFoundError, Store, Team
 MAX_REASON_LENGTH = 500
 
 
-def checked_reason(reason: str) -> str:
+def checked_reason(reason: str, maximum: int | None = MAX_REASON_LENGTH) -> str:
     """The trimmed reason for a rejection, or UserError when it is empty or too long."""
     reason = reason.strip()
     if not reason:
         raise UserError("moderation.reason_missing")
-    if len(reason) > MAX_REASON_LENGTH:
+    if maximum is not None and len(reason) > maximum:
         raise UserError("moderation.reason_too_long", maximum=MAX_REASON_LENGTH)
     return reason
 
@@ -61,7 +61,8 @@ class Moderation:
 
     def reject(self, team: Team, caller: Caller, story_id: int, reason: str) -> dict:
         story = self.story(team, caller, story_id)
-        reason = checked_reason(reason)
+        # Checked as typed, then screened: masking may have made it longer.
+        reason = checked_reason(reason, maximum=None)
         if story["status"] == "rejected":
             raise UserError("moderation.already_rejected", story_id=story_id)
         self.store.update_story(story_id, caller.user_id, "reject", status="rejected",
@@ -95,6 +96,6 @@ class Moderation:
 
     def redact(self, team: Team, caller: Caller, story_id: int, screened: Screened) -> dict:
         self.story(team, caller, story_id)
-        self.store.update_story(story_id, caller.user_id, "redact", text=checked_text(screened.text),
-                                privacy_flags=screened.flags)
+        text = checked_text(screened.text, maximum=None)
+        self.store.update_story(story_id, caller.user_id, "redact", text=text, privacy_flags=screened.flags)
         return self.store.story(story_id)

@@ -26,12 +26,13 @@ def clean_text(text: str) -> str:
     return text
 
 
-def checked_text(text: str) -> str:
-    """The trimmed story text, or UserError when it is too short or too long."""
+def checked_text(text: str, maximum: int | None = MAX_LENGTH) -> str:
+    """The trimmed story text, or UserError when it is too short or too long. A text that was
+    checked as typed and then masked has no maximum: '[telefoonnummer]' is longer than a number."""
     cleaned = clean_text(text)
     if len(cleaned) < MIN_LENGTH:
         raise UserError("story.too_short", minimum=MIN_LENGTH, length=len(cleaned))
-    if len(cleaned) > MAX_LENGTH:
+    if maximum is not None and len(cleaned) > maximum:
         raise UserError("story.too_long", maximum=MAX_LENGTH, length=len(cleaned))
     return cleaned
 
@@ -49,7 +50,7 @@ class Stories:
         Returns (story, created). Without a chosen principle the best keyword match is filled
         in as a suggestion.
         """
-        cleaned = checked_text(screened.text)
+        cleaned = checked_text(screened.text, maximum=None)
         if principle_id is not None:
             self.principle(principle_id)
         else:
@@ -123,7 +124,8 @@ class Stories:
     def edit(self, team: Team, caller: Caller, story_id: int, screened: Screened) -> dict:
         self.editable(team, caller, story_id)
         self.store.update_story(story_id, caller.user_id, "author-edit",
-                                text=checked_text(screened.text), privacy_flags=screened.flags)
+                                text=checked_text(screened.text, maximum=None),
+                                privacy_flags=screened.flags)
         return self.store.story(story_id)
 
     def withdraw(self, team: Team, caller: Caller, story_id: int) -> None:

@@ -182,3 +182,12 @@ def test_a_story_of_invisible_fillers_is_empty(store, bot, moderator):
 def test_a_huge_story_is_given_back_only_as_far_as_an_author_can_use_it(bot, moderator):
     [reply] = bot.handle_command(moderator, "/verhaal " + "Een hele lange zin over de buurt. " * 30000, "k")
     assert "de eerste 4000 tekens" in reply.text and len(reply.text) < 4400
+
+
+def test_a_story_at_the_limit_can_still_be_stored_masked(store, bot, moderator):
+    story = STORY_WITH_PHONE + " " + "Daarna ging het steeds beter met de aanvraag. " * 40
+    story = story[:1000]
+    [preview] = bot.handle_command(moderator, f"/verhaal {story}", "k")
+    mask = next(b for b in preview.buttons if b.action == "draft.mask")
+    assert "opgeslagen" in texts(bot.handle_action(moderator, mask.action, mask.value))
+    assert len(stored(store)[0]["text"]) > 1000, "the mask is longer than the number"

@@ -98,3 +98,12 @@ def test_two_processes_writing_at_once_wait_their_turn_and_lose_nothing(db_path,
         thread.join()
     assert errors == []
     assert store.story_counts(team_a) == {"pending": 2000}
+
+
+def test_a_write_whose_commit_fails_leaves_no_transaction_open(store, team_a):
+    store.db.execute("pragma defer_foreign_keys = on")
+    with pytest.raises(sqlite3.IntegrityError), store.write():
+        store.db.execute("insert into moderators (team_id, user_id) values ('no-such-team', 'x')")
+    assert not store.db.conn.in_transaction
+    store.add_moderator(team_a, "later", "coordinator")
+    assert "later" in store.moderators(team_a)
