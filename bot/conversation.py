@@ -24,13 +24,24 @@ class ChannelUnreachable(Exception):
     archived. The moderators are told once, privately."""
 
 
+class NotDelivered(Exception):
+    """The platform surely did not take this reply (it answered with a server error, or no
+    connection could be made): it may be sent again without a risk of showing it twice."""
+
+
 # How long a story waits for the privacy guard before the author hears why.
 GUARD_PATIENCE_SECONDS = 2.0
+# A reply the platform did not take is tried again after these waits (an outage of a few
+# minutes), from an outbox of at most this many replies.
+RETRY_SECONDS = (5.0, 15.0, 45.0, 120.0)
+OUTBOX_SIZE = 200
 
 
 class Conversation:
     def __init__(self, bot: WerkBot) -> None:
         self.bot = bot
+        self.retry_seconds = RETRY_SECONDS
+        self._outbox: set[asyncio.Task] = set()
 
     async def command(self, caller: Caller, line: str, source_key: str, send: Send) -> None:
         """A command line: parsed once; a story in it waits for the privacy guard."""
@@ -91,9 +102,45 @@ class Conversation:
                 continue
             try:
                 await send(reply)
+            except NotDelivered:
+                self._send_later(reply, send)
             except Exception as error:
+                # The outcome is unknown (a timeout, a connection lost after sending): sending
+                # again could show it twice.
                 log.error("sending a reply (%s) for team %s failed: %s", reply.audience,
                           reply.team_id or "-", type(error).__name__)
+
+    def _send_later(self, reply: Reply, send: Send) -> None:
+        """Keep a reply the platform did not take (a stored story's confirmation, a moderator's
+        answer) and try again with back-off, a bounded number of times."""
+        if len(self._outbox) >= OUTBOX_SIZE:
+            log.error("outbox full: a reply for team %s is dropped", reply.team_id or "-")
+            return
+        task = asyncio.create_task(self._retry(reply, send))
+        self._outbox.add(task)
+        task.add_done_callback(self._outbox.discard)
+
+    async def _retry(self, reply: Reply, send: Send) -> None:
+        for attempt, seconds in enumerate(self.retry_seconds, start=1):
+            await asyncio.sleep(seconds)
+            try:
+                await send(reply)
+            except NotDelivered:
+                continue
+            except Exception as error:
+                log.error("sending a reply again for team %s failed: %s", reply.team_id or "-",
+                          type(error).__name__)
+                return
+            log.info("a reply for team %s arrived at attempt %d", reply.team_id or "-", attempt + 1)
+            return
+        log.error("a reply for team %s could not be delivered; given up", reply.team_id or "-")
+
+    async def close(self) -> None:
+        """Stop retrying: what still waits in the outbox is dropped, and said."""
+        if self._outbox:
+            log.warning("stopping with %d replies still in the outbox", len(self._outbox))
+        for task in list(self._outbox):
+            task.cancel()
 
     async def publish(self, reply: Reply, send: Send) -> None:
         """An exactly-once post (mantra, digest): send it and record the outcome. When the team's

@@ -128,6 +128,8 @@ class Runtime:
         for platform in reversed(self.platforms.values()):
             await platform.stop()
         await self.in_flight.drain(DRAIN_SECONDS)
+        if self.conversation is not None:
+            await self.conversation.close()
         for platform in reversed(self.platforms.values()):
             await platform.close()
         if self.scheduler is not None:

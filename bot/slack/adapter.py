@@ -29,7 +29,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.conversation import ChannelUnreachable, Send
+from bot.conversation import ChannelUnreachable, NotDelivered, Send
 from bot.core.model import Caller, Reply
 from bot.platform import PlatformUnreachable, Services
 from bot.render.chart import render_chart
@@ -46,6 +46,8 @@ ACTION_PATTERN = re.compile(rf"^{blocks.ACTION_PREFIX}\d+\|")
 SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 # chat.postEphemeral's answers when the bot was not invited to the channel.
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found")
+# Slack's answers that mean it did nothing with the call.
+SLACK_DOWN = ("service_unavailable", "internal_error", "ratelimited")
 # chat.postMessage's answers when the bot can no longer post in a team's channel.
 CANNOT_POST = (*NOT_A_MEMBER, "is_archived")
 
@@ -71,10 +73,22 @@ logging.getLogger("slack_bolt.AsyncApp").addFilter(_TokenInClientFilter())
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:
-    """Retry connection errors, server errors and 429s (honouring Retry-After)."""
-    return [AsyncConnectionErrorRetryHandler(max_retry_count=RETRIES),
+    """Retry what Slack surely did not take: a connection that could not be made, server
+    errors and 429s (honouring Retry-After). Not a connection lost after the request went out:
+    Slack may have posted it, and a retry would post it twice."""
+    return [AsyncConnectionErrorRetryHandler(max_retry_count=RETRIES,
+                                             error_types=[aiohttp.ClientConnectorError]),
             AsyncRateLimitErrorRetryHandler(max_retry_count=RETRIES),
             AsyncServerErrorRetryHandler(max_retry_count=RETRIES)]
+
+
+def not_delivered(error: Exception) -> bool:
+    """Whether Slack surely did not take a call that failed (so it may be sent again)."""
+    if isinstance(error, aiohttp.ClientConnectorError):
+        return True
+    if isinstance(error, SlackApiError):
+        return error.response.status_code >= 500 or error.response.get("error") in SLACK_DOWN
+    return False
 
 
 def web_client(token: str, base_url: str) -> AsyncWebClient:
@@ -275,12 +289,17 @@ class SlackAdapter:
         lives), what is for the caller goes ephemeral, the rest as `send`."""
 
         async def send(reply: Reply) -> None:
-            if reply.ask is not None and trigger_id:
-                await self._open_form(trigger_id, caller, reply)
-            elif reply.audience == "private":
-                await self._to_caller(caller, reply, response_url)
-            else:
-                await self.send(reply)
+            try:
+                if reply.ask is not None and trigger_id:
+                    await self._open_form(trigger_id, caller, reply)
+                elif reply.audience == "private":
+                    await self._to_caller(caller, reply, response_url)
+                else:
+                    await self.send(reply)
+            except Exception as error:
+                if not_delivered(error):
+                    raise NotDelivered(type(error).__name__) from None
+                raise
 
         return send
 

@@ -44,6 +44,7 @@ from telegram.error import (
     InvalidToken,
     NetworkError,
     TelegramError,
+    TimedOut,
 )
 from telegram.ext import (
     Application,
@@ -59,7 +60,7 @@ from telegram.ext import (
 from telegram.helpers import create_deep_linked_url
 from telegram.warnings import PTBUserWarning
 
-from bot.conversation import ChannelUnreachable, Send
+from bot.conversation import ChannelUnreachable, NotDelivered, Send
 from bot.core.model import Ask, Caller, Reply
 from bot.platform import PlatformUnreachable, Services
 from bot.render.chart import render_chart
@@ -511,6 +512,15 @@ class TelegramAdapter:
         in_private = chat.type == Chat.PRIVATE
 
         async def send(reply: Reply) -> None:
+            try:
+                await deliver(reply)
+            except (TimedOut, BadRequest):
+                raise
+            except NetworkError as error:
+                # No connection could be made, or a server error: Telegram did not take it.
+                raise NotDelivered(type(error).__name__) from None
+
+        async def deliver(reply: Reply) -> None:
             if reply.audience != "private":
                 await self.send(reply)
                 return

@@ -32,6 +32,10 @@ class FakeSlack:
     errors: dict[str, str] = field(default_factory=dict)
     channel_errors: dict[str, str] = field(default_factory=dict)
     socket_url: str = ""
+    # The next N calls of a method get HTTP 503: Slack is down and does nothing with them.
+    unavailable: dict[str, int] = field(default_factory=dict)
+    # The next N calls of a method are taken, then the connection drops before the answer.
+    drop_after_receipt: dict[str, int] = field(default_factory=dict)
     port: int = 0
     runner: web.AppRunner | None = None
     uploads: list[bytes] = field(default_factory=list)
@@ -63,7 +67,15 @@ class FakeSlack:
             for key in ("blocks", "view", "files"):
                 if isinstance(args.get(key), str):
                     args[key] = json.loads(args[key])
+        if self.unavailable.get(method):
+            self.unavailable[method] -= 1
+            return web.json_response({"ok": False, "error": "service_unavailable"}, status=503)
         self.calls.append(Call(method, args))
+        if self.drop_after_receipt.get(method):
+            self.drop_after_receipt[method] -= 1
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response()
         if self.rate_limit.get(method):
             self.rate_limit[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,

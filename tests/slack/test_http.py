@@ -443,3 +443,28 @@ async def test_malformed_requests_get_400_or_401_never_500(slack, runtime):
     status, body = await slack.post(urlencode({"payload": "{not json"}))
     assert status == 400 and "Traceback" not in body
     assert runtime.bot.store.teams() == []
+
+
+async def test_a_confirmation_slack_did_not_take_arrives_once_slack_is_back(slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Welkom")
+    runtime.conversation.retry_seconds = (0.5, 1.0, 2.0)
+    # Down for longer than slack-sdk's own five quick retries.
+    fake_slack.unavailable["chat.postEphemeral"] = 7
+    await slack.command("/verhaal", STORY)
+    saved = await fake_slack.wait_for_text("chat.postEphemeral", "is opgeslagen", timeout=40)
+    assert saved["user"] == "U1" and runtime.bot.store.story(1)["text"] == STORY
+    assert len([m for m in fake_slack.of("chat.postEphemeral") if "is opgeslagen" in m["text"]]) == 1
+
+
+async def test_a_connection_lost_after_slack_took_the_call_never_gives_a_second_confirmation(
+        slack, fake_slack, runtime):
+    await slack.command("/werkbot", "start")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Welkom")
+    runtime.conversation.retry_seconds = (0.2, 0.2)
+    fake_slack.drop_after_receipt["chat.postEphemeral"] = 1
+    await slack.command("/verhaal", STORY)
+    await fake_slack.wait_for_text("chat.postEphemeral", "is opgeslagen")
+    await slack.command("/werkbot", "status")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Wachtende verhalen: 1")
+    assert len([m for m in fake_slack.of("chat.postEphemeral") if "is opgeslagen" in m["text"]]) == 1

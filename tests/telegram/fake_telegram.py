@@ -88,6 +88,8 @@ class FakeTelegram:
     # False: an offset does not confirm earlier updates, as if the bot crashed before its next
     # getUpdates reached Telegram; a new process then gets them again.
     confirming: bool = True
+    # The next N sends to a chat get HTTP 502: Telegram is down and does nothing with them.
+    down_for: dict[int, int] = field(default_factory=dict)
     # Answers to button presses come too late ("query is too old").
     queries_too_old: bool = False
     # Sends that broke one of Telegram's limits (30 a second, 20 a minute to one group).
@@ -214,6 +216,10 @@ class FakeTelegram:
 
     def _send(self, args: dict, text: str, limit: int) -> dict:
         chat_id = int(args["chat_id"])
+        if self.down_for.get(chat_id):
+            self.down_for[chat_id] -= 1
+            self.calls.pop()
+            raise Refused(502, "Bad Gateway")
         if chat_id in self.refused_chats:
             raise self.refused_chats[chat_id]
         if chat_id > 0 and chat_id not in self.private_open:

@@ -213,3 +213,13 @@ async def test_a_refused_token_stops_start_up_with_one_line(tmp_path, fake_teleg
         raise AssertionError("a refused token must stop start-up")
     finally:
         await runtime.stop()
+
+
+async def test_a_confirmation_telegram_did_not_take_arrives_once_it_is_back(fake_telegram, runtime):
+    await started_team(fake_telegram)
+    runtime.conversation.retry_seconds = (0.2, 0.5, 1.0)
+    fake_telegram.down_for[COORDINATOR] = 2
+    fake_telegram.says(GROUP, COORDINATOR, f"/verhaal {STORY}")
+    await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
+    assert len([m for m in fake_telegram.sent(COORDINATOR) if "opgeslagen" in m["text"]]) == 1
+    assert runtime.bot.store.story(1)["text"] == STORY
