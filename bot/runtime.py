@@ -59,7 +59,7 @@ class Runtime:
         for name, section in self.settings.platforms.items():
             if name not in self.entries:
                 raise SettingsError("cli.platform_unavailable", name=section.credential)
-        db = open_database(self.settings.database)
+        db = open_database(self.settings.database, writable=True)
         self.bot = WerkBot(Store(db, self.clock), self.content, self.guard, self.clock)
         self.conversation = Conversation(self.bot)
         self.guard.load_in_background()

@@ -23,8 +23,10 @@ class DatabaseUnavailable(Exception):
         self.reason = reason
 
 
-def open_database(path: str | Path, *, create: bool = True) -> Database:
-    """Open (or create) the database, turn on WAL and foreign keys, and apply migrations."""
+def open_database(path: str | Path, *, create: bool = True, writable: bool = False) -> Database:
+    """Open (or create) the database, turn on WAL and foreign keys, and apply migrations. With
+    `writable`, a database that can be read but not written is refused now, not at the first
+    story (the bot would look healthy and then fail every write)."""
     path = Path(path)
     if not create and str(path) != ":memory:" and not path.exists():
         raise DatabaseMissing(str(path))
@@ -40,9 +42,21 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
         # FULL: a story the author was told is saved must survive a power cut, not only a crash.
         conn.execute("PRAGMA synchronous = FULL")
         migrations.apply(db)
+        if writable:
+            _check_writable(conn)
     except sqlite3.DatabaseError as error:
         raise DatabaseUnavailable(str(path), str(error)) from error
     return db
+
+
+def _check_writable(conn: sqlite3.Connection) -> None:
+    """Write one row and take it back."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("insert or replace into handled_inputs (source_key, handled_at) "
+                     "values ('werkbot:writable', '')")
+    finally:
+        conn.execute("ROLLBACK")
 
 
 def backup(db: Database, target: str | Path) -> None:

@@ -2,13 +2,17 @@
 
 import asyncio
 import re
+import shutil
 import signal
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
 import aiohttp
+import pytest
 
+from storage import open_database
 from tests.support import port_from_log, werkbot_environment
 
 
@@ -96,3 +100,22 @@ async def test_run_uses_all_the_open_files_the_system_allows(tmp_path, fake_slac
     finally:
         process.send_signal(signal.SIGTERM)
         await asyncio.wait_for(process.communicate(), 30)
+
+
+async def test_a_database_that_cannot_be_written_is_refused_at_start(tmp_path, fake_slack, guard_cache):
+    """Run as an ordinary user (root writes any file), on a database it may only read."""
+    database = tmp_path / "w.db"
+    open_database(database).close()
+    database.chmod(0o444)
+    tmp_path.chmod(0o777)
+    nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    probe = subprocess.run([*nobody, sys.executable, "-c", "import bot.cli"], capture_output=True,
+                           cwd=tmp_path)
+    if shutil.which("setpriv") is None or probe.returncode != 0:
+        pytest.skip("cannot run as an ordinary user here")
+    env = slack_environment(tmp_path, fake_slack, WERKBOT_DB=str(database),
+                            WERKBOT_CACHE=str(guard_cache), HOME=str(tmp_path))
+    result = subprocess.run([*nobody, sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"werkbot: Database {database} kan niet worden geopend (")
