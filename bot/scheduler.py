@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.core.bot import WerkBot
 from bot.core.model import Reply
+from bot.core.posting import Slot
 from bot.core.retention import apply_retention
 from bot.inflight import InFlight
 
@@ -31,15 +32,18 @@ async def post_due(bot: WerkBot, deliver: Deliver, platforms: Collection[str] | 
     """Send every post that is due (of teams on `platforms`, the ones running here); a failed
     one is recorded and tried again on a later check. One post's failure never stops the next,
     and each platform posts at its own pace, side by side with the others."""
-    lanes: dict[str, list[Reply]] = {}
-    for reply in bot.posting.due(platforms):
-        team = bot.store.find_team(reply.team_id or "")
-        lanes.setdefault(team.platform if team else "", []).append(reply)
-    await asyncio.gather(*(_post_lane(lane, deliver) for lane in lanes.values()))
+    lanes: dict[str, list[Slot]] = {}
+    for slot in bot.posting.slots(platforms):
+        lanes.setdefault(slot.team.platform, []).append(slot)
+    await asyncio.gather(*(_post_lane(bot, lane, deliver) for lane in lanes.values()))
 
 
-async def _post_lane(replies: list[Reply], deliver: Deliver) -> None:
-    for reply in replies:
+async def _post_lane(bot: WerkBot, slots: list[Slot], deliver: Deliver) -> None:
+    """One platform's posts, each claimed right before it is sent."""
+    for slot in slots:
+        reply = bot.posting.take(slot)
+        if reply is None:
+            continue
         try:
             await deliver(reply)
         except Exception as error:

@@ -138,3 +138,10 @@ def m006_handled_inputs(db: Database) -> None:
     # a view id, a Telegram update id), so a replayed or redelivered one changes nothing.
     db["handled_inputs"].create({"source_key": str, "handled_at": str}, pk="source_key")
     db["handled_inputs"].create_index(["handled_at"])
+
+
+@migrations()
+def m007_delivery_lease(db: Database) -> None:
+    # A claim is a lease: the process that claimed a post has it until then; a claim whose lease
+    # ran out (the process crashed before it could say how the post went) is taken over.
+    db["deliveries"].add_column("lease_until", str)

@@ -359,17 +359,32 @@ class Store:
 
     # Deliveries --------------------------------------------------------------------------
 
-    def claim_delivery(self, team_id: str, kind: str, period: str) -> bool:
+    def claim_delivery(self, team_id: str, kind: str, period: str, lease_until: str | None = None) -> bool:
         """Claim the one post of this kind and period; False if it was claimed before.
 
-        The UNIQUE (team_id, kind, period) index makes this safe across processes.
+        The UNIQUE (team_id, kind, period) index makes this safe across processes. The claim is
+        a lease until `lease_until` (a post made by hand has none: it is sent at once).
         """
         with self.write():
             cursor = self.db.execute(
                 "insert or ignore into deliveries "
-                "(team_id, kind, period, status, attempts, claimed_at) "
-                "values (?, ?, ?, 'claimed', 0, ?)",
-                [team_id, kind, period, self.now()],
+                "(team_id, kind, period, status, attempts, claimed_at, lease_until) "
+                "values (?, ?, ?, 'claimed', 0, ?, ?)",
+                [team_id, kind, period, self.now(), lease_until],
+            )
+        return cursor.rowcount == 1
+
+    def take_over_delivery(self, team_id: str, kind: str, period: str, lease_until: str) -> bool:
+        """Take over a claim whose lease ran out (its process stopped before it said how the post
+        went; a claim from before leases has none). False if it is not stale, or another process
+        took it first."""
+        now = self.now()
+        with self.write():
+            cursor = self.db.execute(
+                "update deliveries set claimed_at = ?, lease_until = ? "
+                "where team_id = ? and kind = ? and period = ? and status = 'claimed' "
+                "and (lease_until is null or lease_until < ?)",
+                [now, lease_until, team_id, kind, period, now],
             )
         return cursor.rowcount == 1
 
@@ -380,13 +395,13 @@ class Store:
         ))
         return rows[0] if rows else None
 
-    def retry_delivery(self, team_id: str, kind: str, period: str) -> bool:
+    def retry_delivery(self, team_id: str, kind: str, period: str, lease_until: str) -> bool:
         """Claim a failed post again for another attempt; False if another process did."""
         with self.write():
             cursor = self.db.execute(
-                "update deliveries set status = 'claimed', claimed_at = ? "
+                "update deliveries set status = 'claimed', claimed_at = ?, lease_until = ? "
                 "where team_id = ? and kind = ? and period = ? and status = 'failed'",
-                [self.now(), team_id, kind, period],
+                [self.now(), lease_until, team_id, kind, period],
             )
         return cursor.rowcount == 1
 

@@ -7,6 +7,7 @@ each post exactly-once across restarts and processes.
 
 import logging
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.core import schedule
@@ -22,6 +23,19 @@ CATCH_UP = timedelta(hours=3)
 # A failed post is tried again after 30 s, then after twice as long each time, at most 30 minutes.
 RETRY_FIRST = timedelta(seconds=30)
 RETRY_LONGEST = timedelta(minutes=30)
+# How long a claim is the claiming process's own: sending one post takes seconds; a claim left
+# by a process that stopped is taken over after this, so the post still comes within minutes.
+LEASE = timedelta(minutes=4)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A post's moment that has come: a team's mantra of a day or digest of a week."""
+
+    team: Team
+    kind: str
+    period: str
+    at: datetime
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -39,54 +53,77 @@ class Posting:
         self.clock = clock
 
     def due(self, platforms: Collection[str] | None = None) -> list[Reply]:
-        """Claim and return every mantra and digest that is due now, for all active teams (on
-        `platforms` only, when given: a process claims no post it cannot send)."""
+        """Claim and return every post that is due now (`slots` and `take` in one go)."""
+        replies = [self.take(slot) for slot in self.slots(platforms)]
+        return [reply for reply in replies if reply is not None]
+
+    def slots(self, platforms: Collection[str] | None = None) -> list[Slot]:
+        """Every mantra and digest slot that has passed for the active teams (on `platforms`
+        only, when given: a process claims no post it cannot send). Nothing is claimed yet:
+        each is claimed right before it is sent (`take`), so a crash strands at most the post
+        under way, and only until its lease runs out."""
         now = self.clock()
-        replies: list[Reply] = []
+        slots: list[Slot] = []
         for team in self.store.teams():
             if team.paused or (platforms is not None and team.platform not in platforms):
                 continue
             try:
-                replies += self._due_for_team(team, now)
+                slots += self._slots_of(team, now)
             except Exception:
                 # One team's broken data must not stop another team's posts.
                 log.exception("scheduled posts failed for team %s", team.id)
-        return replies
+        return slots
 
-    def _due_for_team(self, team: Team, now: datetime) -> list[Reply]:
+    def _slots_of(self, team: Team, now: datetime) -> list[Slot]:
         today = schedule.local_now(team, now).date()
         monday = schedule.week_monday(today)
-        slots = [("digest", schedule.week_key(monday), schedule.digest_slot(team, monday))]
+        slots = [Slot(team, "digest", schedule.week_key(monday), schedule.digest_slot(team, monday))]
         if schedule.is_mantra_day(team, today):
-            slots.insert(0, ("mantra", today.isoformat(), schedule.mantra_slot(team, today)))
-        replies = []
-        for kind, period, slot in slots:
-            if slot > now or slot < team.created_at or not self._claim(team, kind, period, slot, now):
-                continue
-            if kind == "mantra":
-                replies.append(Reply(self.mantras.text(team, today), language=team.language,
-                                     audience="channel", team_id=team.id,
-                                     delivery=DeliveryKey(team.id, kind, period)))
-            else:
-                replies.append(self.digests.post(team, self.digests.compile(team, monday)))
-        return replies
+            slots.insert(0, Slot(team, "mantra", today.isoformat(), schedule.mantra_slot(team, today)))
+        return [slot for slot in slots if team.created_at <= slot.at <= now]
 
-    def _claim(self, team: Team, kind: str, period: str, slot: datetime, now: datetime) -> bool:
-        """Claim a post that is due, or a failed one whose wait is over; record one that is too late."""
-        late = now - slot >= CATCH_UP
+    def take(self, slot: Slot) -> Reply | None:
+        """Claim one post and make it, or None when it is not this process's to send now."""
+        team = slot.team
+        try:
+            if not self._claim(slot, self.clock()):
+                return None
+            if slot.kind == "mantra":
+                day = slot.at.date()
+                return Reply(self.mantras.text(team, day), language=team.language, audience="channel",
+                             team_id=team.id, delivery=DeliveryKey(team.id, slot.kind, slot.period))
+            return self.digests.post(team, self.digests.compile(team, schedule.week_monday(slot.at.date())))
+        except Exception:
+            log.exception("scheduled posts failed for team %s", team.id)
+            return None
+
+    def _claim(self, slot: Slot, now: datetime) -> bool:
+        """Claim a post that is due, a failed one whose wait is over, or one whose claim's lease
+        ran out; record one that is too late."""
+        team, kind, period = slot.team, slot.kind, slot.period
+        late = now - slot.at >= CATCH_UP
+        lease_until = self.store.timestamp(now + LEASE)
         delivery = self.store.delivery(team.id, kind, period)
         if delivery is None:
-            if not self.store.claim_delivery(team.id, kind, period):
+            if not self.store.claim_delivery(team.id, kind, period, lease_until):
                 return False
             if late:
                 self.store.finish_delivery(team.id, kind, period, "skipped", "too late")
                 log.warning("skipped %s %s for team %s: slot %s is over 3 hours late",
-                            kind, period, team.id, slot.isoformat())
+                            kind, period, team.id, slot.at.isoformat())
                 return False
             return True
-        return (delivery["status"] == "failed" and not late
+        if late:
+            return False
+        if delivery["status"] == "claimed":
+            taken = self.store.take_over_delivery(team.id, kind, period, lease_until)
+            if taken:
+                log.warning("%s %s for team %s: the claim's lease ran out; trying again",
+                            kind, period, team.id)
+            return taken
+        return (delivery["status"] == "failed"
                 and now >= datetime.fromisoformat(delivery["claimed_at"]) + retry_delay(delivery["attempts"])
-                and self.store.retry_delivery(team.id, kind, period))
+                and self.store.retry_delivery(team.id, kind, period, lease_until))
 
     def record(self, reply: Reply, error: str | None = None) -> None:
         """Record whether an exactly-once post reached the platform."""

@@ -185,3 +185,32 @@ async def test_a_process_claims_no_post_for_a_platform_it_does_not_run(bot, mode
 
     await post_due(bot, deliver, platforms={"slack"})
     assert delivered == [] and bot.store.delivery(team_a, "mantra", "2026-11-24") is None
+
+
+def test_a_post_whose_process_stopped_after_claiming_comes_within_five_minutes(bot, moderator, clock):
+    clock.advance(hours=1)
+    [mantra] = [slot for slot in bot.posting.slots() if slot.kind == "mantra"]
+    assert bot.posting.take(mantra) is not None  # claimed; the process dies before it can send
+    assert posts(bot) == [], "another process waits while the claim's lease runs"
+    clock.advance(minutes=4, seconds=1)
+    assert posts(bot) == [("mantra", "2026-11-24")]
+    assert posts(bot) == [], "and once only"
+
+
+def test_a_claim_from_before_leases_is_taken_over(store, bot, moderator, clock, team_a):
+    clock.advance(hours=1)
+    store.claim_delivery(team_a, "mantra", "2026-11-24")  # as an older version claimed: no lease
+    assert posts(bot) == [("mantra", "2026-11-24")]
+
+
+async def test_one_post_at_a_time_is_claimed_right_before_it_is_sent(bot, moderator, clock, team_a):
+    bot.handle_command(member("other", chat_id="team-b"), "/werkbot start", "s")
+    clock.advance(hours=1)
+    claimed_while_sending = []
+
+    async def deliver(reply):
+        claimed_while_sending.append(len(list(bot.store.db.query("select * from deliveries"))))
+        bot.posting.record(reply)
+
+    await post_due(bot, deliver)
+    assert claimed_while_sending == [1, 2], "the second is claimed only after the first was sent"
