@@ -10,6 +10,7 @@ deliver, `ChannelUnreachable` when the team's chat refuses the bot for good.
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from bot.core.bot import WerkBot
 from bot.core.model import Caller, Reply, UserError
@@ -17,6 +18,8 @@ from bot.core.model import Caller, Reply, UserError
 log = logging.getLogger(__name__)
 
 Send = Callable[[Reply], Awaitable[None]]
+# Whether a post is in its chat since then (None: the platform cannot tell).
+Look = Callable[[Reply, datetime], Awaitable[bool | None]]
 
 
 class ChannelUnreachable(Exception):
@@ -142,12 +145,30 @@ class Conversation:
         for task in list(self._outbox):
             task.cancel()
 
-    async def publish(self, reply: Reply, send: Send) -> None:
-        """An exactly-once post (mantra, digest): send it and record the outcome. When the team's
-        chat refuses the bot, its moderators hear it privately, on the first attempt only."""
+    async def publish(self, reply: Reply, send: Send, look: Look | None = None) -> None:
+        """An exactly-once post (mantra, digest): send it and record the outcome.
+
+        - When the team's chat refuses the bot, its moderators hear it, on the first attempt only.
+        - What the platform surely did not take is tried again later.
+        - An unknown outcome (a timeout, a connection lost after sending) is never sent again
+          blindly: the next attempt first `look`s in the chat. A platform that cannot look does
+          not send it again at all, and the moderators are told once.
+        """
         posting = self.bot.posting
         assert reply.delivery is not None
         key = reply.delivery
+        since = posting.unknown_since(reply)
+        if since is not None:
+            found = await look(reply, since) if look is not None else None
+            if found:
+                log.info("%s %s for team %s: found in the chat, not sent again", key.kind, key.period,
+                         key.team_id)
+                posting.record(reply)
+                return
+            if found is None:
+                posting.record_unknown(reply, "cannot look", final=True)
+                await self.deliver(posting.unknown_notices(reply), send)
+                return
         try:
             await send(reply)
         except ChannelUnreachable:
@@ -156,9 +177,15 @@ class Conversation:
             notices = posting.cannot_post_notices(reply)
             posting.record(reply, error=ChannelUnreachable.__name__)
             await self.deliver(notices, send)
+        except NotDelivered as error:
+            log.error("posting %s %s for team %s failed: %s", key.kind, key.period, key.team_id, error)
+            posting.record(reply, error=str(error))
         except Exception as error:
-            log.error("posting %s %s for team %s failed: %s", key.kind, key.period, key.team_id,
-                      type(error).__name__)
-            posting.record(reply, error=type(error).__name__)
+            final = look is None
+            log.error("posting %s %s for team %s: outcome unknown (%s)%s", key.kind, key.period,
+                      key.team_id, type(error).__name__, "; not sent again" if final else "")
+            posting.record_unknown(reply, type(error).__name__, final=final)
+            if final:
+                await self.deliver(posting.unknown_notices(reply), send)
         else:
             posting.record(reply)

@@ -7,6 +7,7 @@ Adding a platform is one new folder and one entry.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from aiohttp import web
@@ -46,6 +47,11 @@ class Platform(Protocol):
     async def send(self, reply: Reply) -> None:
         """Deliver a reply that needs no conversation: a post to its team's chat, or a private
         note to one member. Raises ChannelUnreachable when the chat refuses the bot for good."""
+        ...
+
+    async def was_posted(self, reply: Reply, since: datetime) -> bool | None:
+        """Whether a scheduled post whose outcome was unknown (a timeout, a connection lost
+        after sending) is in the team's chat now; None when the platform cannot tell."""
         ...
 
     def add_routes(self, app: web.Application) -> None:

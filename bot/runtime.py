@@ -143,7 +143,8 @@ class Runtime:
         assert self.bot is not None and self.conversation is not None
         # Only teams of the platforms running here have posts due (`post_due`'s platforms).
         team = self.bot.store.team(reply.team_id or "")
-        await self.conversation.publish(reply, self.platforms[team.platform].send)
+        platform = self.platforms[team.platform]
+        await self.conversation.publish(reply, platform.send, platform.was_posted)
 
     def health(self) -> dict[str, str]:
         platforms = {name: platform.state for name, platform in self.platforms.items()}

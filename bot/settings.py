@@ -31,6 +31,8 @@ class SlackSettings:
     signing_secret: str
     app_token: str | None = None
     api_url: str = DEFAULT_SLACK_API_URL
+    # How long a Web API call may take before its outcome counts as unknown.
+    timeout_seconds: float = 30.0
     # The variable that turns the platform on, for messages about it.
     credential: str = "SLACK_BOT_TOKEN"
 

@@ -396,11 +396,12 @@ class Store:
         return rows[0] if rows else None
 
     def retry_delivery(self, team_id: str, kind: str, period: str, lease_until: str) -> bool:
-        """Claim a failed post again for another attempt; False if another process did."""
+        """Claim a failed post (or one whose outcome was unknown) again for another attempt;
+        False if another process did. Its last error stays until this attempt's outcome."""
         with self.write():
             cursor = self.db.execute(
                 "update deliveries set status = 'claimed', claimed_at = ?, lease_until = ? "
-                "where team_id = ? and kind = ? and period = ? and status = 'failed'",
+                "where team_id = ? and kind = ? and period = ? and status in ('failed', 'unknown')",
                 [self.now(), lease_until, team_id, kind, period],
             )
         return cursor.rowcount == 1

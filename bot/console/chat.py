@@ -7,6 +7,7 @@ fall due.
 
 import asyncio
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -59,6 +60,10 @@ class ConsoleChat:
 
     async def close(self) -> None:
         """A terminal has nothing to release."""
+
+    async def was_posted(self, reply: Reply, since: datetime) -> bool | None:
+        """What the terminal was given, it printed."""
+        return True
 
     def add_routes(self, app: web.Application) -> None:
         """The terminal needs no web server."""

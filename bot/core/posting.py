@@ -8,7 +8,7 @@ each post exactly-once across restarts and processes.
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.core import schedule
 from bot.core.content import Messages
@@ -23,6 +23,8 @@ CATCH_UP = timedelta(hours=3)
 # A failed post is tried again after 30 s, then after twice as long each time, at most 30 minutes.
 RETRY_FIRST = timedelta(seconds=30)
 RETRY_LONGEST = timedelta(minutes=30)
+# The start of a delivery's last error when its last attempt's outcome was unknown.
+UNKNOWN = "unknown: "
 # How long a claim is the claiming process's own: sending one post takes seconds; a claim left
 # by a process that stopped is taken over after this, so the post still comes within minutes.
 LEASE = timedelta(minutes=4)
@@ -121,17 +123,52 @@ class Posting:
                 log.warning("%s %s for team %s: the claim's lease ran out; trying again",
                             kind, period, team.id)
             return taken
-        return (delivery["status"] == "failed"
+        return (delivery["status"] in ("failed", "unknown")
                 and now >= datetime.fromisoformat(delivery["claimed_at"]) + retry_delay(delivery["attempts"])
                 and self.store.retry_delivery(team.id, kind, period, lease_until))
 
     def record(self, reply: Reply, error: str | None = None) -> None:
-        """Record whether an exactly-once post reached the platform."""
+        """Record whether an exactly-once post reached the platform (an error: surely not)."""
         if reply.delivery is None:
             return
         key = reply.delivery
         self.store.finish_delivery(key.team_id, key.kind, key.period, "failed" if error else "sent",
                                    error or "")
+
+    def record_unknown(self, reply: Reply, error: str, final: bool) -> None:
+        """A post whose outcome is unknown (a timeout, a connection lost after sending). It is
+        never sent again blindly: the next attempt first looks in the chat; where the platform
+        cannot look (`final`), it is not tried again at all."""
+        if reply.delivery is None:
+            return
+        key = reply.delivery
+        self.store.finish_delivery(key.team_id, key.kind, key.period, "lost" if final else "unknown",
+                                   f"{UNKNOWN}{error}")
+
+    def unknown_since(self, reply: Reply) -> datetime | None:
+        """When a post about to be tried again was last tried with an unknown outcome, the start
+        of its period (the earliest it can have been posted); None otherwise."""
+        if reply.delivery is None:
+            return None
+        key = reply.delivery
+        delivery = self.store.delivery(key.team_id, key.kind, key.period)
+        if delivery is None or not (delivery["last_error"] or "").startswith(UNKNOWN):
+            return None
+        team = self.store.team(key.team_id)
+        if key.kind == "digest":
+            return schedule.week_bounds(team, schedule.monday_of_week_key(key.period))[0]
+        return schedule.week_bounds(team, date.fromisoformat(key.period))[0]
+
+    def unknown_notices(self, reply: Reply) -> list[Reply]:
+        """Private notes to the team's moderators that a post may not have arrived, and why it
+        is not sent again."""
+        if reply.delivery is None:
+            return []
+        key = reply.delivery
+        language = self.store.team(key.team_id).language
+        text = self.messages.render(language, f"team.unknown_{key.kind}")
+        return [Reply(text, language=language, audience="member", member_id=moderator, team_id=key.team_id)
+                for moderator in self.store.moderators(key.team_id)]
 
     def cannot_post_notices(self, reply: Reply) -> list[Reply]:
         """Private notes to the team's moderators when a scheduled post cannot reach the team's

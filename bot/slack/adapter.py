@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Awaitable
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 import aiohttp
@@ -46,6 +47,7 @@ ACTION_PATTERN = re.compile(rf"^{blocks.ACTION_PREFIX}\d+\|")
 SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 # chat.postEphemeral's answers when the bot was not invited to the channel.
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found")
+METADATA_EVENT = "werkbot_post"
 # Slack's answers that mean it did nothing with the call.
 SLACK_DOWN = ("service_unavailable", "internal_error", "ratelimited")
 # chat.postMessage's answers when the bot can no longer post in a team's channel.
@@ -91,8 +93,17 @@ def not_delivered(error: Exception) -> bool:
     return False
 
 
-def web_client(token: str, base_url: str) -> AsyncWebClient:
-    return AsyncWebClient(token=token, base_url=base_url, retry_handlers=retry_handlers())
+def web_client(token: str, base_url: str, timeout: float = 30.0) -> AsyncWebClient:
+    return AsyncWebClient(token=token, base_url=base_url, timeout=int(max(timeout, 1)),
+                          retry_handlers=retry_handlers())
+
+
+def post_metadata(reply: Reply) -> dict[str, Any]:
+    """A scheduled post carries its delivery key, so a later look at the channel can tell
+    whether a post whose outcome was unknown arrived."""
+    assert reply.delivery is not None
+    key = reply.delivery
+    return {"event_type": METADATA_EVENT, "event_payload": {"key": f"{key.team_id}|{key.kind}|{key.period}"}}
 
 
 class SlackAdapter:
@@ -101,7 +112,7 @@ class SlackAdapter:
         self.conversation = services.conversation
         self.messages = services.bot.messages
         self.in_flight = services.in_flight
-        self.client = web_client(settings.bot_token, settings.api_url)
+        self.client = web_client(settings.bot_token, settings.api_url, settings.timeout_seconds)
         self.app = AsyncApp(client=self.client, signing_secret=settings.signing_secret)
         self.app_token = settings.app_token
         self.socket: AsyncSocketModeHandler | None = None
@@ -295,7 +306,7 @@ class SlackAdapter:
                 elif reply.audience == "private":
                     await self._to_caller(caller, reply, response_url)
                 else:
-                    await self.send(reply)
+                    await self._send(reply)
             except Exception as error:
                 if not_delivered(error):
                     raise NotDelivered(type(error).__name__) from None
@@ -303,8 +314,27 @@ class SlackAdapter:
 
         return send
 
+    async def was_posted(self, reply: Reply, since: datetime) -> bool | None:
+        """Whether a post whose outcome was unknown is in its channel, by its metadata."""
+        assert reply.delivery is not None
+        team = self.bot.store.team(reply.team_id or "")
+        wanted = post_metadata(reply)["event_payload"]["key"]
+        history = await self.client.conversations_history(
+            channel=channel_of(team.chat_id), oldest=str(since.timestamp()), include_all_metadata=True,
+            limit=200)
+        return any((message.get("metadata") or {}).get("event_payload", {}).get("key") == wanted
+                   for message in history.get("messages", []))
+
     async def send(self, reply: Reply) -> None:
         """A post to a team's channel, or a direct message to one member."""
+        try:
+            await self._send(reply)
+        except Exception as error:
+            if not_delivered(error):
+                raise NotDelivered(type(error).__name__) from None
+            raise
+
+    async def _send(self, reply: Reply) -> None:
         if reply.audience == "member" and reply.member_id:
             await self._to_user(reply.member_id, reply)
         elif reply.audience == "channel" and reply.team_id:
@@ -369,9 +399,12 @@ class SlackAdapter:
         """
         team = self.bot.store.team(reply.team_id or "")
         channel = channel_of(team.chat_id)
+        metadata = post_metadata(reply) if reply.delivery is not None else None
         try:
-            for message in self._messages(reply):
-                await self.client.chat_postMessage(channel=channel, **message)
+            for number, message in enumerate(self._messages(reply)):
+                # The first message carries the key: it is the one a later look searches for.
+                extra = {"metadata": metadata} if metadata and number == 0 else {}
+                await self.client.chat_postMessage(channel=channel, **message, **extra)
         except SlackApiError as error:
             if error.response.get("error") in CANNOT_POST:
                 raise ChannelUnreachable(error.response.get("error")) from None

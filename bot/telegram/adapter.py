@@ -19,8 +19,10 @@ import time
 import warnings
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from urllib.parse import urlparse
 
+import httpx
 from aiohttp import web
 from telegram import (
     BotCommand,
@@ -103,6 +105,20 @@ class Held:
     caller: Caller
     replies: list[Reply]
     created: float = field(default_factory=time.monotonic)
+
+
+def not_delivered(error: TelegramError) -> bool:
+    """Whether Telegram surely did not take a call that failed (so it may be sent again): no
+    connection could be made, or Telegram answered with a server error. Not a timeout or a
+    connection lost after the request went out: the message may be in the chat."""
+    cause = error.__cause__
+    if isinstance(error, TimedOut):
+        return isinstance(cause, (httpx.ConnectTimeout, httpx.PoolTimeout))
+    if isinstance(error, BadRequest | Forbidden | InvalidToken | ChatMigrated):
+        return False
+    if isinstance(error, NetworkError):
+        return not isinstance(cause, httpx.HTTPError) or isinstance(cause, httpx.ConnectError)
+    return False
 
 
 class TelegramAdapter:
@@ -514,15 +530,14 @@ class TelegramAdapter:
         async def send(reply: Reply) -> None:
             try:
                 await deliver(reply)
-            except (TimedOut, BadRequest):
+            except TelegramError as error:
+                if not_delivered(error):
+                    raise NotDelivered(type(error).__name__) from None
                 raise
-            except NetworkError as error:
-                # No connection could be made, or a server error: Telegram did not take it.
-                raise NotDelivered(type(error).__name__) from None
 
         async def deliver(reply: Reply) -> None:
             if reply.audience != "private":
-                await self.send(reply)
+                await self._send(reply)
                 return
             if reply.ask is not None and context.user_data is not None:
                 context.user_data["question"] = Question(caller, reply.ask)
@@ -535,8 +550,22 @@ class TelegramAdapter:
 
         return send
 
+    async def was_posted(self, reply: Reply, since: datetime) -> bool | None:
+        """Whether a post whose outcome was unknown is in the group: a bot cannot read a group's
+        history, so it cannot tell (None). The policy: it is not sent again, since a double
+        post is worse, and the moderators are told once."""
+        return None
+
     async def send(self, reply: Reply) -> None:
         """A post to a team's group, or a private message to one member."""
+        try:
+            await self._send(reply)
+        except TelegramError as error:
+            if not_delivered(error):
+                raise NotDelivered(type(error).__name__) from None
+            raise
+
+    async def _send(self, reply: Reply) -> None:
         if reply.audience == "member" and reply.member_id:
             team_chat = self._team_chat(reply)
             try:

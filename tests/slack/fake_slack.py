@@ -36,6 +36,8 @@ class FakeSlack:
     unavailable: dict[str, int] = field(default_factory=dict)
     # The next N calls of a method are taken, then the connection drops before the answer.
     drop_after_receipt: dict[str, int] = field(default_factory=dict)
+    # The next call of a method is taken, and answered only after this many seconds.
+    slow: dict[str, float] = field(default_factory=dict)
     port: int = 0
     runner: web.AppRunner | None = None
     uploads: list[bytes] = field(default_factory=list)
@@ -47,6 +49,7 @@ class FakeSlack:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_post("/api/{method}", self.api)
+        app.router.add_get("/api/{method}", self.api)
         app.router.add_post("/upload/{file_id}", self.upload)
         app.router.add_post("/response", self.respond)
         self.runner = web.AppRunner(app)
@@ -60,11 +63,13 @@ class FakeSlack:
 
     async def api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        if request.content_type == "application/json":
+        if request.method == "GET":
+            args = dict(request.query)
+        elif request.content_type == "application/json":
             args = await request.json()
         else:
             args = {k: v[0] for k, v in parse_qs(await request.text()).items()}
-            for key in ("blocks", "view", "files"):
+            for key in ("blocks", "view", "files", "metadata"):
                 if isinstance(args.get(key), str):
                     args[key] = json.loads(args[key])
         if self.unavailable.get(method):
@@ -76,6 +81,8 @@ class FakeSlack:
             assert request.transport is not None
             request.transport.close()
             return web.Response()
+        if method in self.slow:
+            await asyncio.sleep(self.slow.pop(method))
         if self.rate_limit.get(method):
             self.rate_limit[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
@@ -109,6 +116,13 @@ class FakeSlack:
                     "upload_url": f"http://127.0.0.1:{self.port}/upload/F1"}
         if method == "files.completeUploadExternal":
             return {"ok": True, "files": [{"id": "F1"}]}
+        if method == "conversations.history":
+            # What was posted to the channel since `oldest`, with metadata when asked for.
+            posts = [call for call in self.of("chat.postMessage") if call.get("channel") == args["channel"]]
+            return {"ok": True, "messages": [
+                {"type": "message", "text": post.get("text", ""),
+                 **({"metadata": post["metadata"]} if "metadata" in post and args.get("include_all_metadata")
+                    else {})} for post in posts]}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             return {"ok": True, "channel": args.get("channel"), "ts": "1.0", "message_ts": "1.0"}
         return {"ok": True}

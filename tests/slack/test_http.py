@@ -1,9 +1,11 @@
 import asyncio
 import json
 import time
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import aiohttp
+import pytest
 import sqlite_utils
 
 from bot.app import build_runtime
@@ -468,3 +470,56 @@ async def test_a_connection_lost_after_slack_took_the_call_never_gives_a_second_
     await slack.command("/werkbot", "status")
     await fake_slack.wait_for_text("chat.postEphemeral", "Wachtende verhalen: 1")
     assert len([m for m in fake_slack.of("chat.postEphemeral") if "is opgeslagen" in m["text"]]) == 1
+
+
+@pytest.fixture
+async def impatient_runtime(tmp_path, fake_slack, content, guard, clock):
+    """A runtime whose Slack client gives up on an answer after one second."""
+    settings = slack_settings(tmp_path, fake_slack)
+    slack_section = replace(settings.platforms["slack"], timeout_seconds=1.0)
+    running = build_runtime(replace(settings, platforms={"slack": slack_section}), content, guard,
+                            host="127.0.0.1", clock=clock)
+    await running.start()
+    yield running
+    await running.stop()
+
+
+async def test_a_post_answered_after_the_timeout_is_found_by_its_metadata_and_not_sent_twice(
+        fake_slack, impatient_runtime, clock):
+    runtime = impatient_runtime
+    slack = SlackClient(runtime, fake_slack.response_url)
+    today = await mantra_due_now(slack, fake_slack, clock)
+    fake_slack.slow["chat.postMessage"] = 2.5
+    await post_due(runtime.bot, runtime.deliver)
+    team = slack_team(runtime)
+    delivery = runtime.bot.store.delivery(team.id, "mantra", today)
+    assert delivery["status"] == "unknown"
+    clock.advance(seconds=31)
+    await post_due(runtime.bot, runtime.deliver)
+    posts = [p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]
+    assert len(posts) == 1, "found in the channel's history, not posted again"
+    assert posts[0]["metadata"]["event_payload"]["key"] == f"{team.id}|mantra|{today}"
+    assert fake_slack.of("conversations.history")[0]["include_all_metadata"] in ("1", "true", "True")
+    assert runtime.bot.store.delivery(team.id, "mantra", today)["status"] == "sent"
+
+
+async def test_a_post_whose_connection_dropped_after_receipt_is_not_posted_twice(
+        slack, fake_slack, runtime, clock):
+    today = await mantra_due_now(slack, fake_slack, clock)
+    fake_slack.drop_after_receipt["chat.postMessage"] = 1
+    await post_due(runtime.bot, runtime.deliver)
+    clock.advance(seconds=31)
+    await post_due(runtime.bot, runtime.deliver)
+    assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1
+    assert runtime.bot.store.delivery(slack_team(runtime).id, "mantra", today)["status"] == "sent"
+
+
+async def test_a_post_that_never_arrived_is_sent_after_the_look(slack, fake_slack, runtime, clock):
+    today = await mantra_due_now(slack, fake_slack, clock)
+    team = slack_team(runtime)
+    runtime.bot.store.claim_delivery(team.id, "mantra", today)
+    runtime.bot.store.finish_delivery(team.id, "mantra", today, "unknown", "unknown: TimeoutError")
+    clock.advance(seconds=31)
+    await post_due(runtime.bot, runtime.deliver)
+    assert fake_slack.of("conversations.history"), "it looked first"
+    assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1

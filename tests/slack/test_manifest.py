@@ -18,4 +18,4 @@ def test_every_command_and_the_shortcut_are_declared():
 def test_only_the_scopes_the_bot_uses():
     scopes = re.findall(r"^\s+- ([a-z]+:?[a-z]*)$", MANIFEST.split("scopes:")[1].split("settings:")[0],
                         re.MULTILINE)
-    assert sorted(scopes) == ["chat:write", "commands", "files:write"]
+    assert sorted(scopes) == ["channels:history", "chat:write", "commands", "files:write", "groups:history"]

@@ -90,6 +90,8 @@ class FakeTelegram:
     confirming: bool = True
     # The next N sends to a chat get HTTP 502: Telegram is down and does nothing with them.
     down_for: dict[int, int] = field(default_factory=dict)
+    # The next send to these chats is taken, then the connection drops before the answer.
+    drop_after_receipt: set[int] = field(default_factory=set)
     # Answers to button presses come too late ("query is too old").
     queries_too_old: bool = False
     # Sends that broke one of Telegram's limits (30 a second, 20 a minute to one group).
@@ -133,6 +135,12 @@ class FakeTelegram:
             return web.json_response({"ok": False, "error_code": 429,
                                       "description": "Too Many Requests: retry after 1",
                                       "parameters": {"retry_after": 1}}, status=429)
+        chat = args.get("chat_id")
+        if method.startswith("send") and chat is not None and int(chat) in self.drop_after_receipt:
+            self.drop_after_receipt.discard(int(chat))
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response()
         try:
             result = await self.answer(method, args)
         except Refused as refused:

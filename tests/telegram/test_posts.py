@@ -117,3 +117,23 @@ async def test_a_post_refused_with_403_pauses_the_team_and_tells_the_moderators_
     assert caplog.text.count("paused: the bot was removed") == 1
     sends = [t for t in (call.at for call in fake_telegram.calls if call.method == "sendMessage")]
     assert all(later >= earlier for earlier, later in pairwise(sends))
+
+
+async def test_a_post_whose_fate_is_unknown_is_not_sent_again_and_the_moderators_hear_once(
+        fake_telegram, runtime, clock):
+    await started_team(fake_telegram)
+    fake_telegram.drop_after_receipt.add(GROUP)
+    await mantra_time(runtime, clock)
+    team_id = telegram_team(runtime).id
+    assert runtime.bot.store.delivery(team_id, "mantra", "2026-11-24")["status"] == "unknown"
+    clock.advance(seconds=31)
+    await post_due(runtime.bot, runtime.deliver, {"telegram"})  # the next attempt cannot look
+    notice = await fake_telegram.wait_for_text(COORDINATOR, "niet zeker")
+    assert "/mantra" in notice["text"]
+    delivery = runtime.bot.store.delivery(telegram_team(runtime).id, "mantra", "2026-11-24")
+    assert delivery["status"] == "lost"
+    clock.advance(minutes=30)
+    await post_due(runtime.bot, runtime.deliver, {"telegram"})
+    assert len([c for c in fake_telegram.calls if c.method == "sendMessage"
+                and int(c.args["chat_id"]) == GROUP]) == 1, "taken once by Telegram, never sent again"
+    assert len([m for m in fake_telegram.sent(COORDINATOR) if "niet zeker" in m["text"]]) == 1
