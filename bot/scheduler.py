@@ -22,6 +22,8 @@ from bot.inflight import InFlight
 log = logging.getLogger(__name__)
 
 CHECK_SECONDS = 20
+# Posts of one platform under way at once.
+POSTS_AT_ONCE = 10
 RETENTION_HOUR = 3
 
 # Sends one post and records what came of it (`Conversation.publish`).
@@ -39,15 +41,22 @@ async def post_due(bot: WerkBot, deliver: Deliver, platforms: Collection[str] | 
 
 
 async def _post_lane(bot: WerkBot, slots: list[Slot], deliver: Deliver) -> None:
-    """One platform's posts, each claimed right before it is sent."""
-    for slot in slots:
-        reply = bot.posting.take(slot)
-        if reply is None:
-            continue
-        try:
-            await deliver(reply)
-        except Exception as error:
-            log.error("posting %s failed: %s", reply.delivery, type(error).__name__)
+    """One platform's posts, each claimed right before it is sent, several teams at a time: a
+    team whose post hangs holds one place, never the others (the platform's pacer keeps its
+    limits)."""
+    places = asyncio.Semaphore(POSTS_AT_ONCE)
+
+    async def post(slot: Slot) -> None:
+        async with places:
+            reply = bot.posting.take(slot)
+            if reply is None:
+                return
+            try:
+                await deliver(reply)
+            except Exception as error:
+                log.error("posting %s failed: %s", reply.delivery, type(error).__name__)
+
+    await asyncio.gather(*(post(slot) for slot in slots))
 
 
 async def retention(bot: WerkBot) -> None:

@@ -26,17 +26,26 @@ GROUP_PER_MINUTE = 20
 # Sends reach Telegram a few milliseconds apart from when they leave: each window is kept this
 # much longer, so Telegram never counts one send too many in its own window.
 MARGIN_SECONDS = 0.1
+# How often a window full of sends still under way is looked at again.
+BUSY_SECONDS = 0.05
 RETRIES = 5
 # Calls that put something in a chat; everything else (getUpdates, answers to buttons) is free.
 SENDS = ("send", "edit", "copy", "forward")
 
 
 class SlidingWindow:
-    """At most `limit` events in any `seconds`-long window."""
+    """At most `limit` events in any `seconds`-long window.
+
+    A send counts from the moment it leaves until `seconds` after its answer came back: it
+    reached Telegram somewhere in between, so however long it queued for a connection on the
+    way, Telegram never counts more in any window than this does.
+    """
 
     def __init__(self, limit: int, seconds: float) -> None:
         self.limit = limit
         self.seconds = seconds
+        self.under_way = 0
+        # When the sends that came back did, oldest first.
         self.times: deque[float] = deque()
 
     def wait_needed(self, now: float) -> float:
@@ -44,11 +53,17 @@ class SlidingWindow:
         # The same sum decides both, so a float's rounding never lets one through uncounted.
         while self.times and self.times[0] + self.seconds <= now:
             self.times.popleft()
-        if len(self.times) < self.limit:
+        if self.under_way + len(self.times) < self.limit:
             return 0.0
-        return self.times[0] + self.seconds - now
+        if self.times:
+            return self.times[0] + self.seconds - now
+        return BUSY_SECONDS
 
-    def add(self, now: float) -> None:
+    def begin(self) -> None:
+        self.under_way += 1
+
+    def end(self, now: float) -> None:
+        self.under_way -= 1
         self.times.append(now)
 
 
@@ -80,8 +95,7 @@ class Pacer(BaseRateLimiter[int]):
         sends = endpoint.startswith(SENDS)
         chat = str(data.get("chat_id", ""))
         for attempt in range(RETRIES + 1):
-            if sends:
-                await self._turn(chat)
+            windows = await self._turn(chat) if sends else []
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
@@ -94,11 +108,20 @@ class Pacer(BaseRateLimiter[int]):
                 seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
                 log.warning("Telegram asked to wait %.0f s (%s)", seconds, endpoint)
                 self.blocked_until = max(self.blocked_until, self.clock() + seconds)
+                self._ended(windows)
+                windows = []
                 await self.sleep(seconds)
+            finally:
+                self._ended(windows)
         raise AssertionError("unreachable")
 
-    async def _turn(self, chat: str) -> None:
-        """Wait until one more send fits both windows, then count it."""
+    def _ended(self, windows: list[SlidingWindow]) -> None:
+        now = self.clock()
+        for window in windows:
+            window.end(now)
+
+    async def _turn(self, chat: str) -> list[SlidingWindow]:
+        """Wait until one more send fits both windows, then count it in them (until `_ended`)."""
         # A group's id is negative; a private chat has its own, looser limit at Telegram.
         group = None
         if chat.startswith("-"):
@@ -108,8 +131,8 @@ class Pacer(BaseRateLimiter[int]):
             wait = max(self.blocked_until - now, self.overall.wait_needed(now),
                        group.wait_needed(now) if group else 0.0)
             if wait <= 0:
-                self.overall.add(now)
-                if group is not None:
-                    group.add(now)
-                return
+                windows = [self.overall] if group is None else [self.overall, group]
+                for window in windows:
+                    window.begin()
+                return windows
             await self.sleep(wait)

@@ -38,6 +38,8 @@ class FakeSlack:
     drop_after_receipt: dict[str, int] = field(default_factory=dict)
     # The next call of a method is taken, and answered only after this many seconds.
     slow: dict[str, float] = field(default_factory=dict)
+    # Every call addressed to these channels is answered only after this many seconds.
+    slow_channels: dict[str, float] = field(default_factory=dict)
     port: int = 0
     runner: web.AppRunner | None = None
     uploads: list[bytes] = field(default_factory=list)
@@ -83,6 +85,8 @@ class FakeSlack:
             return web.Response()
         if method in self.slow:
             await asyncio.sleep(self.slow.pop(method))
+        if args.get("channel") in self.slow_channels:
+            await asyncio.sleep(self.slow_channels[args["channel"]])
         if self.rate_limit.get(method):
             self.rate_limit[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,

@@ -523,3 +523,29 @@ async def test_a_post_that_never_arrived_is_sent_after_the_look(slack, fake_slac
     await post_due(runtime.bot, runtime.deliver)
     assert fake_slack.of("conversations.history"), "it looked first"
     assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1
+
+
+async def test_one_teams_hanging_post_never_holds_the_others(slack, fake_slack, runtime, clock):
+    channels = [f"C{n}" for n in range(1, 22)]
+    for channel in channels:
+        await slack.command("/werkbot", "start", channel=channel)
+    await until_teams(runtime, 21)
+    fake_slack.slow_channels["C1"] = 6.0
+    clock.advance(hours=1)
+    started = time.monotonic()
+    task = asyncio.create_task(post_due(runtime.bot, runtime.deliver))
+    for _ in range(300):
+        if len({p["channel"] for p in fake_slack.of("chat.postMessage")} - {"C1"}) == 20:
+            break
+        await asyncio.sleep(0.02)
+    assert len({p["channel"] for p in fake_slack.of("chat.postMessage")} - {"C1"}) == 20
+    assert time.monotonic() - started < 5, "the other twenty came while C1's post still hung"
+    await task
+
+
+async def until_teams(runtime, count: int) -> None:
+    for _ in range(500):
+        if len(runtime.bot.store.teams()) == count:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"{len(runtime.bot.store.teams())} teams")
