@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench-privacy bench-memory bench-digest-slot clean
+.PHONY: demo test lint bench-privacy bench-memory bench-digest-slot bench-suggest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ bench-privacy: $(STAMP)
 
 bench-memory: $(STAMP)
 	$(BIN)/python bench/run_memory.py
+
+bench-suggest: $(STAMP)
+	$(BIN)/python bench/suggest.py
 
 TEAMS ?= 40
 bench-digest-slot: $(STAMP)

@@ -12,10 +12,18 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 class Suggester:
     def __init__(self) -> None:
         self._stemmer = snowballstemmer.stemmer("dutch")
+        # Each principle's keyword stems, made once: content does not change while the bot runs.
+        self._keyword_stems: dict[str, set[str]] = {}
 
     def stems(self, text: str) -> set[str]:
         words = [w.lower() for w in WORD.findall(text)]
         return set(self._stemmer.stemWords(words))
+
+    def keyword_stems(self, principle: Principle) -> set[str]:
+        stems = self._keyword_stems.get(principle.id)
+        if stems is None:
+            stems = self._keyword_stems[principle.id] = self.stems(" ".join(principle.keywords))
+        return stems
 
     def suggest(self, text: str, candidates: list[Principle]) -> Principle | None:
         """The candidate whose keywords match the story best; None when nothing matches."""
@@ -23,7 +31,7 @@ class Suggester:
         best: Principle | None = None
         best_score = 0
         for principle in candidates:
-            score = len(story_stems & self.stems(" ".join(principle.keywords)))
+            score = len(story_stems & self.keyword_stems(principle))
             if score > best_score:
                 best, best_score = principle, score
         return best
