@@ -2,7 +2,7 @@
 
 Posts are checked every CHECK_SECONDS; retention of story texts runs at start and nightly.
 
-One short job checks every team's slots against the database (`Posting.due`): a changed time
+One short job checks every team's slots against the database (`Posting.slots`): a changed time
 takes effect at once, and the deliveries table, not APScheduler, makes posts exactly-once.
 """
 

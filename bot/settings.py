@@ -159,5 +159,5 @@ def _telegram(env: Mapping[str, str]) -> TelegramSettings | None:
                             other="TELEGRAM_WEBHOOK_URL")
     if secret and not WEBHOOK_SECRET.match(secret):
         raise SettingsError("cli.setting_format", name="TELEGRAM_WEBHOOK_SECRET",
-                            example="Geheim_123-abc")
+                            example="abc_123-XYZ")
     return TelegramSettings(token, api_url, webhook_url, secret)

@@ -1,9 +1,10 @@
 """Helpers the tests (and benches) share: what is stored, what is on disk, and the environment and
 port of a `werkbot` subprocess."""
 
+import asyncio
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,6 +38,16 @@ def port_from_log(line: str) -> int | None:
     """The port in `werkbot run`'s start-up line (at INFO), when this is that line."""
     found = LISTENING.search(line)
     return int(found.group(1)) if found else None
+
+
+async def until(condition: Callable[[], object], timeout: float = 15.0) -> None:
+    """Wait until the bot has done what the test waits for: its work runs in tasks of its own,
+    after the test's request or update."""
+    for _ in range(int(timeout / 0.02)):
+        if condition():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the condition never came true")
 
 
 @contextmanager

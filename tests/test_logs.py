@@ -58,7 +58,7 @@ async def test_debug_logs_hold_no_story_text_and_no_token(tmp_path, guard_cache)
     log = Log(process.stderr)
     try:
         port = await log.port()
-        slack = SlackClient(type("Running", (), {"port": port})(), fake_slack.response_url)
+        slack = SlackClient(port, fake_slack.response_url)
         await slack.command("/werkbot", "start")
         await fake_slack.wait_for_text("chat.postEphemeral", "Welkom", timeout=60)
         await slack.command("/verhaal", STORY)

@@ -54,11 +54,6 @@ class Posting:
         self.digests = digests
         self.clock = clock
 
-    def due(self, platforms: Collection[str] | None = None) -> list[Reply]:
-        """Claim and return every post that is due now (`slots` and `take` in one go)."""
-        replies = [self.take(slot) for slot in self.slots(platforms)]
-        return [reply for reply in replies if reply is not None]
-
     def slots(self, platforms: Collection[str] | None = None) -> list[Slot]:
         """Every mantra and digest slot that has passed for the active teams (on `platforms`
         only, when given: a process claims no post it cannot send). Nothing is claimed yet:

@@ -299,18 +299,16 @@ class SlackAdapter:
         """How replies to this input reach Slack: a question opens a modal (while the trigger
         lives), what is for the caller goes ephemeral, the rest as `send`."""
 
+        async def deliver(reply: Reply) -> None:
+            if reply.ask is not None and trigger_id:
+                await self._open_form(trigger_id, caller, reply)
+            elif reply.audience == "private":
+                await self._to_caller(caller, reply, response_url)
+            else:
+                await self._send(reply)
+
         async def send(reply: Reply) -> None:
-            try:
-                if reply.ask is not None and trigger_id:
-                    await self._open_form(trigger_id, caller, reply)
-                elif reply.audience == "private":
-                    await self._to_caller(caller, reply, response_url)
-                else:
-                    await self._send(reply)
-            except Exception as error:
-                if not_delivered(error):
-                    raise NotDelivered(type(error).__name__) from None
-                raise
+            await self._sent(reply, deliver)
 
         return send
 
@@ -327,8 +325,13 @@ class SlackAdapter:
 
     async def send(self, reply: Reply) -> None:
         """A post to a team's channel, or a direct message to one member."""
+        await self._sent(reply, self._send)
+
+    @staticmethod
+    async def _sent(reply: Reply, deliver: Send) -> None:
+        """Deliver a reply; what Slack surely did not take is said as NotDelivered."""
         try:
-            await self._send(reply)
+            await deliver(reply)
         except Exception as error:
             if not_delivered(error):
                 raise NotDelivered(type(error).__name__) from None

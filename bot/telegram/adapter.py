@@ -528,12 +528,7 @@ class TelegramAdapter:
         in_private = chat.type == Chat.PRIVATE
 
         async def send(reply: Reply) -> None:
-            try:
-                await deliver(reply)
-            except TelegramError as error:
-                if not_delivered(error):
-                    raise NotDelivered(type(error).__name__) from None
-                raise
+            await self._sent(reply, deliver)
 
         async def deliver(reply: Reply) -> None:
             if reply.audience != "private":
@@ -558,8 +553,13 @@ class TelegramAdapter:
 
     async def send(self, reply: Reply) -> None:
         """A post to a team's group, or a private message to one member."""
+        await self._sent(reply, self._send)
+
+    @staticmethod
+    async def _sent(reply: Reply, deliver: Send) -> None:
+        """Deliver a reply; what Telegram surely did not take is said as NotDelivered."""
         try:
-            await self._send(reply)
+            await deliver(reply)
         except TelegramError as error:
             if not_delivered(error):
                 raise NotDelivered(type(error).__name__) from None

@@ -50,8 +50,8 @@ async def runtime(tmp_path, fake_slack, content, guard, clock) -> AsyncIterator[
 class SlackClient:
     """Sends requests to the runtime as Slack does: signed, form-encoded."""
 
-    def __init__(self, runtime: Runtime, response_url: str) -> None:
-        self.url = f"http://127.0.0.1:{runtime.port}/slack/events"
+    def __init__(self, port: int, response_url: str) -> None:
+        self.url = f"http://127.0.0.1:{port}/slack/events"
         self.response_url = response_url
         self.triggers = 0
 
@@ -103,7 +103,7 @@ class SlackClient:
 
 @pytest.fixture
 def slack(runtime, fake_slack) -> SlackClient:
-    return SlackClient(runtime, fake_slack.response_url)
+    return SlackClient(runtime.port, fake_slack.response_url)
 
 
 def buttons_of(message: dict) -> list[dict]:

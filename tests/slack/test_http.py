@@ -12,6 +12,7 @@ from bot.app import build_runtime
 from bot.core.privacy import PrivacyGuard
 from bot.scheduler import post_due
 from tests.slack.conftest import SlackClient, buttons_of, slack_settings, slack_team, text_of
+from tests.support import until
 
 STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
 
@@ -398,7 +399,7 @@ async def test_a_story_sent_while_the_guard_still_loads_waits_with_even_geduld(
     runtime = build_runtime(slack_settings(tmp_path, fake_slack), content, guard, host="127.0.0.1")
     await runtime.start()
     try:
-        slack = SlackClient(runtime, fake_slack.response_url)
+        slack = SlackClient(runtime.port, fake_slack.response_url)
         await slack.command("/werkbot", "start")
         await fake_slack.wait_for("chat.postEphemeral")
         started = time.perf_counter()
@@ -487,7 +488,7 @@ async def impatient_runtime(tmp_path, fake_slack, content, guard, clock):
 async def test_a_post_answered_after_the_timeout_is_found_by_its_metadata_and_not_sent_twice(
         fake_slack, impatient_runtime, clock):
     runtime = impatient_runtime
-    slack = SlackClient(runtime, fake_slack.response_url)
+    slack = SlackClient(runtime.port, fake_slack.response_url)
     today = await mantra_due_now(slack, fake_slack, clock)
     fake_slack.slow["chat.postMessage"] = 2.5
     await post_due(runtime.bot, runtime.deliver)
@@ -529,23 +530,12 @@ async def test_one_teams_hanging_post_never_holds_the_others(slack, fake_slack, 
     channels = [f"C{n}" for n in range(1, 22)]
     for channel in channels:
         await slack.command("/werkbot", "start", channel=channel)
-    await until_teams(runtime, 21)
+    await until(lambda: len(runtime.bot.store.teams()) == 21)
     fake_slack.slow_channels["C1"] = 6.0
     clock.advance(hours=1)
     started = time.monotonic()
     task = asyncio.create_task(post_due(runtime.bot, runtime.deliver))
-    for _ in range(300):
-        if len({p["channel"] for p in fake_slack.of("chat.postMessage")} - {"C1"}) == 20:
-            break
-        await asyncio.sleep(0.02)
-    assert len({p["channel"] for p in fake_slack.of("chat.postMessage")} - {"C1"}) == 20
+    await until(lambda: len({p["channel"] for p in fake_slack.of("chat.postMessage")} - {"C1"}) == 20,
+                timeout=6)
     assert time.monotonic() - started < 5, "the other twenty came while C1's post still hung"
     await task
-
-
-async def until_teams(runtime, count: int) -> None:
-    for _ in range(500):
-        if len(runtime.bot.store.teams()) == count:
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"{len(runtime.bot.store.teams())} teams")

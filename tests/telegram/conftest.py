@@ -1,7 +1,6 @@
 """The real runtime with Telegram on, polling a local fake Bot API."""
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -50,13 +49,3 @@ async def started_team(fake: FakeTelegram, *members: int) -> None:
     fake.private_open.update({COORDINATOR, *members})
     fake.says(GROUP, COORDINATOR, "/werkbot start")
     await fake.wait_for_text(COORDINATOR, "Welkom")
-
-
-async def until(condition: Callable[[], object], timeout: float = 15.0) -> None:
-    """Wait until the runtime has done what the test waits for (updates are handled in order,
-    after the test queued them)."""
-    for _ in range(int(timeout / 0.02)):
-        if condition():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the condition never came true")

@@ -73,7 +73,6 @@ class Call:
 class FakeTelegram:
     calls: list[Call] = field(default_factory=list)
     updates: list[dict] = field(default_factory=list)
-    delivered: list[dict] = field(default_factory=list)
     # Update ids as getUpdates handed them out, a redelivered one again.
     served: list[int] = field(default_factory=list)
     # Chats the bot may not post in, and how Telegram says so.
@@ -277,15 +276,8 @@ class FakeTelegram:
     def push(self, update: dict) -> int:
         update_id = next(self._ids)
         self.updates.append({"update_id": update_id, **update})
-        self.delivered.append(self.updates[-1])
         self._new_update.set()
         return update_id
-
-    def push_again(self, update_id: int) -> None:
-        """Deliver an update a second time, as Telegram does when its offset was not confirmed."""
-        update = next(call for call in self.delivered if call["update_id"] == update_id)
-        self.updates.append(update)
-        self._new_update.set()
 
     def message(self, chat_id: int, user_id: int, text: str, **extra: Any) -> dict:
         message = {"message_id": next(self._message_ids), "date": int(time.time()),

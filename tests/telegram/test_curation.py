@@ -2,6 +2,7 @@
 
 import re
 
+from tests.support import stored_texts
 from tests.telegram.conftest import COLLEAGUE, COORDINATOR, GROUP, started_team, telegram_team
 from tests.telegram.fake_telegram import check_html
 
@@ -11,19 +12,16 @@ OTHER_GROUP = -4002
 STRANGER = 13
 
 
-def story_texts(runtime) -> list[str | None]:
-    return [row["text"] for row in runtime.bot.store.db.query("select text from stories order by id")]
-
-
 async def test_a_story_with_a_phone_number_is_checked_in_private_and_stored_masked(fake_telegram, runtime):
     await started_team(fake_telegram, COLLEAGUE)
     fake_telegram.says(GROUP, COLLEAGUE, f"/verhaal Mevrouw belde me terug op {PHONE} en toen lukte het.")
     preview = await fake_telegram.wait_for_text(COLLEAGUE, "[telefoonnummer]")
-    assert PHONE not in preview["text"] and story_texts(runtime) == []
+    assert PHONE not in preview["text"] and stored_texts(runtime.bot.store) == []
     assert all(PHONE not in call["text"] for call in fake_telegram.sent(GROUP))
     fake_telegram.clicks(preview, "Gemaskeerd opslaan", COLLEAGUE)
     await fake_telegram.wait_for_text(COLLEAGUE, "opgeslagen")
-    assert story_texts(runtime) == ["Mevrouw belde me terug op [telefoonnummer] en toen lukte het."]
+    masked = "Mevrouw belde me terug op [telefoonnummer] en toen lukte het."
+    assert stored_texts(runtime.bot.store) == [masked]
 
 
 async def test_aanpassen_shows_the_text_in_private_and_the_answer_is_checked_again(fake_telegram, runtime):
@@ -37,7 +35,7 @@ async def test_aanpassen_shows_the_text_in_private_and_the_answer_is_checked_aga
     assert question["reply_markup"]["force_reply"] is True
     fake_telegram.says(COLLEAGUE, COLLEAGUE, "Mevrouw belde me later terug en toen lukte het wel.")
     await fake_telegram.wait_for_text(COLLEAGUE, "opgeslagen")
-    assert story_texts(runtime) == ["Mevrouw belde me later terug en toen lukte het wel."]
+    assert stored_texts(runtime.bot.store) == ["Mevrouw belde me later terug en toen lukte het wel."]
     assert all(PHONE not in call["text"] for call in fake_telegram.sent(GROUP))
 
 
@@ -127,5 +125,5 @@ async def test_names_only_may_be_kept_as_typed(fake_telegram, runtime):
     preview = await fake_telegram.wait_for_text(COORDINATOR, "[naam]")
     fake_telegram.clicks(preview, "Zo laten", COORDINATOR)
     await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
-    assert story_texts(runtime) == [story]
+    assert stored_texts(runtime.bot.store) == [story]
     assert runtime.bot.store.story(1)["privacy_flags"] == "naam"

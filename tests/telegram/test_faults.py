@@ -7,7 +7,8 @@ from bot.app import build_runtime
 from bot.settings import Settings, SlackSettings, TelegramSettings
 from tests.slack.conftest import SECRET, SlackClient
 from tests.slack.fake_slack import FakeSlack
-from tests.telegram.conftest import COORDINATOR, GROUP, telegram_settings, until
+from tests.support import until
+from tests.telegram.conftest import COORDINATOR, GROUP, telegram_settings
 from tests.telegram.fake_telegram import TOKEN, FakeTelegram
 
 
@@ -45,7 +46,7 @@ async def test_slack_works_while_telegram_cannot_be_reached_and_telegram_joins_l
     try:
         await runtime.start()
         assert runtime.health()["telegram"] == "connecting" and runtime.health()["slack"] == "http"
-        slack = SlackClient(runtime, fake_slack.response_url)
+        slack = SlackClient(runtime.port, fake_slack.response_url)
         await slack.command("/werkbot", "start")
         await fake_slack.wait_for_text("chat.postEphemeral", "Welkom")
         await fake_telegram.start(port=telegram_port)

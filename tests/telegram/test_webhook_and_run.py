@@ -7,8 +7,8 @@ import sys
 import aiohttp
 
 from bot.app import build_runtime
-from tests.support import port_from_log, werkbot_environment
-from tests.telegram.conftest import COORDINATOR, GROUP, telegram_settings, until
+from tests.support import port_from_log, until, werkbot_environment
+from tests.telegram.conftest import COORDINATOR, GROUP, telegram_settings
 from tests.telegram.fake_telegram import TOKEN
 
 SECRET = "geheim_123-ABC"
