@@ -24,6 +24,7 @@ from bot.inflight import InFlight
 from bot.platform import Platform, PlatformEntry, PlatformUnreachable, Services
 from bot.scheduler import post_due, start_scheduler
 from bot.settings import Settings, SettingsError
+from bot.web import Guard, GuardedSite, guarded_app
 from storage import Store, open_database
 from storage.store import Clock, system_clock
 
@@ -64,7 +65,7 @@ class Runtime:
         self.conversation = Conversation(self.bot)
         self.guard.load_in_background()
         services = Services(self.bot, self.conversation, self.in_flight)
-        app = web.Application()
+        app, guard = guarded_app()
         app.router.add_get("/healthz", self.healthz)
         for name, section in self.settings.platforms.items():
             platform = self.entries[name].build(services, section)
@@ -78,7 +79,7 @@ class Runtime:
                 self._connecting.add(task)
                 task.add_done_callback(self._connecting.discard)
         if self.settings.port is not None:
-            await self._serve(app)
+            await self._serve(app, guard)
         running = frozenset(self.platforms)
         await post_due(self.bot, self.deliver, running)
         self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight, running)
@@ -106,11 +107,12 @@ class Runtime:
                 log.info("%s connected", name)
                 return
 
-    async def _serve(self, app: web.Application) -> None:
-        self.runner = web.AppRunner(app)
+    async def _serve(self, app: web.Application, guard: Guard) -> None:
+        # Idle keep-alive connections are the guard's to close (its header deadline).
+        self.runner = web.AppRunner(app, keepalive_timeout=guard.limits.header_seconds)
         await self.runner.setup()
         try:
-            await web.TCPSite(self.runner, self.host, self.settings.port).start()
+            await GuardedSite(self.runner, guard, self.host, self.settings.port).start()
         except OSError as error:
             raise SettingsError("cli.port_unavailable", port=self.settings.port,
                                 reason=error.strerror or type(error).__name__) from error

@@ -166,10 +166,14 @@ class SlackAdapter:
         if not request.headers.get("X-Slack-Request-Timestamp", "").isdigit():
             return web.Response(status=401)
         try:
-            response = await self.app.async_dispatch(await to_bolt_request(request))
+            bolt_request = await to_bolt_request(request)
+            response = await self.app.async_dispatch(bolt_request)
         except Exception as error:
             # Bolt parses after checking the signature: a signed request it cannot read.
             log.warning("a Slack request could not be read: %s", type(error).__name__)
+            return web.Response(status=400)
+        if response.status == 404 and not is_slack_request(bolt_request.body):
+            # Signed, but neither a command nor anything with a type: malformed, not unknown.
             return web.Response(status=400)
         return await to_aiohttp_response(response)
 
@@ -424,3 +428,8 @@ class SlackAdapter:
         except Exception as error:
             log.error("the digest chart for team %s could not be posted: %s", team.id,
                       type(error).__name__)
+
+
+def is_slack_request(body: dict) -> bool:
+    """A slash command or a payload that says what it is."""
+    return "command" in body or isinstance(body.get("type"), str)

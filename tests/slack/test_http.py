@@ -445,6 +445,11 @@ async def test_malformed_requests_get_400_or_401_never_500(slack, runtime):
     assert (await slack.post("command=/mantra&text=", timestamp="abc"))[0] == 401
     status, body = await slack.post(urlencode({"payload": "{not json"}))
     assert status == 400 and "Traceback" not in body
+    for payload in ({"view": {"id": "V1", "callback_id": "wb_ask"}}, {"type": 5}, []):
+        status, body = await slack.post(urlencode({"payload": json.dumps(payload)}))
+        assert status == 400 and "Traceback" not in body
+    status, _ = await slack.post(urlencode({"payload": json.dumps({"type": "unknown_kind"})}))
+    assert status == 404, "well-formed but nothing here for it: Bolt's own answer"
     assert runtime.bot.store.teams() == []
 
 

@@ -1,6 +1,7 @@
 """`werkbot run` as a process: starts Slack in HTTP mode, answers /healthz, stops on SIGTERM."""
 
 import asyncio
+import contextlib
 import re
 import shutil
 import signal
@@ -14,6 +15,7 @@ import pytest
 
 from storage import open_database
 from tests.support import port_from_log, werkbot_environment
+from tests.test_web import slow_client
 
 
 def slack_environment(tmp_path, fake_slack, **overrides: str) -> dict[str, str]:
@@ -119,3 +121,39 @@ async def test_a_database_that_cannot_be_written_is_refused_at_start(tmp_path, f
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"werkbot: Database {database} kan niet worden geopend (")
+
+
+async def test_run_answers_healthz_under_a_slow_connection_flood(tmp_path, fake_slack, guard_cache):
+    """1,100 slow connections against a process that may open no more than 1,024 files:
+    /healthz and Slack's route keep answering, and the process never runs out of files."""
+    env = slack_environment(tmp_path, fake_slack, WERKBOT_LOG_LEVEL="INFO")
+    process = await asyncio.create_subprocess_exec(
+        "/bin/sh", "-c", f"ulimit -n 1024 && exec {sys.executable} -m bot.cli run", env=env,
+        cwd=tmp_path, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    slow = []
+    try:
+        port = await listening_port(process)
+        flood_ends = asyncio.get_running_loop().time() + 20
+        for _ in range(1100):
+            if asyncio.get_running_loop().time() > flood_ends:
+                break
+            # Refused or not accepted in time: the flood is what it is.
+            with contextlib.suppress(OSError, TimeoutError):
+                slow.append(await asyncio.wait_for(slow_client(port), 1))
+        async with aiohttp.ClientSession() as session:
+            for _ in range(5):
+                async with session.get(f"http://127.0.0.1:{port}/healthz",
+                                       timeout=aiohttp.ClientTimeout(total=2)) as response:
+                    assert (await response.json())["slack"] == "http"
+            async with session.post(f"http://127.0.0.1:{port}/slack/events", data=b"x=1",
+                                    headers={"X-Slack-Signature": "v0=bad",
+                                             "X-Slack-Request-Timestamp": "1"},
+                                    timeout=aiohttp.ClientTimeout(total=2)) as response:
+                assert response.status == 401
+    finally:
+        for _, writer in slow:
+            writer.close()
+        process.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, err.decode()
+    assert b"out of system resource" not in err and b"Too many open files" not in err
