@@ -10,6 +10,7 @@ deliver, `ChannelUnreachable` when the team's chat refuses the bot for good.
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 
 from bot.core.bot import WerkBot
@@ -18,8 +19,8 @@ from bot.core.model import Caller, Reply, UserError
 log = logging.getLogger(__name__)
 
 Send = Callable[[Reply], Awaitable[None]]
-# Whether a post is in its chat since then (None: the platform cannot tell).
-Look = Callable[[Reply, datetime], Awaitable[bool | None]]
+# How many of a post's messages are in its chat since then (None: the platform cannot tell).
+Look = Callable[[Reply, datetime], Awaitable[int | None]]
 
 
 class ChannelUnreachable(Exception):
@@ -30,6 +31,16 @@ class ChannelUnreachable(Exception):
 class NotDelivered(Exception):
     """The platform surely did not take this reply (it answered with a server error, or no
     connection could be made): it may be sent again without a risk of showing it twice."""
+
+
+class PartlySent(Exception):
+    """A post of several messages failed after its first `sent` messages were in the chat;
+    `cause` says how the next one failed (NotDelivered, ChannelUnreachable, or unknown)."""
+
+    def __init__(self, sent: int, cause: Exception) -> None:
+        super().__init__(f"{sent} messages sent, then {type(cause).__name__}")
+        self.sent = sent
+        self.cause = cause
 
 
 # How long a story waits for the privacy guard before the author hears why.
@@ -149,7 +160,8 @@ class Conversation:
         """An exactly-once post (mantra, digest): send it and record the outcome.
 
         - When the team's chat refuses the bot, its moderators hear it, on the first attempt only.
-        - What the platform surely did not take is tried again later.
+        - What the platform surely did not take is tried again later; of a post of several
+          messages, only the messages not yet in the chat.
         - An unknown outcome (a timeout, a connection lost after sending) is never sent again
           blindly: the next attempt first `look`s in the chat. A platform that cannot look does
           not send it again at all, and the moderators are told once.
@@ -157,35 +169,45 @@ class Conversation:
         posting = self.bot.posting
         assert reply.delivery is not None
         key = reply.delivery
+        reply = replace(reply, parts_sent=posting.parts_sent(reply))
         since = posting.unknown_since(reply)
         if since is not None:
             found = await look(reply, since) if look is not None else None
-            if found:
-                log.info("%s %s for team %s: found in the chat, not sent again", key.kind, key.period,
-                         key.team_id)
-                posting.record(reply)
-                return
             if found is None:
                 posting.record_unknown(reply, "cannot look", final=True)
                 await self.deliver(posting.unknown_notices(reply), send)
                 return
+            if found > reply.parts_sent:
+                log.info("%s %s for team %s: %d messages found in the chat, not sent again",
+                         key.kind, key.period, key.team_id, found)
+                reply = replace(reply, parts_sent=found)
         try:
             await send(reply)
-        except ChannelUnreachable:
+        except PartlySent as partly:
+            posting.record_parts(reply, partly.sent)
+            await self._failed(reply, partly.cause, send, look)
+        except Exception as error:
+            await self._failed(reply, error, send, look)
+        else:
+            posting.record(reply)
+
+    async def _failed(self, reply: Reply, error: Exception, send: Send, look: Look | None) -> None:
+        posting = self.bot.posting
+        assert reply.delivery is not None
+        key = reply.delivery
+        if isinstance(error, ChannelUnreachable):
             log.warning("%s %s for team %s: the team's chat cannot be reached", key.kind, key.period,
                         key.team_id)
             notices = posting.cannot_post_notices(reply)
             posting.record(reply, error=ChannelUnreachable.__name__)
             await self.deliver(notices, send)
-        except NotDelivered as error:
+        elif isinstance(error, NotDelivered):
             log.error("posting %s %s for team %s failed: %s", key.kind, key.period, key.team_id, error)
             posting.record(reply, error=str(error))
-        except Exception as error:
+        else:
             final = look is None
             log.error("posting %s %s for team %s: outcome unknown (%s)%s", key.kind, key.period,
                       key.team_id, type(error).__name__, "; not sent again" if final else "")
             posting.record_unknown(reply, type(error).__name__, final=final)
             if final:
                 await self.deliver(posting.unknown_notices(reply), send)
-        else:
-            posting.record(reply)

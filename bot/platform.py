@@ -46,12 +46,15 @@ class Platform(Protocol):
 
     async def send(self, reply: Reply) -> None:
         """Deliver a reply that needs no conversation: a post to its team's chat, or a private
-        note to one member. Raises ChannelUnreachable when the chat refuses the bot for good."""
+        note to one member. Raises ChannelUnreachable when the chat refuses the bot for good,
+        PartlySent when a post of several messages failed halfway (it sends from
+        `reply.parts_sent` on)."""
         ...
 
-    async def was_posted(self, reply: Reply, since: datetime) -> bool | None:
-        """Whether a scheduled post whose outcome was unknown (a timeout, a connection lost
-        after sending) is in the team's chat now; None when the platform cannot tell."""
+    async def was_posted(self, reply: Reply, since: datetime) -> int | None:
+        """How many messages of a scheduled post whose outcome was unknown (a timeout, a
+        connection lost after sending) are in the team's chat now; None when the platform
+        cannot tell."""
         ...
 
     def add_routes(self, app: web.Application) -> None:

@@ -145,3 +145,10 @@ def m007_delivery_lease(db: Database) -> None:
     # A claim is a lease: the process that claimed a post has it until then; a claim whose lease
     # ran out (the process crashed before it could say how the post went) is taken over.
     db["deliveries"].add_column("lease_until", str)
+
+
+@migrations()
+def m008_delivery_parts(db: Database) -> None:
+    # A post of several messages (a long digest) that failed halfway: how many are in the chat,
+    # so that a retry sends only the rest.
+    db["deliveries"].add_column("parts_sent", int, not_null_default=0)

@@ -406,6 +406,15 @@ class Store:
             )
         return cursor.rowcount == 1
 
+    def delivery_parts_sent(self, team_id: str, kind: str, period: str, parts: int) -> None:
+        """How many of a post's messages are in the chat (it never goes down)."""
+        with self.write():
+            self.db.execute(
+                "update deliveries set parts_sent = max(parts_sent, ?) "
+                "where team_id = ? and kind = ? and period = ?",
+                [parts, team_id, kind, period],
+            )
+
     def finish_delivery(self, team_id: str, kind: str, period: str, status: str,
                         error: str = "") -> None:
         with self.write():

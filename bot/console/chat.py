@@ -61,15 +61,18 @@ class ConsoleChat:
     async def close(self) -> None:
         """A terminal has nothing to release."""
 
-    async def was_posted(self, reply: Reply, since: datetime) -> bool | None:
-        """What the terminal was given, it printed."""
-        return True
+    async def was_posted(self, reply: Reply, since: datetime) -> int | None:
+        """What the terminal was given, it printed, as one message."""
+        return 1
 
     def add_routes(self, app: web.Application) -> None:
         """The terminal needs no web server."""
 
     async def send(self, reply: Reply) -> None:
-        """Print a reply: a post to the team or a private note is marked as such."""
+        """Print a reply: a post to the team or a private note is marked as such. A post is one
+        message here: once printed (`parts_sent`), it is not printed again."""
+        if reply.parts_sent:
+            return
         if reply.audience == "channel":
             self.print(self.say("console.channel"))
         elif reply.audience == "member":

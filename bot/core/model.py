@@ -69,6 +69,8 @@ class Reply:
 
     A post with `delivery` is one of the exactly-once posts: its outcome is recorded once it
     was sent. A reply with a `digest` is shown as the adapter renders digests (text and chart).
+    `parts_sent` says how many of an exactly-once post's messages are in the chat already (an
+    earlier attempt failed halfway): the adapter sends only the rest.
     """
 
     text: str
@@ -80,6 +82,7 @@ class Reply:
     ask: Ask | None = None
     digest: Digest | None = None
     delivery: DeliveryKey | None = None
+    parts_sent: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "buttons", tuple(self.buttons))

@@ -130,6 +130,21 @@ class Posting:
         self.store.finish_delivery(key.team_id, key.kind, key.period, "failed" if error else "sent",
                                    error or "")
 
+    def parts_sent(self, reply: Reply) -> int:
+        """How many messages of this post an earlier attempt put in the chat."""
+        if reply.delivery is None:
+            return 0
+        key = reply.delivery
+        delivery = self.store.delivery(key.team_id, key.kind, key.period)
+        return delivery["parts_sent"] if delivery is not None else 0
+
+    def record_parts(self, reply: Reply, parts: int) -> None:
+        """An attempt failed after `parts` of the post's messages were in the chat."""
+        if reply.delivery is None:
+            return
+        key = reply.delivery
+        self.store.delivery_parts_sent(key.team_id, key.kind, key.period, parts)
+
     def record_unknown(self, reply: Reply, error: str, final: bool) -> None:
         """A post whose outcome is unknown (a timeout, a connection lost after sending). It is
         never sent again blindly: the next attempt first looks in the chat; where the platform

@@ -30,7 +30,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.conversation import ChannelUnreachable, NotDelivered, Send
+from bot.conversation import ChannelUnreachable, NotDelivered, PartlySent, Send
 from bot.core.model import Caller, Reply
 from bot.platform import PlatformUnreachable, Services
 from bot.render.chart import render_chart
@@ -98,12 +98,21 @@ def web_client(token: str, base_url: str, timeout: float = 30.0) -> AsyncWebClie
                           retry_handlers=retry_handlers())
 
 
-def post_metadata(reply: Reply) -> dict[str, Any]:
-    """A scheduled post carries its delivery key, so a later look at the channel can tell
-    whether a post whose outcome was unknown arrived."""
+def delivery_error(error: Exception) -> Exception:
+    """What Slack surely did not take is said as NotDelivered; other errors stay as they are."""
+    return NotDelivered(type(error).__name__) if not_delivered(error) else error
+
+
+def delivery_key(reply: Reply) -> str:
     assert reply.delivery is not None
     key = reply.delivery
-    return {"event_type": METADATA_EVENT, "event_payload": {"key": f"{key.team_id}|{key.kind}|{key.period}"}}
+    return f"{key.team_id}|{key.kind}|{key.period}"
+
+
+def post_metadata(reply: Reply, part: int) -> dict[str, Any]:
+    """Each message of a scheduled post carries its delivery key and its number, so a later
+    look at the channel can tell which messages of a post whose outcome was unknown arrived."""
+    return {"event_type": METADATA_EVENT, "event_payload": {"key": delivery_key(reply), "part": part}}
 
 
 class SlackAdapter:
@@ -316,16 +325,18 @@ class SlackAdapter:
 
         return send
 
-    async def was_posted(self, reply: Reply, since: datetime) -> bool | None:
-        """Whether a post whose outcome was unknown is in its channel, by its metadata."""
-        assert reply.delivery is not None
+    async def was_posted(self, reply: Reply, since: datetime) -> int | None:
+        """How many messages of a post whose outcome was unknown are in its channel, by their
+        metadata (a message from before parts were numbered counts as the first)."""
         team = self.bot.store.team(reply.team_id or "")
-        wanted = post_metadata(reply)["event_payload"]["key"]
+        wanted = delivery_key(reply)
         history = await self.client.conversations_history(
             channel=channel_of(team.chat_id), oldest=str(since.timestamp()), include_all_metadata=True,
             limit=200)
-        return any((message.get("metadata") or {}).get("event_payload", {}).get("key") == wanted
-                   for message in history.get("messages", []))
+        payloads = [(message.get("metadata") or {}).get("event_payload", {})
+                    for message in history.get("messages", [])]
+        parts = [int(payload.get("part", 0)) for payload in payloads if payload.get("key") == wanted]
+        return max(parts) + 1 if parts else 0
 
     async def send(self, reply: Reply) -> None:
         """A post to a team's channel, or a direct message to one member."""
@@ -336,10 +347,13 @@ class SlackAdapter:
         """Deliver a reply; what Slack surely did not take is said as NotDelivered."""
         try:
             await deliver(reply)
+        except PartlySent as partly:
+            raise PartlySent(partly.sent, delivery_error(partly.cause)) from None
         except Exception as error:
-            if not_delivered(error):
-                raise NotDelivered(type(error).__name__) from None
-            raise
+            said = delivery_error(error)
+            if said is error:
+                raise
+            raise said from None
 
     async def _send(self, reply: Reply) -> None:
         if reply.audience == "member" and reply.member_id:
@@ -401,22 +415,29 @@ class SlackAdapter:
     async def _post(self, reply: Reply) -> None:
         """A post to a team's channel (mantra, digest): messages first, then the chart.
 
+        A retry after a failure halfway sends only the messages from `reply.parts_sent` on.
         Once the messages are in the channel the post counts as sent: a chart that fails is
         logged, not retried, since a retry would post the whole digest a second time.
         """
         team = self.bot.store.team(reply.team_id or "")
         channel = channel_of(team.chat_id)
-        metadata = post_metadata(reply) if reply.delivery is not None else None
-        try:
-            for number, message in enumerate(self._messages(reply)):
-                # The first message carries the key: it is the one a later look searches for.
-                extra = {"metadata": metadata} if metadata and number == 0 else {}
+        messages = self._messages(reply)
+        for number, message in enumerate(messages):
+            if number < reply.parts_sent:
+                continue
+            extra = {"metadata": post_metadata(reply, number)} if reply.delivery is not None else {}
+            try:
                 await self.client.chat_postMessage(channel=channel, **message, **extra)
-        except SlackApiError as error:
-            if error.response.get("error") in CANNOT_POST:
-                raise ChannelUnreachable(error.response.get("error")) from None
-            raise
-        if reply.digest is None:
+            except Exception as error:
+                cause: Exception = error
+                if isinstance(error, SlackApiError) and error.response.get("error") in CANNOT_POST:
+                    cause = ChannelUnreachable(error.response.get("error"))
+                if number > reply.parts_sent:
+                    raise PartlySent(number, cause) from None
+                if cause is error:
+                    raise
+                raise cause from None
+        if reply.digest is None or reply.parts_sent >= len(messages):
             return
         try:
             # About 80 ms of matplotlib per chart: in a thread, so acks for others go on.

@@ -62,7 +62,7 @@ from telegram.ext import (
 from telegram.helpers import create_deep_linked_url
 from telegram.warnings import PTBUserWarning
 
-from bot.conversation import ChannelUnreachable, NotDelivered, Send
+from bot.conversation import ChannelUnreachable, NotDelivered, PartlySent, Send
 from bot.core.model import Ask, Caller, Reply
 from bot.platform import PlatformUnreachable, Services
 from bot.render.chart import render_chart
@@ -119,6 +119,13 @@ def not_delivered(error: TelegramError) -> bool:
     if isinstance(error, NetworkError):
         return not isinstance(cause, httpx.HTTPError) or isinstance(cause, httpx.ConnectError)
     return False
+
+
+def delivery_error(error: Exception) -> Exception:
+    """What Telegram surely did not take is said as NotDelivered; other errors stay as they are."""
+    if isinstance(error, TelegramError) and not_delivered(error):
+        return NotDelivered(type(error).__name__)
+    return error
 
 
 class TelegramAdapter:
@@ -545,7 +552,7 @@ class TelegramAdapter:
 
         return send
 
-    async def was_posted(self, reply: Reply, since: datetime) -> bool | None:
+    async def was_posted(self, reply: Reply, since: datetime) -> int | None:
         """Whether a post whose outcome was unknown is in the group: a bot cannot read a group's
         history, so it cannot tell (None). The policy: it is not sent again, since a double
         post is worse, and the moderators are told once."""
@@ -560,10 +567,13 @@ class TelegramAdapter:
         """Deliver a reply; what Telegram surely did not take is said as NotDelivered."""
         try:
             await deliver(reply)
+        except PartlySent as partly:
+            raise PartlySent(partly.sent, delivery_error(partly.cause)) from None
         except TelegramError as error:
-            if not_delivered(error):
-                raise NotDelivered(type(error).__name__) from None
-            raise
+            said = delivery_error(error)
+            if said is error:
+                raise
+            raise said from None
 
     async def _send(self, reply: Reply) -> None:
         if reply.audience == "member" and reply.member_id:
@@ -628,10 +638,18 @@ class TelegramAdapter:
         else:
             texts = render.reply_messages(reply)
         markup = render.keyboard(team_chat, reply.buttons)
-        for number, text in enumerate(texts, start=1):
-            await telegram.send_message(chat_id, text, parse_mode=ParseMode.HTML,
-                                        reply_markup=markup if number == len(texts) else None)
-        if reply.digest is not None:
+        for number, text in enumerate(texts):
+            # A retry after a failure halfway sends only what is not in the chat yet.
+            if number < reply.parts_sent:
+                continue
+            try:
+                await telegram.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                            reply_markup=markup if number == len(texts) - 1 else None)
+            except Exception as error:
+                if number > reply.parts_sent:
+                    raise PartlySent(number, error) from None
+                raise
+        if reply.digest is not None and reply.parts_sent < len(texts):
             await self._chart(chat_id, reply)
 
     async def _chart(self, chat_id: int, reply: Reply) -> None:
@@ -659,4 +677,9 @@ class TelegramAdapter:
         except Forbidden as error:
             self.bot.chat_lost(PLATFORM, chat_id)
             raise ChannelUnreachable(type(error).__name__) from None
+        except PartlySent as partly:
+            if not isinstance(partly.cause, Forbidden):
+                raise
+            self.bot.chat_lost(PLATFORM, chat_id)
+            raise PartlySent(partly.sent, ChannelUnreachable(type(partly.cause).__name__)) from None
 

@@ -36,6 +36,9 @@ class FakeSlack:
     unavailable: dict[str, int] = field(default_factory=dict)
     # The next N calls of a method are taken, then the connection drops before the answer.
     drop_after_receipt: dict[str, int] = field(default_factory=dict)
+    # Calls of a method that still get through before `unavailable` or `drop_after_receipt`
+    # applies to it.
+    healthy_first: dict[str, int] = field(default_factory=dict)
     # The next call of a method is taken, and answered only after this many seconds.
     slow: dict[str, float] = field(default_factory=dict)
     # Every call addressed to these channels is answered only after this many seconds.
@@ -74,11 +77,14 @@ class FakeSlack:
             for key in ("blocks", "view", "files", "metadata"):
                 if isinstance(args.get(key), str):
                     args[key] = json.loads(args[key])
-        if self.unavailable.get(method):
+        healthy = bool(self.healthy_first.get(method))
+        if healthy:
+            self.healthy_first[method] -= 1
+        if self.unavailable.get(method) and not healthy:
             self.unavailable[method] -= 1
             return web.json_response({"ok": False, "error": "service_unavailable"}, status=503)
         self.calls.append(Call(method, args))
-        if self.drop_after_receipt.get(method):
+        if self.drop_after_receipt.get(method) and not healthy:
             self.drop_after_receipt[method] -= 1
             assert request.transport is not None
             request.transport.close()

@@ -2,6 +2,7 @@ import asyncio
 import json
 import time
 from dataclasses import replace
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 import aiohttp
@@ -11,6 +12,7 @@ import sqlite_utils
 from bot.app import build_runtime
 from bot.core.privacy import PrivacyGuard
 from bot.scheduler import post_due
+from bot.slack import blocks
 from tests.slack.conftest import SlackClient, buttons_of, slack_settings, slack_team, text_of
 from tests.support import until
 
@@ -529,6 +531,55 @@ async def test_a_post_that_never_arrived_is_sent_after_the_look(slack, fake_slac
     await post_due(runtime.bot, runtime.deliver)
     assert fake_slack.of("conversations.history"), "it looked first"
     assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1
+
+
+async def digest_of_several_messages_due(slack, fake_slack, runtime, clock, monkeypatch) -> None:
+    """Four approved stories and a digest falling due on Friday 27 November at 15:00, split
+    over messages of one block each (Slack's limit is 50) so that a few stories make several."""
+    monkeypatch.setattr(blocks, "MAX_BLOCKS", 1)
+    await slack.command("/werkbot", "start")
+    await slack.command("/werkbot", "moderatie uit")
+    for opening in ("Eerste", "Tweede", "Derde", "Vierde"):
+        await slack.command("/verhaal", f"{opening} verhaal. {STORY}")
+    await until(lambda: runtime.bot.store.db["stories"].count == 4)
+    clock.now = datetime(2026, 11, 27, 14, 1, tzinfo=UTC)
+
+
+def digest_posts(fake_slack) -> list[dict]:
+    keys = [(p, p.get("metadata", {}).get("event_payload", {}).get("key", ""))
+            for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]
+    return [post for post, key in keys if "|digest|" in key]
+
+
+async def test_a_digest_that_failed_halfway_sends_only_the_rest(
+        slack, fake_slack, runtime, clock, monkeypatch):
+    await digest_of_several_messages_due(slack, fake_slack, runtime, clock, monkeypatch)
+    # Down for longer than slack-sdk's own quick retries, from the second message on.
+    fake_slack.healthy_first["chat.postMessage"], fake_slack.unavailable["chat.postMessage"] = 1, 6
+    await post_due(runtime.bot, runtime.deliver)
+    assert (digest_delivery(runtime)["status"], digest_delivery(runtime)["parts_sent"]) == ("failed", 1)
+    clock.advance(minutes=5)
+    await post_due(runtime.bot, runtime.deliver)
+    assert digest_delivery(runtime)["status"] == "sent"
+    parts = [p["metadata"]["event_payload"]["part"] for p in digest_posts(fake_slack)]
+    assert len(parts) >= 3 and parts == list(range(len(parts))), "each message once, in order"
+    everything = json.dumps([p["blocks"] for p in digest_posts(fake_slack)])
+    for opening in ("Eerste", "Tweede", "Derde", "Vierde"):
+        assert everything.count(f"{opening} verhaal") == 1
+
+
+async def test_a_digest_whose_second_message_had_an_unknown_fate_sends_what_the_channel_lacks(
+        slack, fake_slack, runtime, clock, monkeypatch):
+    await digest_of_several_messages_due(slack, fake_slack, runtime, clock, monkeypatch)
+    fake_slack.healthy_first["chat.postMessage"], fake_slack.drop_after_receipt["chat.postMessage"] = 1, 1
+    await post_due(runtime.bot, runtime.deliver)
+    assert digest_delivery(runtime)["status"] == "unknown"
+    clock.advance(minutes=5)
+    await post_due(runtime.bot, runtime.deliver)
+    assert fake_slack.of("conversations.history"), "it looked first"
+    parts = [p["metadata"]["event_payload"]["part"] for p in digest_posts(fake_slack)]
+    assert len(parts) >= 3 and parts == list(range(len(parts))), "the dropped one was found, not resent"
+    assert digest_delivery(runtime)["status"] == "sent"
 
 
 async def test_one_teams_hanging_post_never_holds_the_others(slack, fake_slack, runtime, clock):

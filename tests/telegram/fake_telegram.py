@@ -89,6 +89,8 @@ class FakeTelegram:
     confirming: bool = True
     # The next N sends to a chat get HTTP 502: Telegram is down and does nothing with them.
     down_for: dict[int, int] = field(default_factory=dict)
+    # Sends to a chat that still get through before `down_for` applies to it.
+    down_after: dict[int, int] = field(default_factory=dict)
     # The next send to these chats is taken, then the connection drops before the answer.
     drop_after_receipt: set[int] = field(default_factory=set)
     # Answers to button presses come too late ("query is too old").
@@ -223,7 +225,9 @@ class FakeTelegram:
 
     def _send(self, args: dict, text: str, limit: int) -> dict:
         chat_id = int(args["chat_id"])
-        if self.down_for.get(chat_id):
+        if self.down_after.get(chat_id):
+            self.down_after[chat_id] -= 1
+        elif self.down_for.get(chat_id):
             self.down_for[chat_id] -= 1
             self.calls.pop()
             raise Refused(502, "Bad Gateway")

@@ -1,6 +1,8 @@
 """Telegram: scheduled posts to groups, paced within Telegram's limits, and group life
 (a group that becomes a supergroup, a bot removed from its group)."""
 
+from datetime import UTC, datetime
+
 from bot.core.model import Caller
 from bot.scheduler import post_due
 from tests.support import until
@@ -137,3 +139,35 @@ async def test_a_post_whose_fate_is_unknown_is_not_sent_again_and_the_moderators
     assert len([c for c in fake_telegram.calls if c.method == "sendMessage"
                 and int(c.args["chat_id"]) == GROUP]) == 1, "taken once by Telegram, never sent again"
     assert len([m for m in fake_telegram.sent(COORDINATOR) if "niet zeker" in m["text"]]) == 1
+
+
+def long_story(number: int) -> str:
+    """A clean story of about 900 characters, told apart by its first words."""
+    opening = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste",
+               "negende", "tiende", "elfde", "twaalfde")[number]
+    return f"Het {opening} verhaal: " + "we begonnen klein met koffie bij de buren, toen de rest, " * 15
+
+
+async def test_a_digest_that_failed_halfway_sends_only_the_rest(fake_telegram, runtime, clock):
+    await started_team(fake_telegram)
+    coordinator = Caller("telegram", str(GROUP), str(COORDINATOR))
+    runtime.bot.handle_command(coordinator, "/werkbot moderatie uit", "setup")
+    for number in range(12):
+        runtime.bot.handle_command(coordinator, f"/verhaal {long_story(number)}", f"story-{number}")
+    clock.now = datetime(2026, 11, 27, 14, 1, tzinfo=UTC)  # Friday 15:01: the digest is due
+    fake_telegram.down_after[GROUP], fake_telegram.down_for[GROUP] = 1, 1
+    await post_due(runtime.bot, runtime.deliver, {"telegram"})
+    team_id = telegram_team(runtime).id
+    delivery = runtime.bot.store.delivery(team_id, "digest", "2026-W48")
+    assert (delivery["status"], delivery["parts_sent"]) == ("failed", 1)
+    clock.advance(minutes=5)
+    await post_due(runtime.bot, runtime.deliver, {"telegram"})
+    assert runtime.bot.store.delivery(team_id, "digest", "2026-W48")["status"] == "sent"
+    posted = [m["text"] for m in fake_telegram.sent(GROUP) if "verhaal:" in m["text"]]
+    assert len(posted) >= 3, "a digest of several messages"
+    everything = "".join(posted)
+    for number in range(12):
+        assert everything.count(long_story(number)[:25]) == 1, f"story {number} once"
+    assert sum("Inspiratie van week" in text for text in posted) == 1
+    assert len(fake_telegram.of("sendPhoto")) == 1
+
