@@ -36,6 +36,10 @@ class FakeSlack:
     unavailable: dict[str, int] = field(default_factory=dict)
     # The next N calls of a method are taken, then the connection drops before the answer.
     drop_after_receipt: dict[str, int] = field(default_factory=dict)
+    # Calls of a method wait this many seconds before Slack takes them; a caller that hangs up
+    # meanwhile has sent nothing.
+    stalled: dict[str, float] = field(default_factory=dict)
+    stalled_calls: list[str] = field(default_factory=list)
     # Calls of a method that still get through before `unavailable` or `drop_after_receipt`
     # applies to it.
     healthy_first: dict[str, int] = field(default_factory=dict)
@@ -77,6 +81,11 @@ class FakeSlack:
             for key in ("blocks", "view", "files", "metadata"):
                 if isinstance(args.get(key), str):
                     args[key] = json.loads(args[key])
+        if method in self.stalled:
+            self.stalled_calls.append(method)
+            await asyncio.sleep(self.stalled[method])
+            if request.transport is None or request.transport.is_closing():
+                return web.Response()
         healthy = bool(self.healthy_first.get(method))
         if healthy:
             self.healthy_first[method] -= 1

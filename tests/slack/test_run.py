@@ -8,13 +8,17 @@ import signal
 import socket
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
 import pytest
+from sqlite_utils import Database
 
-from storage import open_database
-from tests.support import port_from_log, werkbot_environment
+from bot.core.flows.team import DEFAULT_SETTINGS
+from bot.core.schedule import DAY_NAMES
+from storage import Store, open_database
+from tests.support import port_from_log, until, werkbot_environment
 from tests.test_web import slow_client
 
 
@@ -157,3 +161,47 @@ async def test_run_answers_healthz_under_a_slow_connection_flood(tmp_path, fake_
         _, err = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 0, err.decode()
     assert b"out of system resource" not in err and b"Too many open files" not in err
+
+
+async def test_a_post_claimed_by_a_process_killed_before_sending_comes_once_after_a_restart(
+        tmp_path, fake_slack, guard_cache):
+    """kill -9 between the claim and Slack taking the post; the lease (4 minutes) is moved into
+    the past rather than waited out; the next process sends it, once."""
+    database = tmp_path / "w.db"
+    store = Store(open_database(database))
+    due = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=2)
+    # Only the digest is due: the mantra's days are far from today.
+    team = store.create_team("slack", "T1:C1", {**DEFAULT_SETTINGS, "timezone": "UTC",
+                                                 "mantra_days": (DAY_NAMES[(due.weekday() + 3) % 7],),
+                                                 "digest_day": DAY_NAMES[due.weekday()],
+                                                 "digest_time": due.strftime("%H:%M")}, "U1")
+    store.db.execute("update teams set created_at = ?", [(due - timedelta(days=2)).isoformat()])
+    store.db.close()
+    fake_slack.stalled["chat.postMessage"] = 60
+    env = slack_environment(tmp_path, fake_slack, WERKBOT_LOG_LEVEL="INFO")
+    first = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    await until(lambda: "chat.postMessage" in fake_slack.stalled_calls, timeout=60)
+    first.kill()
+    await first.wait()
+    deliveries = Database(database)
+    [claimed] = list(deliveries.query("select * from deliveries where team_id = ?", [team.id]))
+    assert claimed["status"] == "claimed" and fake_slack.of("chat.postMessage") == []
+    deliveries.execute("update deliveries set lease_until = ?",
+                       [(datetime.now(UTC) - timedelta(seconds=1)).isoformat()])
+    deliveries.close()
+    del fake_slack.stalled["chat.postMessage"]
+    second = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        await fake_slack.wait_for_text("chat.postMessage", "Inspiratie van week", timeout=60)
+        await until(lambda: next(Database(database).query(
+            "select status from deliveries where team_id = ?", [team.id]))["status"] == "sent")
+    finally:
+        second.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(second.communicate(), 30)
+    assert len(fake_slack.of("chat.postMessage")) == 1
+    assert "the claim's lease ran out; trying again" in err.decode()
+
