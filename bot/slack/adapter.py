@@ -153,6 +153,10 @@ class SlackAdapter:
         try:
             await call
         except SlackApiError as error:
+            if not_delivered(error):
+                # Slack is down (a server error), not refusing: keep trying.
+                self.state = "connecting"
+                raise PlatformUnreachable(error.response.get("error", "?")) from None
             raise SettingsError("cli.slack_refused", name=name,
                                 error=error.response.get("error", "?")) from None
         except (aiohttp.ClientError, OSError) as error:

@@ -595,3 +595,23 @@ async def test_one_teams_hanging_post_never_holds_the_others(slack, fake_slack, 
                 timeout=6)
     assert time.monotonic() - started < 5, "the other twenty came while C1's post still hung"
     await task
+
+
+async def test_a_start_while_slack_is_down_keeps_trying_and_serves_once_slack_is_back(
+        tmp_path, fake_slack, content, guard, clock):
+    # Down for longer than slack-sdk's own five quick retries of the token check.
+    fake_slack.unavailable["auth.test"] = 6
+    runtime = build_runtime(slack_settings(tmp_path, fake_slack), content, guard, host="127.0.0.1",
+                            clock=clock)
+    try:
+        await runtime.start()
+        assert runtime.health()["slack"] == "connecting"
+        async with (aiohttp.ClientSession() as session,
+                    session.get(f"http://127.0.0.1:{runtime.port}/healthz") as response):
+            assert (await response.json())["slack"] == "connecting"
+        await until(lambda: runtime.health()["slack"] == "http", timeout=30)
+        slack = SlackClient(runtime.port, fake_slack.response_url)
+        await slack.command("/werkbot", "start")
+        await fake_slack.wait_for_text("chat.postEphemeral", "Welkom")
+    finally:
+        await runtime.stop()
