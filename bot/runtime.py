@@ -6,6 +6,7 @@ It names no platform. Shut down in reverse order.
 """
 
 import asyncio
+import gc
 import logging
 import resource
 import signal
@@ -63,7 +64,7 @@ class Runtime:
         db = open_database(self.settings.database, writable=True)
         self.bot = WerkBot(Store(db, self.clock), self.content, self.guard, self.clock)
         self.conversation = Conversation(self.bot)
-        self.guard.load_in_background()
+        self.guard.load_in_background(then=freeze_heap)
         services = Services(self.bot, self.conversation, self.in_flight)
         app, guard = guarded_app()
         app.router.add_get("/healthz", self.healthz)
@@ -158,6 +159,17 @@ class Runtime:
 
     async def healthz(self, request: web.Request) -> web.Response:
         return web.json_response(self.health())
+
+
+def freeze_heap() -> None:
+    """Move what is alive now (the guard's lookup data, the content, the libraries) out of the
+    garbage collector's reach: it lives as long as the process, and every full collection
+    walked all of it again (~125 ms each, every ~500 requests). Once per process."""
+    if gc.get_freeze_count():
+        return
+    gc.collect()
+    gc.freeze()
+    log.info("heap frozen: %d objects are no longer collected", gc.get_freeze_count())
 
 
 def raise_open_files_limit() -> None:

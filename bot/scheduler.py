@@ -1,6 +1,7 @@
 """All the bot's schedules, in one APScheduler AsyncIOScheduler on the shared event loop.
 
-Posts are checked every CHECK_SECONDS; retention of story texts runs at start and nightly.
+Posts are checked at the start of every minute and twice more within it; retention of story
+texts runs at start and nightly.
 
 One short job checks every team's slots against the database (`Posting.slots`): a changed time
 takes effect at once, and the deliveries table, not APScheduler, makes posts exactly-once.
@@ -21,9 +22,12 @@ from bot.inflight import InFlight
 
 log = logging.getLogger(__name__)
 
-CHECK_SECONDS = 20
-# Posts of one platform under way at once.
-POSTS_AT_ONCE = 10
+# Seconds of each minute at which due posts are checked: a post due at 09:00 leaves at 09:00.
+CHECK_AT_SECONDS = "0,20,40"
+# Posts of one platform under way at once (each platform's pacer keeps its own limits).
+POSTS_AT_ONCE = 50
+# Teams whose slots are worked out in one go, before other work on the loop gets its turn.
+TEAMS_AT_ONCE = 100
 RETENTION_HOUR = 3
 
 # Sends one post and records what came of it (`Conversation.publish`).
@@ -35,8 +39,11 @@ async def post_due(bot: WerkBot, deliver: Deliver, platforms: Collection[str] | 
     one is recorded and tried again on a later check. One post's failure never stops the next,
     and each platform posts at its own pace, side by side with the others."""
     lanes: dict[str, list[Slot]] = {}
-    for slot in bot.posting.slots(platforms):
-        lanes.setdefault(slot.team.platform, []).append(slot)
+    teams = bot.store.teams()
+    for start in range(0, len(teams), TEAMS_AT_ONCE):
+        for slot in bot.posting.slots(platforms, teams[start:start + TEAMS_AT_ONCE]):
+            lanes.setdefault(slot.team.platform, []).append(slot)
+        await asyncio.sleep(0)
     await asyncio.gather(*(_post_lane(bot, lane, deliver) for lane in lanes.values()))
 
 
@@ -72,7 +79,7 @@ def start_scheduler(bot: WerkBot, deliver: Deliver, in_flight: InFlight,
     cancels a coroutine job mid-way.
     """
     scheduler = AsyncIOScheduler()
-    scheduler.add_job(in_flight.track(post_due), "interval", seconds=CHECK_SECONDS,
+    scheduler.add_job(in_flight.track(post_due), "cron", second=CHECK_AT_SECONDS,
                       args=[bot, deliver, platforms], id="due-posts", max_instances=1, coalesce=True)
     # Retention runs at start and then every night.
     scheduler.add_job(in_flight.track(retention), "cron", hour=RETENTION_HOUR, args=[bot],

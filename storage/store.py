@@ -1,7 +1,7 @@
 """Every query and write of the bot. Each write runs in one transaction (`db.atomic()`)."""
 
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -387,6 +387,16 @@ class Store:
                 [now, lease_until, team_id, kind, period, now],
             )
         return cursor.rowcount == 1
+
+    def finished_deliveries(self, team_ids: Collection[str], periods: Collection[str]
+                            ) -> set[tuple[str, str, str]]:
+        """(team, kind, period) of the posts among these that are done: sent, skipped or lost."""
+        team_marks, period_marks = ", ".join("?" * len(team_ids)), ", ".join("?" * len(periods))
+        rows = self.db.execute(
+            "select team_id, kind, period from deliveries where status in ('sent', 'skipped', 'lost') "
+            f"and team_id in ({team_marks}) and period in ({period_marks})",
+            [*team_ids, *periods]).fetchall()
+        return {tuple(row) for row in rows}
 
     def delivery(self, team_id: str, kind: str, period: str) -> Row | None:
         rows = list(self.db.query(

@@ -6,7 +6,7 @@ each post exactly-once across restarts and processes.
 """
 
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -54,14 +54,16 @@ class Posting:
         self.digests = digests
         self.clock = clock
 
-    def slots(self, platforms: Collection[str] | None = None) -> list[Slot]:
-        """Every mantra and digest slot that has passed for the active teams (on `platforms`
-        only, when given: a process claims no post it cannot send). Nothing is claimed yet:
-        each is claimed right before it is sent (`take`), so a crash strands at most the post
-        under way, and only until its lease runs out."""
+    def slots(self, platforms: Collection[str] | None = None,
+              teams: Iterable[Team] | None = None) -> list[Slot]:
+        """Every mantra and digest slot that has passed and is not done yet (sent, skipped or
+        lost), for the active teams (of `teams`, or all; on `platforms` only, when given: a
+        process claims no post it cannot send). Nothing is claimed yet: each is claimed right
+        before it is sent (`take`), so a crash strands at most the post under way, and only
+        until its lease runs out."""
         now = self.clock()
         slots: list[Slot] = []
-        for team in self.store.teams():
+        for team in self.store.teams() if teams is None else teams:
             if team.paused or (platforms is not None and team.platform not in platforms):
                 continue
             try:
@@ -69,7 +71,11 @@ class Posting:
             except Exception:
                 # One team's broken data must not stop another team's posts.
                 log.exception("scheduled posts failed for team %s", team.id)
-        return slots
+        if not slots:
+            return []
+        done = self.store.finished_deliveries({slot.team.id for slot in slots},
+                                              {slot.period for slot in slots})
+        return [slot for slot in slots if (slot.team.id, slot.kind, slot.period) not in done]
 
     def _slots_of(self, team: Team, now: datetime) -> list[Slot]:
         today = schedule.local_now(team, now).date()

@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -152,16 +152,20 @@ class PrivacyGuard:
         finally:
             self.ready.set()
 
-    def load_in_background(self) -> threading.Thread:
-        thread = threading.Thread(target=self._load_logged, name="privacy-guard", daemon=True)
+    def load_in_background(self, then: Callable[[], None] | None = None) -> threading.Thread:
+        """Load in a thread of its own; `then` runs there once the guard is ready."""
+        thread = threading.Thread(target=self._load_logged, args=[then], name="privacy-guard", daemon=True)
         thread.start()
         return thread
 
-    def _load_logged(self) -> None:
+    def _load_logged(self, then: Callable[[], None] | None) -> None:
         try:
             self.load()
         except Exception:
             log.exception("the privacy guard could not load")
+            return
+        if then is not None:
+            then()
 
     def wait(self, timeout: float | None = None) -> bool:
         return self.ready.wait(timeout)

@@ -93,9 +93,16 @@ def not_delivered(error: Exception) -> bool:
     return False
 
 
-def web_client(token: str, base_url: str, timeout: float = 30.0) -> AsyncWebClient:
+def web_client(token: str, base_url: str, session: aiohttp.ClientSession | None = None,
+               timeout: float = 30.0) -> AsyncWebClient:
     return AsyncWebClient(token=token, base_url=base_url, timeout=int(max(timeout, 1)),
-                          retry_handlers=retry_handlers())
+                          retry_handlers=retry_handlers(), session=session)
+
+
+def http_session(timeout: float) -> aiohttp.ClientSession:
+    """One connection pool for every call to Slack; without it slack-sdk opens a session, and a
+    new connection, for each call. With a session of ours slack-sdk leaves the time limit to it."""
+    return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=max(timeout, 1)))
 
 
 def delivery_error(error: Exception) -> Exception:
@@ -121,7 +128,9 @@ class SlackAdapter:
         self.conversation = services.conversation
         self.messages = services.bot.messages
         self.in_flight = services.in_flight
-        self.client = web_client(settings.bot_token, settings.api_url, settings.timeout_seconds)
+        self.session = http_session(settings.timeout_seconds)
+        self.client = web_client(settings.bot_token, settings.api_url, self.session,
+                                 settings.timeout_seconds)
         self.app = AsyncApp(client=self.client, signing_secret=settings.signing_secret)
         self.app_token = settings.app_token
         self.socket: AsyncSocketModeHandler | None = None
@@ -171,7 +180,8 @@ class SlackAdapter:
         self.state = "stopped"
 
     async def close(self) -> None:
-        """Nothing to release: the Web API client opens a session per call."""
+        """Close the connection pool, once the work under way has finished."""
+        await self.session.close()
 
     async def handle_http(self, request: web.Request) -> web.StreamResponse:
         """POST /slack/events: commands, interactivity and events, signature checked by Bolt.
@@ -401,7 +411,7 @@ class SlackAdapter:
             await self._respond(response_url, messages + blocks.reply_messages(invite))
 
     async def _respond(self, response_url: str, messages: list[dict]) -> None:
-        hook = AsyncWebhookClient(response_url, retry_handlers=retry_handlers())
+        hook = AsyncWebhookClient(response_url, retry_handlers=retry_handlers(), session=self.session)
         for message in messages:
             response = await hook.send(response_type="ephemeral", **message)
             if response.status_code != 200:
