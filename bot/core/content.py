@@ -28,6 +28,8 @@ class Principle:
     id: str
     set_id: str
     number: int
+    # How users read which principle it is: "Gouden regel 7", never the id.
+    label: dict[str, str]
     text: dict[str, str]
     questions: dict[str, tuple[str, ...]]
     keywords: tuple[str, ...]
@@ -134,6 +136,7 @@ def _load_set(path: Path) -> PrincipleSet:
     source_file = _text(path, "[set]", header, "source_file")
     source_author = _text(path, "[set]", header, "source_author")
     name = {"nl": _text(path, "[set]", header, "name"), "en": _text(path, "[set]", header, "name_en")}
+    label = {"nl": _text(path, "[set]", header, "label"), "en": _text(path, "[set]", header, "label_en")}
     entries = data.get("principle")
     if not isinstance(entries, list) or not entries:
         raise ContentError(path, "has no [[principle]] entries")
@@ -151,6 +154,7 @@ def _load_set(path: Path) -> PrincipleSet:
             id=principle_id,
             set_id=set_id,
             number=number,
+            label={language: f"{word} {number}" for language, word in label.items()},
             text={"nl": _text(path, where, entry, "text"), "en": _text(path, where, entry, "text_en")},
             questions={"nl": _texts(path, where, entry, "questions", 2),
                        "en": _texts(path, where, entry, "questions_en", 2)},

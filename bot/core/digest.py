@@ -1,6 +1,6 @@
 """The weekly inspiration digest, compiled into a neutral structure; `bot/render` shows it."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.core import schedule
@@ -9,6 +9,8 @@ from storage import Store, Team
 
 HISTORY_WEEKS = 8
 COMPARE_WEEKS = 4
+# Principles that wait for a story, named in one digest.
+WAITING_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,21 @@ class Digest:
     count: int
     previous_counts: tuple[int, ...]
     history: tuple[tuple[str, dict[str, int]], ...] = ()
+    # How readers name each principle ("Gouden regel 7"), for the chart's legend.
+    labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def previous_average(self) -> float:
         return sum(self.previous_counts) / len(self.previous_counts) if self.previous_counts else 0.0
+
+
+def _a_few(waiting: list[Principle], monday: date) -> tuple[Principle, ...]:
+    """At most WAITING_SHOWN principles that wait for a story, a different few each week: an
+    invitation, not the whole catalogue."""
+    if len(waiting) <= WAITING_SHOWN:
+        return tuple(waiting)
+    start = monday.isocalendar().week * WAITING_SHOWN % len(waiting)
+    return tuple((waiting + waiting)[start:start + WAITING_SHOWN])
 
 
 def _view(story: dict) -> DigestStory:
@@ -67,15 +80,18 @@ class DigestCompiler:
         enabled = self.catalogue.in_sets(team.sets)
         views = [_view(s) for s in stories]
         featured = next((_view(s) for s in stories if s["featured"]), None)
+        # The featured story is shown once, as the quote on top, not again under its principle.
+        listed = [v for v in views if featured is None or v.id != featured.id]
         groups: list[DigestGroup] = []
         for principle in [*enabled, *[p for p in self.catalogue.all() if p not in enabled]]:
-            in_group = tuple(v for v in views if v.principle_id == principle.id)
+            in_group = tuple(v for v in listed if v.principle_id == principle.id)
             if in_group:
                 groups.append(DigestGroup(principle, in_group))
-        untagged = tuple(v for v in views if self.catalogue.principle(v.principle_id or "") is None)
+        untagged = tuple(v for v in listed if self.catalogue.principle(v.principle_id or "") is None)
         if untagged:
             groups.append(DigestGroup(None, untagged))
         covered = {v.principle_id for v in views}
+        waiting = [p for p in enabled if p.id not in covered]
         history = []
         for weeks_back in range(HISTORY_WEEKS - 1, -1, -1):
             week_start = monday - timedelta(days=7 * weeks_back)
@@ -91,8 +107,9 @@ class DigestCompiler:
             language=team.language,
             featured=featured,
             groups=tuple(groups),
-            uncovered=tuple(p for p in enabled if p.id not in covered),
+            uncovered=_a_few(waiting, monday),
             count=len(views),
             previous_counts=tuple(previous),
             history=tuple(history),
+            labels={p.id: p.label[team.language] for p in self.catalogue.all()},
         )

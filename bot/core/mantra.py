@@ -26,7 +26,7 @@ class Mantras:
         language = team.language
         questions = principle.questions[language]
         question = questions[day.toordinal() % len(questions)]
-        return self.messages.render(language, "mantra.text", principle_id=principle.id,
+        return self.messages.render(language, "mantra.text", label=principle.label[language],
                                     principle=principle.text[language], question=question)
 
     def show(self, request: Request) -> list[Reply]:

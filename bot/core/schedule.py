@@ -5,6 +5,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 import holidays
+from babel.dates import format_date
 
 from storage import Team
 
@@ -66,6 +67,15 @@ def week_monday(day: date) -> date:
 def week_key(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def week_in_words(key: str, language: str) -> dict[str, str]:
+    """'2026-W49' as people say it: week 49, from 30 november to 6 december (Babel's month
+    names in the team's language)."""
+    monday = monday_of_week_key(key)
+    return {"number": str(monday.isocalendar().week),
+            "first": format_date(monday, "d MMMM", locale=language),
+            "last": format_date(monday + timedelta(days=6), "d MMMM", locale=language)}
 
 
 def monday_of_week_key(key: str) -> date:

@@ -25,7 +25,7 @@ def render_chart(digest: Digest, messages: Messages) -> bytes:
     bottoms = [0] * len(weeks)
     for principle_id in principle_ids:
         heights = [counts.get(principle_id, 0) for _, counts in digest.history]
-        label = principle_id or messages.render(lang, "digest.untagged")
+        label = digest.labels.get(principle_id) or messages.render(lang, "digest.untagged")
         axes.bar(weeks, heights, bottom=bottoms, label=label)
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     axes.set_title(messages.render(lang, "digest.chart_title"))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.core.content import Messages
 from bot.core.digest import Digest, DigestStory
+from bot.core.schedule import week_in_words
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,10 @@ class Outline:
 
 
 def count_line(messages: Messages, digest: Digest) -> str:
+    """This week's count, compared with the weeks before when there were stories then (a new
+    team's "gemiddeld 0,0 per week" says nothing)."""
+    if not any(digest.previous_counts):
+        return messages.render(digest.language, "digest.count_only", count=digest.count)
     average = f"{digest.previous_average:.1f}"
     if digest.language == "nl":
         average = average.replace(".", ",")
@@ -53,14 +58,14 @@ def outline(digest: Digest, messages: Messages) -> Outline:
     if digest.featured:
         sections.append(Section(say("digest.featured"), (entry(digest.featured),), featured=True))
     for group in digest.groups:
-        heading = (f"{group.principle.id}: {group.principle.text[lang]}" if group.principle
+        heading = (f"{group.principle.label[lang]}: {group.principle.text[lang]}" if group.principle
                    else say("digest.untagged"))
         sections.append(Section(heading, tuple(entry(story) for story in group.stories)))
     if digest.uncovered:
         sections.append(Section(say("digest.uncovered"),
-                                tuple(Entry(f"{p.id}: {p.text[lang]}") for p in digest.uncovered)))
+                                tuple(Entry(f"{p.label[lang]}: {p.text[lang]}") for p in digest.uncovered)))
     return Outline(
-        title=say("digest.title", week=digest.week),
+        title=say("digest.title", **week_in_words(digest.week, lang)),
         note=say("digest.empty_week") if digest.count == 0 else None,
         sections=tuple(sections),
         count_line=count_line(messages, digest),

@@ -35,7 +35,7 @@ async def test_story_before_the_guard_is_ready_waits_with_a_short_message(
         store, content, guard_cache, tmp_path):
     chat, out = chat_with(store, content, slow_guard(content, guard_cache, delay=2.5), tmp_path)
     await chat.handle_line("/mantra")
-    assert "Werkprincipe van vandaag" in out.getvalue(), "commands answer before the guard is loaded"
+    assert "Voor vandaag" in out.getvalue(), "commands answer before the guard is loaded"
     await chat.handle_line(STORY)
     text = out.getvalue()
     assert "Even geduld, de privacycontrole wordt nog geladen" in text

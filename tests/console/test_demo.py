@@ -41,7 +41,7 @@ def test_a_whole_session_through_the_pipe(tmp_path):
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in out + result.stderr
-    assert out.count("Werkprincipe van vandaag") >= 2  # at start and for /mantra
+    assert out.count("Voor vandaag") >= 2  # at start and for /mantra
     assert "Je verhaal (nr. 1) is opgeslagen en wacht op een moderator." in out
     assert "Verhaal nr. 1 is nu anoniem" in out
     assert "Waarom wijs je dit verhaal af?" in out

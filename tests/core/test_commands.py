@@ -106,7 +106,7 @@ def test_a_sub_command_without_its_value_explains_itself_and_changes_nothing(sto
 
 def test_language_switch_changes_the_texts(bot, moderator):
     bot.handle_command(moderator, "/werkbot taal en", "t")
-    assert "Today's principle" in texts(bot.handle_command(moderator, "/mantra", "m"))
+    assert "For today" in texts(bot.handle_command(moderator, "/mantra", "m"))
 
 
 def test_moderators_added_and_removed_but_never_the_last(store, bot, moderator, team_a):

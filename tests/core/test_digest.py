@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from bot.core.model import DeliveryKey
@@ -30,22 +31,38 @@ def test_groups_by_principle_and_hides_anonymous_authors(store, bot, moderator, 
     digest = bot.digests.compile(store.team(team_a), MONDAY)
     assert digest.count == 3
     assert digest.featured.id == c
+    # The featured story is the quote on top, and not listed again under its principle.
     assert [(g.principle.id, [s.id for s in g.stories]) for g in digest.groups] == [
-        ("werkprincipe-2", [a, c]), ("werkprincipe-3", [b])]
+        ("werkprincipe-2", [a]), ("werkprincipe-3", [b])]
     assert [p.id for p in digest.uncovered] == ["werkprincipe-1", "werkprincipe-4", "werkprincipe-5"]
     for rendered in (render_markdown(digest, content.messages), render_html(digest, content.messages)):
         assert "Auteur Zichtbaar" in rendered
         assert "Auteur Verborgen" not in rendered
         assert "wacht nog op een moderator" not in rendered
         assert "anoniem" in rendered
+        assert rendered.count("Nog een verhaal over verbinden met buren.") == 1
+        assert "Werkprincipe 2: Versterk" in rendered
+        assert not re.search(r"werkprincipe-\d|\d{4}-W\d", rendered), "no ids in what readers see"
+    assert render_markdown(digest, content.messages).startswith(
+        "# Inspiratie van week 48 (23 november – 29 november)")
 
 
 def test_empty_week_gets_an_encouraging_note(store, bot, moderator, content, team_a):
     digest = bot.digests.compile(store.team(team_a), MONDAY)
     text = render_markdown(digest, content.messages)
     assert digest.count == 0
-    assert "nog geen verhalen gedeeld" in text
-    assert len(digest.uncovered) == 5
+    assert "nog geen verhaal gedeeld" in text and "/verhaal" in text
+    assert len(digest.uncovered) == 3, "an invitation, not the whole catalogue"
+    assert "gemiddeld" not in text, "a new team has no weeks to compare with"
+
+
+def test_a_team_with_every_set_is_invited_with_three_principles(store, bot, moderator, content, team_a):
+    every_set = "werkprincipes houdingsprincipes gouden-regels toetsstenen"
+    bot.handle_command(moderator, f"/werkbot sets {every_set}", "k")
+    digest = bot.digests.compile(store.team(team_a), MONDAY)
+    text = render_markdown(digest, content.messages)
+    assert len(digest.uncovered) == 3
+    assert text.count("\n- ") == 3
 
 
 def test_counts_against_earlier_weeks(store, bot, moderator, clock, team_a):

@@ -85,11 +85,11 @@ def test_redelivered_submission_is_stored_once(store, bot, moderator):
 def test_suggests_a_principle_and_author_can_change_it(store, bot, moderator):
     replies = bot.handle_command(moderator, "/verhaal " + "We begonnen klein: een kopje koffie en "
                                  "een eenvoudige eerste stap.", "k")
-    assert "werkprincipe-3" in replies[0].text
+    assert "Voorgesteld principe: Werkprincipe 3: Begin" in replies[0].text
     assert store.story(1)["principle_id"] == "werkprincipe-3"
     choices = bot.handle_action(moderator, "story.principles", "1")[0].buttons
     assert [(b.label, b.action, b.value) for b in choices[1:2] + choices[-1:]] == [
-        ("werkprincipe-2: Versterk iedereen die erbij betrokken is door verbindingen te leggen.",
+        ("Werkprincipe 2: Versterk iedereen die erbij betrokken is door verbindingen te leggen.",
          "story.tag", "1:werkprincipe-2"),
         ("Geen principe", "story.tag", "1:")]
     bot.handle_action(moderator, choices[1].action, choices[1].value)

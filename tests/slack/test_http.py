@@ -51,7 +51,7 @@ async def test_start_mantra_status_and_usage(slack, fake_slack, runtime):
     await slack.command("/mantra")
     await slack.command("/werkbot", "status")
     await slack.command("/werkbot", "vliegen")
-    assert (await fake_slack.wait_for_text("chat.postEphemeral", "Werkprincipe van vandaag"))["user"] == "U1"
+    assert (await fake_slack.wait_for_text("chat.postEphemeral", "Voor vandaag"))["user"] == "U1"
     await fake_slack.wait_for_text("chat.postEphemeral", "Moderatoren: U1")
     await fake_slack.wait_for_text("chat.postEphemeral", "Typ /werkbot help")
     team = slack_team(runtime)
@@ -290,7 +290,7 @@ async def test_app_home_shows_mantra_my_stories_and_queue(slack, fake_slack, run
     published = (await fake_slack.wait_for("views.publish"))[0]
     assert published["user_id"] == "U1"
     home = "\n".join(b["text"]["text"] for b in published["view"]["blocks"] if b["type"] == "section")
-    assert "Team #wijkteam" in home and "Werkprincipe van vandaag" in home
+    assert "Team #wijkteam" in home and "Voor vandaag" in home
     assert "nr. 1 · wacht op moderatie" in home
     assert "Wachten op moderatie: 1" in home
 
@@ -340,7 +340,7 @@ async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime, 
     await mantra_due_now(slack, fake_slack, clock)
     await post_due(runtime.bot, runtime.deliver)
     posts = [p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]
-    assert len(posts) == 1 and "Werkprincipe van vandaag" in text_of(posts[0])
+    assert len(posts) == 1 and "Voor vandaag" in text_of(posts[0])
     await post_due(runtime.bot, runtime.deliver)
     assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1
 

@@ -132,7 +132,7 @@ async def test_commands_work_in_the_private_chat_for_the_members_group(fake_tele
     fake_telegram.says(COLLEAGUE, COLLEAGUE, "/mijnverhalen")
     await fake_telegram.wait_for_text(COLLEAGUE, "Je verhalen in dit team (1)")
     fake_telegram.says(COLLEAGUE, COLLEAGUE, "/mantra")
-    await fake_telegram.wait_for_text(COLLEAGUE, "Werkprincipe van vandaag")
+    await fake_telegram.wait_for_text(COLLEAGUE, "Voor vandaag")
     fake_telegram.says(COORDINATOR, COORDINATOR, "/moderatie")
     await fake_telegram.wait_for_text(COORDINATOR, STORY[:30])
     fake_telegram.says(COLLEAGUE, COLLEAGUE, "/moderatie")

@@ -23,7 +23,7 @@ async def test_the_mantra_reaches_the_group_once_in_html(fake_telegram, runtime,
     await started_team(fake_telegram)
     await mantra_time(runtime, clock)
     [post] = fake_telegram.sent(GROUP)
-    assert post["parse_mode"] == "HTML" and "Werkprincipe van vandaag" in post["text"]
+    assert post["parse_mode"] == "HTML" and "Voor vandaag" in post["text"]
     await post_due(runtime.bot, runtime.deliver, {"telegram"})
     assert len(fake_telegram.sent(GROUP)) == 1
     delivery = runtime.bot.store.delivery(telegram_team(runtime).id, "mantra", "2026-11-24")

@@ -76,15 +76,15 @@ class Flow:
         principle = self.catalogue.principle(principle_id or "")
         if principle is None:
             return self.say(language, "story.no_principle")
-        return f"{principle.id}: {principle.text[language]}"
+        return f"{principle.label[language]}: {principle.text[language]}"
 
     def status_word(self, language: str, status: str) -> str:
         return self.say(language, f"status.{status}")
 
     def principle_buttons(self, team: Team, action: str, story_id: int) -> tuple[Button, ...]:
         language = team.language
-        # The principle's words on the button: an id alone means nothing to most of the team.
-        buttons = [Button(f"{p.id}: {p.text[language]}", action, f"{story_id}:{p.id}")
+        # The principle's words on the button: a number alone means nothing to most of the team.
+        buttons = [Button(f"{p.label[language]}: {p.text[language]}", action, f"{story_id}:{p.id}")
                    for p in self.catalogue.in_sets(team.sets)]
         buttons.append(Button(self.say(language, "button.no_principle"), action, f"{story_id}:"))
         return tuple(buttons)

@@ -26,23 +26,26 @@ class DigestFlow(Flow):
 
     def post(self, team: Team, digest: Digest) -> Reply:
         """The digest as a post to the team's chat, once per week."""
-        return Reply(self.say(team.language, "digest.title", week=digest.week), language=team.language,
-                     audience="channel", team_id=team.id, digest=digest,
-                     delivery=DeliveryKey(team.id, "digest", digest.week))
+        return Reply(self.title(team, digest), language=team.language, audience="channel",
+                     team_id=team.id, digest=digest, delivery=DeliveryKey(team.id, "digest", digest.week))
 
     def preview(self, request: Request) -> list[Reply]:
         team = request.team
         digest = self.compile(team)
         buttons: tuple[Button, ...] = ()
-        if self.moderation.is_moderator(team, request.caller):
+        posted = self.store.delivery(team.id, "digest", digest.week) is not None
+        if self.moderation.is_moderator(team, request.caller) and not posted:
             buttons = (Button(self.say(team.language, "button.post_now"), "digest.post"),)
-        return [Reply(self.say(team.language, "digest.title", week=digest.week), language=team.language,
-                      team_id=team.id, digest=digest, buttons=buttons)]
+        return [Reply(self.title(team, digest), language=team.language, team_id=team.id, digest=digest,
+                      buttons=buttons)]
+
+    def title(self, team: Team, digest: Digest) -> str:
+        return self.say(team.language, "digest.title", **schedule.week_in_words(digest.week, team.language))
 
     def post_now(self, request: Request) -> list[Reply]:
         team = request.team
         self.moderation.require_moderator(team, request.caller)
         digest = self.compile(team)
         if not self.store.claim_delivery(team.id, "digest", digest.week):
-            raise UserError("digest.already_posted", week=digest.week)
+            raise UserError("digest.already_posted", **schedule.week_in_words(digest.week, team.language))
         return [self.post(team, digest)]
