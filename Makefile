@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench-privacy bench-memory bench-digest-slot bench-suggest clean
+.PHONY: demo test lint bench bench-privacy bench-memory bench-digest-slot bench-suggest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# Every figure of the README's Performance table, in one run (about 10 minutes on 2 cores).
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
 
 bench-privacy: $(STAMP)
 	$(BIN)/python bench/privacy_recall.py

@@ -98,4 +98,5 @@ def test_post_now_posts_once_per_week(store, bot, moderator, team_a):
     assert posted[0].audience == "channel" and posted[0].delivery == DeliveryKey(
         team_a, "digest", "2026-W48")
     assert "al geplaatst" in bot.handle_action(moderator, "digest.post", "")[0].text
+    assert bot.handle_command(moderator, "/digest", "d3")[0].buttons == (), "posted: nothing to offer"
     assert bot.handle_command(member("writer"), "/digest", "d2")[0].buttons == ()
