@@ -17,6 +17,7 @@ from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.conversation import Conversation
+from bot.core import schedule
 from bot.core.bot import WerkBot
 from bot.core.content import Content
 from bot.core.model import Reply
@@ -64,6 +65,10 @@ class Runtime:
         db = open_database(self.settings.database, writable=True)
         self.bot = WerkBot(Store(db, self.clock), self.content, self.guard, self.clock)
         self.conversation = Conversation(self.bot)
+        # The holiday table imports every country of `holidays` on first use: done now, before
+        # the guard's loading thread competes for the interpreter, it takes a quarter second
+        # instead of holding the loop (and /healthz) until the guard is ready.
+        schedule.is_public_holiday(self.clock().date())
         self.guard.load_in_background(then=freeze_heap)
         services = Services(self.bot, self.conversation, self.in_flight)
         app, guard = guarded_app()
