@@ -15,7 +15,7 @@ from aiohttp import web
 
 from bot.core.model import Ask, Button, Caller, Reply
 from bot.platform import Services
-from bot.render.chart import render_chart
+from bot.render.chart import chart_png
 from bot.render.digest import render_markdown
 
 PLATFORM = "console"
@@ -166,6 +166,6 @@ class ConsoleChat:
         assert reply.digest is not None
         self.chart_dir.mkdir(parents=True, exist_ok=True)
         path = self.chart_dir / f"werkbot-digest-{reply.digest.week}.png"
-        chart = await asyncio.to_thread(render_chart, reply.digest, self.bot.messages)
+        chart = await chart_png(reply.digest, self.bot.messages)
         path.write_bytes(chart)
         self.print(self.say("console.chart", path=path))

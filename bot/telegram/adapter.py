@@ -65,7 +65,7 @@ from telegram.warnings import PTBUserWarning
 from bot.conversation import ChannelUnreachable, NotDelivered, PartlySent, Send
 from bot.core.model import Ask, Caller, Reply
 from bot.platform import PlatformUnreachable, Services
-from bot.render.chart import render_chart
+from bot.render.chart import chart_png
 from bot.settings import SettingsError, TelegramSettings
 from bot.telegram import render
 from bot.telegram.pacing import Pacer
@@ -657,7 +657,7 @@ class TelegramAdapter:
         that fails is logged, not retried, since a retry would post the whole digest twice."""
         assert reply.digest is not None
         try:
-            chart = await asyncio.to_thread(render_chart, reply.digest, self.messages)
+            chart = await chart_png(reply.digest, self.messages)
             await self.application.bot.send_photo(
                 chat_id, chart, caption=render.caption(self._say(reply.language, "digest.chart_title")),
                 parse_mode=ParseMode.HTML)
