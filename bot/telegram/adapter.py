@@ -84,6 +84,9 @@ ADMINS_SECONDS = 300
 HELD_SECONDS = 3600
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 POLL_SECONDS = 10
+# A poll returns the oldest unconfirmed updates first, at most 100: poll again once at least half
+# of them can be new (not ones already in hand, which PTB would parse again), or after a second.
+ALREADY_IN_HAND_AT_MOST = 50
 # After a failed getUpdates: 1 s, then half as long again each time, at most 30 s.
 POLL_RETRY_LONGEST = 30.0
 
@@ -153,6 +156,7 @@ class TelegramAdapter:
         self._last_taken = 0
         self._unfinished: set[int] = set()
         self._working: set[asyncio.Task] = set()
+        self._progress = asyncio.Event()
         self._lanes: dict[int, asyncio.Lock] = {}
         self._register()
 
@@ -206,6 +210,7 @@ class TelegramAdapter:
         telegram = self.application.bot
         delay = 0.0
         while True:
+            await self._room_for_new_updates()
             offset = min(self._unfinished) if self._unfinished else self._last_taken + 1
             try:
                 updates = await telegram.get_updates(offset=offset, timeout=POLL_SECONDS,
@@ -232,6 +237,18 @@ class TelegramAdapter:
                 # Only updates still under way came back: wait for one of them, briefly.
                 await asyncio.wait(self._working, timeout=1.0, return_when=asyncio.FIRST_COMPLETED)
 
+    async def _room_for_new_updates(self) -> None:
+        """Wait until the next poll can bring at least half a batch of new updates; at most a
+        second, so one update that hangs never stops the others from coming in."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 1.0
+        while self._unfinished and self._last_taken + 1 - min(self._unfinished) > ALREADY_IN_HAND_AT_MOST:
+            self._progress.clear()
+            try:
+                await asyncio.wait_for(self._progress.wait(), deadline - loop.time())
+            except TimeoutError:
+                return
+
     async def _process(self, update: Update) -> None:
         """One update through the handlers; one member's updates in order (their question's
         state depends on it), others side by side."""
@@ -242,6 +259,7 @@ class TelegramAdapter:
                 await self.application.process_update(update)
         finally:
             self._unfinished.discard(update.update_id)
+            self._progress.set()
 
     def _polling_error(self, error: TelegramError) -> None:
         """Polling goes on with back-off; another poller on the same token is said once."""
