@@ -287,6 +287,13 @@ class Store:
             [team_id, start, end],
         ))
 
+    def approved_principles_between(self, team_id: str, start: str, end: str) -> list[tuple[str | None, str]]:
+        """(principle, decided_at) of the stories approved in [start, end): counts, without texts."""
+        return self.db.execute(
+            "select principle_id, decided_at from stories where team_id = ? and status = 'approved' "
+            "and text is not null and decided_at >= ? and decided_at < ?",
+            [team_id, start, end]).fetchall()
+
     def shareable_stories(self, team_id: str, featured_only: bool) -> list[Row]:
         """Approved stories whose author consented to sharing outside the team."""
         featured = " and featured = 1" if featured_only else ""

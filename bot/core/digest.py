@@ -1,5 +1,6 @@
 """The weekly inspiration digest, compiled into a neutral structure; `bot/render` shows it."""
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -74,6 +75,18 @@ class DigestCompiler:
         return self.store.approved_between(
             team.id, self.store.timestamp(start), self.store.timestamp(end))
 
+    def _history(self, team: Team, monday: date) -> list[tuple[str, dict[str, int]]]:
+        """Stories per principle in each of the HISTORY_WEEKS weeks up to this one: one query."""
+        mondays = [monday - timedelta(days=7 * back) for back in range(HISTORY_WEEKS - 1, -1, -1)]
+        ends = [self.store.timestamp(schedule.week_bounds(team, day)[1]) for day in mondays]
+        counts: list[dict[str, int]] = [{} for _ in mondays]
+        start = self.store.timestamp(schedule.week_bounds(team, mondays[0])[0])
+        for principle_id, decided_at in self.store.approved_principles_between(team.id, start, ends[-1]):
+            week = bisect.bisect_right(ends, decided_at)
+            key = principle_id or ""
+            counts[week][key] = counts[week].get(key, 0) + 1
+        return [(schedule.week_key(day), of_week) for day, of_week in zip(mondays, counts, strict=True)]
+
     def compile(self, team: Team, monday: date) -> Digest:
         """The team's digest for the ISO week starting at monday, as it stands now."""
         stories = self._approved(team, monday)
@@ -92,14 +105,7 @@ class DigestCompiler:
             groups.append(DigestGroup(None, untagged))
         covered = {v.principle_id for v in views}
         waiting = [p for p in enabled if p.id not in covered]
-        history = []
-        for weeks_back in range(HISTORY_WEEKS - 1, -1, -1):
-            week_start = monday - timedelta(days=7 * weeks_back)
-            counts: dict[str, int] = {}
-            for story in self._approved(team, week_start):
-                key = story["principle_id"] or ""
-                counts[key] = counts.get(key, 0) + 1
-            history.append((schedule.week_key(week_start), counts))
+        history = self._history(team, monday)
         previous = [sum(counts.values()) for _, counts in history[-1 - COMPARE_WEEKS:-1]]
         return Digest(
             team_id=team.id,
