@@ -2,14 +2,21 @@
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from babel.dates import get_day_names
 
 from bot.core.model import UserError
 from bot.core.schedule import DAY_NAMES
 
 COMMANDS = ("mantra", "verhaal", "mijnverhalen", "moderatie", "digest", "werkbot")
-TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+# A time as people type it: 8:30, 8.30, 08:30, 9, 9 uur, 9:00 uur, 9u.
+TIME = re.compile(r"^([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(?:uur|u)?$")
+# Days as people type them: ma,wo,vr; ma-vr; maandag t/m vrijdag; maandag en woensdag; werkdagen.
+DAY_RANGE = re.compile(r"^(\w+)-(\w+)$")
+DAY_GROUPS = {"werkdagen": DAY_NAMES[:5], "weekend": DAY_NAMES[5:], "elke": DAY_NAMES, "alle": DAY_NAMES}
 PLAIN_MENTION = re.compile(r"^@?([\w.\-]{1,64})$")
 # /werkbot sub-commands that take a value; each has its own usage line in prompts/.
 SUB_COMMANDS = ("tijd", "dagen", "digest", "sets", "moderator", "moderatie", "taal", "bewaartermijn",
@@ -54,12 +61,12 @@ def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
     sub, args = words[0].lower(), words[1:]
     if sub in ("start", "stop", "status", "help") and not args:
         return Command("werkbot", sub)
-    if sub == "tijd" and len(args) == 1:
-        return Command("werkbot", "tijd", parse_clock(args[0]))
+    if sub == "tijd" and args:
+        return Command("werkbot", "tijd", parse_clock(" ".join(args)))
     if sub == "dagen" and args:
         return Command("werkbot", "dagen", parse_day_list(" ".join(args)))
-    if sub == "digest" and len(args) == 2 and args[0].lower() in DAY_NAMES:
-        return Command("werkbot", "digest", (args[0].lower(), parse_clock(args[1])))
+    if sub == "digest" and len(args) >= 2 and day_name(args[0]) is not None:
+        return Command("werkbot", "digest", (day_name(args[0]), parse_clock(" ".join(args[1:]))))
     if sub == "sets" and args:
         return Command("werkbot", "sets", parse_sets(" ".join(args), known_sets))
     if sub == "moderator" and len(args) == 1:
@@ -83,15 +90,46 @@ def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
 
 
 def parse_clock(text: str) -> str:
-    match = TIME.match(text)
+    match = TIME.match(text.strip().lower())
     if not match:
         raise UserError("usage.time", value=text)
-    return f"{int(match.group(1)):02d}:{match.group(2)}"
+    return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
+
+
+@cache
+def _day_words() -> dict[str, str]:
+    """Every way of writing a day that means one of DAY_NAMES: Dutch and English, short and
+    whole (Babel's names, in Python's weekday order, as DAY_NAMES)."""
+    words = {name: name for name in DAY_NAMES}
+    for locale in ("nl", "en"):
+        for width in ("wide", "abbreviated"):
+            for weekday, name in get_day_names(width, locale=locale).items():
+                words[name.lower().rstrip(".")] = DAY_NAMES[weekday]
+    return words
+
+
+def day_name(word: str) -> str | None:
+    """'vrijdag', 'Vr', 'friday' -> 'vr'; None for anything that is no day."""
+    return _day_words().get(word.lower().rstrip("."))
 
 
 def parse_day_list(text: str) -> list[str]:
-    days = [d for d in re.split(r"[\s,]+", text.lower()) if d]
-    if not days or any(d not in DAY_NAMES for d in days):
+    # One form first: ranges as 'ma-vr', lists separated by commas or spaces.
+    normal = re.sub(r"\s*(?:tot en met|t/m|-)\s*", "-", text.lower().strip())
+    normal = re.sub(r"\s+en\s+", ",", normal)
+    days: list[str] = []
+    for part in (part for part in re.split(r"[\s,]+", normal) if part):
+        ranged = DAY_RANGE.match(part)
+        if part in DAY_GROUPS:
+            days += DAY_GROUPS[part]
+        elif ranged and day_name(ranged.group(1)) and day_name(ranged.group(2)):
+            first, last = (DAY_NAMES.index(day_name(group) or "") for group in ranged.groups())
+            days += DAY_NAMES[first:last + 1] if first <= last else DAY_NAMES[first:] + DAY_NAMES[:last + 1]
+        elif day_name(part) is not None:
+            days.append(day_name(part) or "")
+        else:
+            raise UserError("usage.days", value=text)
+    if not days:
         raise UserError("usage.days", value=text)
     return sorted(set(days), key=DAY_NAMES.index)
 
@@ -122,10 +160,17 @@ def parse_retention(text: str) -> int | None:
     return int(text)
 
 
+@cache
+def _zones_by_lower_name() -> dict[str, str]:
+    return {zone.lower(): zone for zone in available_timezones()}
+
+
 def parse_timezone(text: str) -> str:
+    """A zone of the time zone database, in any case ('europe/amsterdam')."""
+    zone = _zones_by_lower_name().get(text.lower(), text)
     try:
-        ZoneInfo(text)
+        ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         # OSError: a folder of the zone database ('Europe') is no zone.
         raise UserError("usage.timezone", value=text) from None
-    return text
+    return zone
