@@ -180,18 +180,19 @@ class Conversation:
             if found > reply.parts_sent:
                 log.info("%s %s for team %s: %d messages found in the chat, not sent again",
                          key.kind, key.period, key.team_id, found)
+                posting.record_parts(reply, found)
                 reply = replace(reply, parts_sent=found)
         try:
             await send(reply)
         except PartlySent as partly:
             posting.record_parts(reply, partly.sent)
-            await self._failed(reply, partly.cause, send, look)
+            await self._record_failure(reply, partly.cause, send, look)
         except Exception as error:
-            await self._failed(reply, error, send, look)
+            await self._record_failure(reply, error, send, look)
         else:
             posting.record(reply)
 
-    async def _failed(self, reply: Reply, error: Exception, send: Send, look: Look | None) -> None:
+    async def _record_failure(self, reply: Reply, error: Exception, send: Send, look: Look | None) -> None:
         posting = self.bot.posting
         assert reply.delivery is not None
         key = reply.delivery

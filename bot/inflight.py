@@ -35,6 +35,10 @@ class InFlight:
 
         return tracked
 
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
     async def drain(self, timeout: float) -> None:
         """Wait for the work in flight, at most `timeout` seconds."""
         others = self._tasks - {asyncio.current_task()}

@@ -6,6 +6,7 @@ It names no platform. Shut down in reverse order.
 """
 
 import asyncio
+import contextlib
 import gc
 import logging
 import resource
@@ -24,9 +25,10 @@ from bot.core.model import Reply
 from bot.core.privacy import PrivacyGuard
 from bot.inflight import InFlight
 from bot.platform import Platform, PlatformEntry, PlatformUnreachable, Services
+from bot.render.chart import close_chart_workers
 from bot.scheduler import post_due, start_scheduler
 from bot.settings import Settings, SettingsError
-from bot.web import Guard, GuardedSite, guarded_app
+from bot.web import ConnectionGuard, GuardedSite, guarded_app
 from storage import Store, open_database
 from storage.store import Clock, system_clock
 
@@ -69,9 +71,16 @@ class Runtime:
         # the guard's loading thread competes for the interpreter, it takes a quarter second
         # instead of holding the loop (and /healthz) until the guard is ready.
         schedule.is_public_holiday(self.clock().date())
-        self.guard.load_in_background(then=freeze_heap)
+        loop = asyncio.get_running_loop()
+
+        def when_guard_ready() -> None:
+            # From the guard's thread; the loop may have stopped already.
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self._freeze_when_idle)
+
+        self.guard.load_in_background(then=when_guard_ready)
         services = Services(self.bot, self.conversation, self.in_flight)
-        app, guard = guarded_app()
+        app, connections = guarded_app()
         app.router.add_get("/healthz", self.healthz)
         for name, section in self.settings.platforms.items():
             platform = self.entries[name].build(services, section)
@@ -85,12 +94,20 @@ class Runtime:
                 self._connecting.add(task)
                 task.add_done_callback(self._connecting.discard)
         if self.settings.port is not None:
-            await self._serve(app, guard)
+            await self._serve(app, connections)
         running = frozenset(self.platforms)
         await post_due(self.bot, self.deliver, running)
         self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight, running)
         log.info("werkbot running%s (%s)", f" on port {self.port}" if self.port else "",
                  ", ".join(f"{name}: {state}" for name, state in self.health().items()))
+
+    def _freeze_when_idle(self) -> None:
+        """Freeze the heap once no input or post is under way: what is frozen is never collected,
+        and a story's text must not be among it."""
+        if self.in_flight.busy:
+            asyncio.get_running_loop().call_later(1.0, self._freeze_when_idle)
+            return
+        freeze_heap()
 
     async def _connect_later(self, name: str, platform: Platform) -> None:
         """Start a platform that could not be reached, with back-off, until it can."""
@@ -113,12 +130,12 @@ class Runtime:
                 log.info("%s connected", name)
                 return
 
-    async def _serve(self, app: web.Application, guard: Guard) -> None:
-        # Idle keep-alive connections are the guard's to close (its header deadline).
-        self.runner = web.AppRunner(app, keepalive_timeout=guard.limits.header_seconds)
+    async def _serve(self, app: web.Application, connections: ConnectionGuard) -> None:
+        # Idle keep-alive connections are the connection guard's to close (its header deadline).
+        self.runner = web.AppRunner(app, keepalive_timeout=connections.limits.header_seconds)
         await self.runner.setup()
         try:
-            await GuardedSite(self.runner, guard, self.host, self.settings.port).start()
+            await GuardedSite(self.runner, connections, self.host, self.settings.port).start()
         except OSError as error:
             raise SettingsError("cli.port_unavailable", port=self.settings.port,
                                 reason=error.strerror or type(error).__name__) from error
@@ -143,6 +160,7 @@ class Runtime:
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
+        close_chart_workers()
         if self.bot is not None:
             self.bot.store.db.close()
 
@@ -169,7 +187,8 @@ class Runtime:
 def freeze_heap() -> None:
     """Move what is alive now (the guard's lookup data, the content, the libraries) out of the
     garbage collector's reach: it lives as long as the process, and every full collection
-    walked all of it again (~125 ms each, every ~500 requests). Once per process."""
+    walked all of it again (~125 ms each, every ~500 requests). Once per process, with no input
+    under way (`Runtime._freeze_when_idle`)."""
     if gc.get_freeze_count():
         return
     gc.collect()

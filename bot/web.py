@@ -44,7 +44,7 @@ class Limits:
     max_connections: int = 1000
 
 
-class Guard:
+class ConnectionGuard:
     """Keeps the time limits and the connection cap for one server."""
 
     def __init__(self, limits: Limits) -> None:
@@ -117,7 +117,7 @@ class Guard:
 class GuardedConnection(asyncio.Protocol):
     """aiohttp's own protocol for one connection, with the guard told when it opens and closes."""
 
-    def __init__(self, handler: asyncio.Protocol, guard: Guard) -> None:
+    def __init__(self, handler: asyncio.Protocol, guard: ConnectionGuard) -> None:
         self.handler = handler
         self.guard = guard
         self.transport: asyncio.BaseTransport | None = None
@@ -146,9 +146,9 @@ class GuardedConnection(asyncio.Protocol):
 
 
 class GuardedSite(web.BaseSite):
-    """A TCP site like aiohttp's own, whose connections go through a `Guard`."""
+    """A TCP site like aiohttp's own, whose connections go through a `ConnectionGuard`."""
 
-    def __init__(self, runner: web.AppRunner, guard: Guard, host: str, port: int) -> None:
+    def __init__(self, runner: web.AppRunner, guard: ConnectionGuard, host: str, port: int) -> None:
         super().__init__(runner)
         self.guard = guard
         self.host = host
@@ -167,6 +167,6 @@ class GuardedSite(web.BaseSite):
                                                 self.host, self.requested_port, backlog=BACKLOG)
 
 
-def guarded_app(limits: Limits = Limits()) -> tuple[web.Application, Guard]:
-    guard = Guard(limits)
+def guarded_app(limits: Limits = Limits()) -> tuple[web.Application, ConnectionGuard]:
+    guard = ConnectionGuard(limits)
     return web.Application(middlewares=[guard.middleware]), guard

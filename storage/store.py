@@ -432,6 +432,19 @@ class Store:
                 [parts, team_id, kind, period],
             )
 
+    def reclaim_delivery(self, team_id: str, kind: str, period: str) -> bool:
+        """Claim for a moderator who posts it by hand a post that did not surely arrive (failed,
+        of unknown fate, lost, or skipped as too late), to be sent whole. False if it was sent or
+        is under way."""
+        with self.write():
+            cursor = self.db.execute(
+                "update deliveries set status = 'claimed', claimed_at = ?, lease_until = null, "
+                "parts_sent = 0, last_error = '' where team_id = ? and kind = ? and period = ? "
+                "and status in ('failed', 'unknown', 'lost', 'skipped')",
+                [self.now(), team_id, kind, period],
+            )
+        return cursor.rowcount == 1
+
     def finish_delivery(self, team_id: str, kind: str, period: str, status: str,
                         error: str = "") -> None:
         with self.write():

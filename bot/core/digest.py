@@ -47,7 +47,7 @@ class Digest:
         return sum(self.previous_counts) / len(self.previous_counts) if self.previous_counts else 0.0
 
 
-def _a_few(waiting: list[Principle], monday: date) -> tuple[Principle, ...]:
+def _waiting_this_week(waiting: list[Principle], monday: date) -> tuple[Principle, ...]:
     """At most WAITING_SHOWN principles that wait for a story, a different few each week: an
     invitation, not the whole catalogue."""
     if len(waiting) <= WAITING_SHOWN:
@@ -113,7 +113,7 @@ class DigestCompiler:
             language=team.language,
             featured=featured,
             groups=tuple(groups),
-            uncovered=_a_few(waiting, monday),
+            uncovered=_waiting_this_week(waiting, monday),
             count=len(views),
             previous_counts=tuple(previous),
             history=tuple(history),

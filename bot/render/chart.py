@@ -9,6 +9,7 @@ import asyncio
 import io
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from bot.core.content import Messages
 from bot.core.digest import Digest
@@ -51,6 +52,24 @@ async def chart_png(digest: Digest, messages: Messages) -> bytes:
     """`render_chart` in a worker process, so the event loop keeps its turns. One worker, started
     on first use with a fresh interpreter ("spawn": the bot's threads are not forked along)."""
     global _workers
+    try:
+        return await _in_worker(digest, messages)
+    except BrokenProcessPool:
+        # The worker died (killed, out of memory): a new one, once.
+        _workers = None
+        return await _in_worker(digest, messages)
+
+
+async def _in_worker(digest: Digest, messages: Messages) -> bytes:
+    global _workers
     if _workers is None:
         _workers = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
     return await asyncio.get_running_loop().run_in_executor(_workers, render_chart, digest, messages)
+
+
+def close_chart_workers() -> None:
+    """Stop the chart worker (the runtime's shutdown)."""
+    global _workers
+    if _workers is not None:
+        _workers.shutdown(wait=False, cancel_futures=True)
+        _workers = None

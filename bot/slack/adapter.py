@@ -92,10 +92,9 @@ def not_delivered(error: Exception) -> bool:
     return False
 
 
-def web_client(token: str, base_url: str, session: aiohttp.ClientSession | None = None,
-               timeout: float = 30.0) -> AsyncWebClient:
-    return AsyncWebClient(token=token, base_url=base_url, timeout=int(max(timeout, 1)),
-                          retry_handlers=retry_handlers(), session=session)
+def web_client(token: str, base_url: str, session: aiohttp.ClientSession) -> AsyncWebClient:
+    """slack-sdk's client on our connection pool, which also sets the time limit."""
+    return AsyncWebClient(token=token, base_url=base_url, retry_handlers=retry_handlers(), session=session)
 
 
 def http_session(timeout: float) -> aiohttp.ClientSession:
@@ -128,8 +127,7 @@ class SlackAdapter:
         self.messages = services.bot.messages
         self.in_flight = services.in_flight
         self.session = http_session(settings.timeout_seconds)
-        self.client = web_client(settings.bot_token, settings.api_url, self.session,
-                                 settings.timeout_seconds)
+        self.client = web_client(settings.bot_token, settings.api_url, self.session)
         self.app = AsyncApp(client=self.client, signing_secret=settings.signing_secret)
         self.app_token = settings.app_token
         self.socket: AsyncSocketModeHandler | None = None

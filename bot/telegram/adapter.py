@@ -664,7 +664,8 @@ class TelegramAdapter:
                 await telegram.send_message(chat_id, text, parse_mode=ParseMode.HTML,
                                             reply_markup=markup if number == len(texts) - 1 else None)
             except Exception as error:
-                if number > reply.parts_sent:
+                # Only an exactly-once post keeps count of its messages; a reply just failed.
+                if reply.delivery is not None and number > reply.parts_sent:
                     raise PartlySent(number, error) from None
                 raise
         if reply.digest is not None and reply.parts_sent < len(texts):

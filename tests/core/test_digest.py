@@ -3,6 +3,7 @@ from datetime import date
 
 from bot.core.model import DeliveryKey
 from bot.core.privacy import Screened
+from bot.render import chart
 from bot.render.chart import render_chart
 from bot.render.digest import render_html, render_markdown
 from tests.conftest import member
@@ -100,3 +101,26 @@ def test_post_now_posts_once_per_week(store, bot, moderator, team_a):
     assert "al geplaatst" in bot.handle_action(moderator, "digest.post", "")[0].text
     assert bot.handle_command(moderator, "/digest", "d3")[0].buttons == (), "posted: nothing to offer"
     assert bot.handle_command(member("writer"), "/digest", "d2")[0].buttons == ()
+
+
+def test_a_digest_whose_fate_is_unknown_can_be_posted_by_hand(store, bot, moderator, team_a):
+    """The moderators were told to post it themselves when they do not see it."""
+    store.claim_delivery(team_a, "digest", "2026-W48")
+    store.finish_delivery(team_a, "digest", "2026-W48", "lost", "unknown: cannot look")
+    [preview] = bot.handle_command(moderator, "/digest", "d")
+    assert [b.action for b in preview.buttons] == ["digest.post"]
+    [posted] = bot.handle_action(moderator, "digest.post", "")
+    assert posted.delivery == DeliveryKey(team_a, "digest", "2026-W48")
+    assert store.delivery(team_a, "digest", "2026-W48")["status"] == "claimed"
+
+
+async def test_a_chart_worker_that_died_is_replaced(store, bot, team_a, content):
+    digest = bot.digests.compile(store.team(team_a), MONDAY)
+    try:
+        assert (await chart.chart_png(digest, content.messages)).startswith(b"\x89PNG")
+        for process in list(chart._workers._processes.values()):
+            process.kill()  # as the system's out-of-memory killer would
+            process.join()
+        assert (await chart.chart_png(digest, content.messages)).startswith(b"\x89PNG")
+    finally:
+        chart.close_chart_workers()

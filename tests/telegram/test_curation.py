@@ -48,7 +48,7 @@ async def test_moderation_in_private_with_a_reason_asked_by_forcereply(fake_tele
     first = await fake_telegram.wait_for_text(COORDINATOR, STORY[:30])
     second = await fake_telegram.wait_for_text(COORDINATOR, "Tweede verhaal")
     fake_telegram.clicks(first, "Goedkeuren", COORDINATOR)
-    await fake_telegram.wait_for_text(COLLEAGUE, "is goedgekeurd en komt in de weekdigest")
+    await fake_telegram.wait_for_text(COLLEAGUE, "is goedgekeurd en komt in het weekoverzicht")
     fake_telegram.clicks(second, "Afwijzen", COORDINATOR)
     question = await fake_telegram.wait_for_text(COORDINATOR, "Waarom wijs je dit verhaal af")
     assert question["reply_markup"]["force_reply"] is True

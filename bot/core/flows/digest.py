@@ -33,7 +33,8 @@ class DigestFlow(Flow):
         team = request.team
         digest = self.compile(team)
         buttons: tuple[Button, ...] = ()
-        posted = self.store.delivery(team.id, "digest", digest.week) is not None
+        delivery = self.store.delivery(team.id, "digest", digest.week)
+        posted = delivery is not None and delivery["status"] in ("sent", "claimed")
         if self.moderation.is_moderator(team, request.caller) and not posted:
             buttons = (Button(self.say(team.language, "button.post_now"), "digest.post"),)
         return [Reply(self.title(team, digest), language=team.language, team_id=team.id, digest=digest,
@@ -46,6 +47,7 @@ class DigestFlow(Flow):
         team = request.team
         self.moderation.require_moderator(team, request.caller)
         digest = self.compile(team)
-        if not self.store.claim_delivery(team.id, "digest", digest.week):
+        if not (self.store.claim_delivery(team.id, "digest", digest.week)
+                or self.store.reclaim_delivery(team.id, "digest", digest.week)):
             raise UserError("digest.already_posted", **schedule.week_in_words(digest.week, team.language))
         return [self.post(team, digest)]
