@@ -8,14 +8,17 @@ from pathlib import Path
 from bot.core.privacy import HARD_KINDS, KINDS
 
 CASES = Path(__file__).with_name("cases.jsonl")
+# The first set (tuned on), and the split written later by someone who did not read the guard:
+# tune on `dev`; `test` is frozen and only ever scored (README, "Privacy").
+CASE_SETS = {"cases": CASES, "dev": CASES.with_name("dev.jsonl"), "test": CASES.with_name("test.jsonl")}
 HARD = tuple(kind for kind in KINDS if kind in HARD_KINDS)
 
 Span = tuple[int, int]
 Scanner = Callable[[str], list[Span]]
 
 
-def load_cases() -> list[dict]:
-    return [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line]
+def load_cases(name: str = "cases") -> list[dict]:
+    return [json.loads(line) for line in CASE_SETS[name].read_text(encoding="utf-8").splitlines() if line]
 
 
 def covered(spans: list[Span], start: int, end: int) -> bool:
@@ -39,13 +42,18 @@ class Report:
     def false_positive_share(self) -> float:
         return len(self.clean_flagged) / self.clean if self.clean else 0.0
 
+    @property
+    def hard_readable(self) -> int:
+        """Hard identifiers not wholly inside a finding: still readable once the story is masked."""
+        return sum(self.expected.get(k, 0) - self.found.get(k, 0) for k in HARD)
+
     def lines(self, label: str) -> list[str]:
         kinds = sorted(self.expected)
         per_kind = ", ".join(f"{k} {self.found.get(k, 0)}/{self.expected[k]}" for k in kinds)
         return [
-            f"{label}: hard identifiers {self.recall(HARD):.0%}, names {self.recall(('naam',)):.0%}, "
-            f"clean stories with a finding {len(self.clean_flagged)}/{self.clean} "
-            f"({self.false_positive_share:.1%})",
+            f"{label}: hard identifiers {self.recall(HARD):.0%} ({self.hard_readable} readable after "
+            f"masking), names {self.recall(('naam',)):.0%}, clean stories with a finding "
+            f"{len(self.clean_flagged)}/{self.clean} ({self.false_positive_share:.1%})",
             f"  per kind: {per_kind}",
         ]
 
