@@ -46,7 +46,7 @@ from bot.core.flows.team import DEFAULT_SETTINGS  # noqa: E402
 from bot.core.schedule import DAY_NAMES, is_public_holiday  # noqa: E402
 from storage import Store, open_database  # noqa: E402
 from tests.slack.fake_slack import FakeSlack  # noqa: E402
-from tests.support import port_from_log, werkbot_environment  # noqa: E402
+from tests.support import listening_port, werkbot_environment  # noqa: E402
 from tests.telegram.fake_telegram import TOKEN, FakeTelegram, Refused  # noqa: E402
 
 # Every post is answered after this long.
@@ -201,14 +201,7 @@ async def started(environment: dict[str, str]) -> tuple[asyncio.subprocess.Proce
         sys.executable, *COMMAND, env=environment, cwd=ROOT,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
     assert process.stderr is not None
-    log: list[str] = []
-    port = None
-    while port is None:
-        line = await asyncio.wait_for(process.stderr.readline(), 120)
-        if not line:
-            raise RuntimeError("werkbot run stopped before it listened:\n" + "".join(log))
-        log.append(line.decode())
-        port = port_from_log(log[-1])
+    port = await listening_port(process, line_seconds=120)
     draining = asyncio.create_task(drain(process.stderr))
     health: dict[str, str] = {}
     async with aiohttp.ClientSession() as session:

@@ -38,25 +38,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import table  # noqa: E402
+from bench.run_memory import BASELINE, SECRET, STORY  # noqa: E402
 from bench.table import Row  # noqa: E402
 from bot.core.flows.team import DEFAULT_SETTINGS  # noqa: E402
 from storage import Store, open_database  # noqa: E402
 from tests.slack.fake_slack import FakeSlack  # noqa: E402
 from tests.support import werkbot_environment  # noqa: E402
 
-STORY = "Vandaag samen met de buren de tuin opgeknapt; iedereen deed mee."
-SECRET = "bench-signing-secret"
 POLL_SECONDS = 0.01
 WAIT_SECONDS = 300
-DEDUCE_ALONE = (
-    "import sys\n"
-    "from deduce import Deduce\n"
-    "deduce = Deduce()\n"
-    "deduce.deidentify(sys.argv[1])\n"
-    "from pathlib import Path\n"
-    "status = dict(line.split(':', 1) for line in Path('/proc/self/status').read_text().splitlines())\n"
-    "print(int(status['VmRSS'].split()[0]), int(status['VmHWM'].split()[0]))\n"
-)
 
 
 @dataclass(frozen=True)
@@ -184,7 +174,7 @@ async def start_once(database: Path | None, folder: Path, cache: Path | None) ->
 def deduce_alone() -> tuple[int, int]:
     """Resident memory (now, peak) in kB of a process that loads deduce with all its lookups
     and de-identifies the same story."""
-    result = subprocess.run([sys.executable, "-c", DEDUCE_ALONE, STORY], capture_output=True,
+    result = subprocess.run([sys.executable, "-c", BASELINE, STORY], capture_output=True,
                             text=True, check=True)
     # deduce logs to stdout itself; the figures are the last line.
     rss, peak = result.stdout.strip().splitlines()[-1].split()

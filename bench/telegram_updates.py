@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import table  # noqa: E402
 from bench.table import Row  # noqa: E402
-from tests.support import port_from_log, werkbot_environment  # noqa: E402
+from tests.support import listening_port, werkbot_environment  # noqa: E402
 from tests.telegram.fake_telegram import TOKEN, FakeTelegram  # noqa: E402
 
 GROUP = -4001
@@ -182,16 +182,9 @@ async def werkbot(count: int, folder: Path, lifted: bool) -> Run:
         sys.executable, *command, env=environment, cwd=ROOT, stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE)
     assert process.stderr is not None
-    log: list[str] = []
     draining: asyncio.Task | None = None
     try:
-        port = None
-        while port is None:
-            line = await asyncio.wait_for(process.stderr.readline(), 120)
-            if not line:
-                raise RuntimeError("werkbot run stopped before it listened:\n" + "".join(log))
-            log.append(line.decode())
-            port = port_from_log(log[-1])
+        port = await listening_port(process, line_seconds=120)
         draining = asyncio.create_task(drain(process.stderr))
         await ready(port)
         fake.private_open.add(COORDINATOR)

@@ -43,6 +43,25 @@ class PartlySent(Exception):
         self.cause = cause
 
 
+async def send_saying_not_delivered(reply: Reply, deliver: Send,
+                                    surely_not_taken: Callable[[Exception], bool]) -> None:
+    """Deliver a reply; an error the platform's adapter knows to mean the reply was surely not
+    taken is raised as NotDelivered (also as the cause of a PartlySent), others as they are."""
+
+    def said(error: Exception) -> Exception:
+        return NotDelivered(type(error).__name__) if surely_not_taken(error) else error
+
+    try:
+        await deliver(reply)
+    except PartlySent as partly:
+        raise PartlySent(partly.sent, said(partly.cause)) from None
+    except Exception as error:
+        translated = said(error)
+        if translated is error:
+            raise
+        raise translated from None
+
+
 # How long a story waits for the privacy guard before the author hears why.
 GUARD_PATIENCE_SECONDS = 2.0
 # A reply the platform did not take is tried again after these waits (an outage of a few

@@ -40,6 +40,18 @@ def port_from_log(line: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+async def listening_port(process: asyncio.subprocess.Process, line_seconds: float = 60.0) -> int:
+    """The port the system gave `werkbot run` (PORT=0), from its start-up line on stderr."""
+    assert process.stderr is not None
+    seen = []
+    while line := await asyncio.wait_for(process.stderr.readline(), line_seconds):
+        seen.append(line.decode())
+        port = port_from_log(seen[-1])
+        if port is not None:
+            return port
+    raise AssertionError("werkbot run stopped before it listened:\n" + "".join(seen))
+
+
 async def until(condition: Callable[[], object], timeout: float = 15.0) -> None:
     """Wait until the bot has done what the test waits for: its work runs in tasks of its own,
     after the test's request or update."""

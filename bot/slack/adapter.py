@@ -29,7 +29,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.conversation import ChannelUnreachable, NotDelivered, PartlySent, Send
+from bot.conversation import ChannelUnreachable, PartlySent, Send, send_saying_not_delivered
 from bot.core.model import Caller, Reply
 from bot.platform import PlatformUnreachable, Services
 from bot.render.chart import chart_png
@@ -101,11 +101,6 @@ def http_session(timeout: float) -> aiohttp.ClientSession:
     """One connection pool for every call to Slack; without it slack-sdk opens a session, and a
     new connection, for each call. With a session of ours slack-sdk leaves the time limit to it."""
     return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=max(timeout, 1)))
-
-
-def delivery_error(error: Exception) -> Exception:
-    """What Slack surely did not take is said as NotDelivered; other errors stay as they are."""
-    return NotDelivered(type(error).__name__) if not_delivered(error) else error
 
 
 def delivery_key(reply: Reply) -> str:
@@ -332,7 +327,7 @@ class SlackAdapter:
                 await self._send(reply)
 
         async def send(reply: Reply) -> None:
-            await self._sent(reply, deliver)
+            await send_saying_not_delivered(reply, deliver, not_delivered)
 
         return send
 
@@ -351,20 +346,7 @@ class SlackAdapter:
 
     async def send(self, reply: Reply) -> None:
         """A post to a team's channel, or a direct message to one member."""
-        await self._sent(reply, self._send)
-
-    @staticmethod
-    async def _sent(reply: Reply, deliver: Send) -> None:
-        """Deliver a reply; what Slack surely did not take is said as NotDelivered."""
-        try:
-            await deliver(reply)
-        except PartlySent as partly:
-            raise PartlySent(partly.sent, delivery_error(partly.cause)) from None
-        except Exception as error:
-            said = delivery_error(error)
-            if said is error:
-                raise
-            raise said from None
+        await send_saying_not_delivered(reply, self._send, not_delivered)
 
     async def _send(self, reply: Reply) -> None:
         if reply.audience == "member" and reply.member_id:

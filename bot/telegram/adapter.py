@@ -62,7 +62,7 @@ from telegram.ext import (
 from telegram.helpers import create_deep_linked_url
 from telegram.warnings import PTBUserWarning
 
-from bot.conversation import ChannelUnreachable, NotDelivered, PartlySent, Send
+from bot.conversation import ChannelUnreachable, PartlySent, Send, send_saying_not_delivered
 from bot.core.model import Ask, Caller, Reply
 from bot.platform import PlatformUnreachable, Services
 from bot.render.chart import chart_png
@@ -110,7 +110,7 @@ class Held:
     created: float = field(default_factory=time.monotonic)
 
 
-def not_delivered(error: TelegramError) -> bool:
+def not_delivered(error: Exception) -> bool:
     """Whether Telegram surely did not take a call that failed (so it may be sent again): no
     connection could be made, or Telegram answered with a server error. Not a timeout or a
     connection lost after the request went out: the message may be in the chat."""
@@ -122,13 +122,6 @@ def not_delivered(error: TelegramError) -> bool:
     if isinstance(error, NetworkError):
         return not isinstance(cause, httpx.HTTPError) or isinstance(cause, httpx.ConnectError)
     return False
-
-
-def delivery_error(error: Exception) -> Exception:
-    """What Telegram surely did not take is said as NotDelivered; other errors stay as they are."""
-    if isinstance(error, TelegramError) and not_delivered(error):
-        return NotDelivered(type(error).__name__)
-    return error
 
 
 class TelegramAdapter:
@@ -553,7 +546,7 @@ class TelegramAdapter:
         in_private = chat.type == Chat.PRIVATE
 
         async def send(reply: Reply) -> None:
-            await self._sent(reply, deliver)
+            await send_saying_not_delivered(reply, deliver, not_delivered)
 
         async def deliver(reply: Reply) -> None:
             if reply.audience != "private":
@@ -578,20 +571,7 @@ class TelegramAdapter:
 
     async def send(self, reply: Reply) -> None:
         """A post to a team's group, or a private message to one member."""
-        await self._sent(reply, self._send)
-
-    @staticmethod
-    async def _sent(reply: Reply, deliver: Send) -> None:
-        """Deliver a reply; what Telegram surely did not take is said as NotDelivered."""
-        try:
-            await deliver(reply)
-        except PartlySent as partly:
-            raise PartlySent(partly.sent, delivery_error(partly.cause)) from None
-        except TelegramError as error:
-            said = delivery_error(error)
-            if said is error:
-                raise
-            raise said from None
+        await send_saying_not_delivered(reply, self._send, not_delivered)
 
     async def _send(self, reply: Reply) -> None:
         if reply.audience == "member" and reply.member_id:

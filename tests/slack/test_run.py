@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from bot.core.flows.team import DEFAULT_SETTINGS
 from bot.core.schedule import DAY_NAMES
 from storage import Store, open_database
-from tests.support import port_from_log, until, werkbot_environment
+from tests.support import listening_port, until, werkbot_environment
 from tests.test_web import slow_client
 
 
@@ -26,17 +26,6 @@ def slack_environment(tmp_path, fake_slack, **overrides: str) -> dict[str, str]:
     return werkbot_environment(**{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret",
                                   "SLACK_API_URL": fake_slack.url, "PORT": "0",
                                   "WERKBOT_DB": str(tmp_path / "w.db"), **overrides})
-
-
-async def listening_port(process: asyncio.subprocess.Process) -> int:
-    """The port the system gave `werkbot run` (PORT=0), from its start-up line."""
-    seen = []
-    while line := await asyncio.wait_for(process.stderr.readline(), 60):
-        seen.append(line.decode())
-        port = port_from_log(seen[-1])
-        if port is not None:
-            return port
-    raise AssertionError("werkbot run stopped before it listened:\n" + "".join(seen))
 
 
 async def test_run_serves_health_and_stops_cleanly(tmp_path, fake_slack, guard_cache):
