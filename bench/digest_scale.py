@@ -73,7 +73,7 @@ class Sampler:
     def __init__(self, path: Path, content: Content, count: int) -> None:
         self.db = open_database(path)
         self.content = content
-        guard = PrivacyGuard(content.ordinary_words, Path(tempfile.gettempdir()))  # never loaded
+        guard = PrivacyGuard(content.guard_words, Path(tempfile.gettempdir()))  # never loaded
         self.bot = WerkBot(Store(self.db), content, guard)
         self.stories = self.db["stories"].count
         self.pairs = team_weeks(self.bot.store, count, seed=7)

@@ -65,7 +65,7 @@ class Heartbeat:
 
 async def measure(teams: int, folder: Path) -> None:
     content = load_content()
-    guard = PrivacyGuard(content.ordinary_words, Path(tempfile.gettempdir()) / "werkbot-bench-cache")
+    guard = PrivacyGuard(content.guard_words, Path(tempfile.gettempdir()) / "werkbot-bench-cache")
     guard.load()
     fake_slack = FakeSlack()
     await fake_slack.start()

@@ -161,7 +161,7 @@ def say(content: Content, key: str, **fields: object) -> str:
 
 def privacy_guard(content: Content) -> PrivacyGuard:
     """The guard, not yet loaded: `load()` or `load_in_background()` when stories come in."""
-    return PrivacyGuard(content.ordinary_words, paths().cache_dir)
+    return PrivacyGuard(content.guard_words, paths().cache_dir)
 
 
 def open_bot(content: Content, path: str, *, create: bool = False,
@@ -336,7 +336,12 @@ def cmd_teams(args: argparse.Namespace, content: Content) -> int:
     for team in teams:
         counts = bot.store.story_counts(team.id)
         stories = " ".join(f"{status}={n}" for status, n in sorted(counts.items())) or "-"
-        state = "paused" if team.paused else "active"
+        if team.paused:
+            state = "paused"
+        elif schedule.is_paused(team, bot.clock()):
+            state = f"paused until {team.paused_until}"
+        else:
+            state = "active"
         # The chat's name (a Slack channel, a Telegram group's title) is how people know it.
         print(f"{team.id}\t{team.platform}\t{team.chat_id}\t{team.name or '-'}\t{state}\t"
               f"mantra {','.join(team.mantra_days)} {team.mantra_time}\t"

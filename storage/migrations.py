@@ -152,3 +152,10 @@ def m008_delivery_parts(db: Database) -> None:
     # A post of several messages (a long digest) that failed halfway: how many are in the chat,
     # so that a retry sends only the rest.
     db["deliveries"].add_column("parts_sent", int, not_null_default=0)
+
+
+@migrations()
+def m009_team_paused_until(db: Database) -> None:
+    # A pause with an end (/werkbot pauze tot 4 januari): the day, in the team's time zone, on
+    # which its posts come again. NULL: no such pause (`paused` is the pause without an end).
+    db["teams"].add_column("paused_until", str)

@@ -14,7 +14,7 @@ Row = dict[str, Any]
 
 TEAM_SETTINGS = frozenset(
     {"name", "mantra_time", "mantra_days", "digest_day", "digest_time", "timezone", "sets",
-     "language", "moderation", "paused", "retention_days"}
+     "language", "moderation", "paused", "paused_until", "retention_days"}
 )
 STORY_FIELDS = frozenset(
     {"text", "principle_id", "anonymous", "consent", "status", "featured", "privacy_flags",
@@ -404,6 +404,15 @@ class Store:
             f"and team_id in ({team_marks}) and period in ({period_marks})",
             [*team_ids, *periods]).fetchall()
         return {tuple(row) for row in rows}
+
+    def last_delivery(self, team_id: str) -> Row | None:
+        """The team's most recent scheduled post (or attempt at one), whatever came of it."""
+        rows = list(self.db.query(
+            "select * from deliveries where team_id = ? "
+            "order by coalesce(sent_at, claimed_at) desc, id desc limit 1",
+            [team_id],
+        ))
+        return rows[0] if rows else None
 
     def delivery(self, team_id: str, kind: str, period: str) -> Row | None:
         rows = list(self.db.query(

@@ -1,14 +1,18 @@
 """A team as the rest of the bot sees it: typed settings, and an address that can move."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 
 @dataclass(frozen=True)
 class Team:
     """One team. `id` is the team's own; (`platform`, `chat_id`) is where it lives now, which can
-    change (a Telegram group that becomes a supergroup gets a new chat id)."""
+    change (a Telegram group that becomes a supergroup gets a new chat id).
+
+    `paused` is a pause until a moderator resumes; `paused_until` the day a pause with an end
+    is over (a day in the past means nothing any more).
+    """
 
     id: str
     platform: str
@@ -23,6 +27,7 @@ class Team:
     language: str
     moderation: bool
     paused: bool
+    paused_until: date | None
     retention_days: int | None
     created_at: datetime
 
@@ -51,18 +56,22 @@ def team_from_row(row: dict[str, Any]) -> Team:
         language=row["language"],
         moderation=bool(row["moderation"]),
         paused=bool(row["paused"]),
+        paused_until=date.fromisoformat(row["paused_until"]) if row["paused_until"] else None,
         retention_days=row["retention_days"],
         created_at=datetime.fromisoformat(row["created_at"]),
     )
 
 
 def settings_to_row(settings: dict[str, Any]) -> dict[str, Any]:
-    """Team settings as the columns store them: lists as comma-separated text, flags as 0/1."""
+    """Team settings as the columns store them: lists as comma-separated text, flags as 0/1,
+    days as ISO dates."""
     row: dict[str, Any] = {}
     for key, value in settings.items():
         if isinstance(value, (tuple, list)):
             value = ",".join(value)
         elif isinstance(value, bool):
             value = int(value)
+        elif isinstance(value, date):
+            value = value.isoformat()
         row[key] = value
     return row

@@ -47,7 +47,7 @@ def guard_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def guard(content: Content, guard_cache: Path) -> PrivacyGuard:
-    loaded = PrivacyGuard(content.ordinary_words, guard_cache)
+    loaded = PrivacyGuard(content.guard_words, guard_cache)
     loaded.load()
     return loaded
 

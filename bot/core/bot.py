@@ -27,6 +27,7 @@ from bot.core.privacy import PrivacyGuard
 from bot.core.rotation import Rotation
 from bot.core.stories import Stories, checked_text
 from bot.core.suggest import Suggester
+from bot.core.text import without_controls
 from storage import Store, Team
 
 log = logging.getLogger(__name__)
@@ -70,10 +71,10 @@ class WerkBot:
         self.stories = StoryFlow(*services, stories=stories, privacy=self.privacy,
                                  moderation=self.moderation)
         self.digests = DigestFlow(*services, moderation=moderation)
-        self.team = TeamFlow(*services, moderation=moderation)
+        self.posting = Posting(store, self.messages, self.mantras, self.digests, self.clock)
+        self.team = TeamFlow(*services, moderation=moderation, posting=self.posting, mantras=self.mantras)
         self.overview = Overview(*services, mantras=self.mantras, stories=stories,
                                  moderation=moderation)
-        self.posting = Posting(store, self.messages, self.mantras, self.digests, self.clock)
 
         self.commands: dict[str, Handler] = {
             "mantra": self.mantras.show,
@@ -112,7 +113,7 @@ class WerkBot:
         """One command line; UserError with a usage message when it is malformed, never another
         exception."""
         try:
-            return parse(line, frozenset(self.catalogue.sets))
+            return parse(without_controls(line), frozenset(self.catalogue.sets))
         except UserError:
             raise
         except Exception as error:
@@ -154,6 +155,7 @@ class WerkBot:
                 raise UserError("action.unknown")
             if team is None:
                 raise UserError("team.not_registered")
+            text = None if text is None else without_controls(text)
             request = Request(caller, team, value=value, text=text, source_key=source_key)
             if spec.question is not None and text is None:
                 # The question is the whole reply: its prompt is in `ask`.
@@ -178,7 +180,7 @@ class WerkBot:
         if spec is None or spec.text_check is None or team is None:
             return None
         try:
-            spec.text_check(Request(caller, team, value=value, text=text))
+            spec.text_check(Request(caller, team, value=value, text=without_controls(text)))
         except UserError as error:
             return self.refusal(team, error).text
         return None

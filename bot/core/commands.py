@@ -2,11 +2,12 @@
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from babel.dates import get_day_names
+from babel.dates import get_day_names, get_month_names
 
 from bot.core.model import UserError
 from bot.core.schedule import DAY_NAMES
@@ -18,9 +19,18 @@ TIME = re.compile(r"^([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(?:uur|u)?$")
 DAY_RANGE = re.compile(r"^(\w+)-(\w+)$")
 DAY_GROUPS = {"werkdagen": DAY_NAMES[:5], "weekend": DAY_NAMES[5:], "elke": DAY_NAMES, "alle": DAY_NAMES}
 PLAIN_MENTION = re.compile(r"^@?([\w.\-]{1,64})$")
+# A date as people type it: 4-1, 04/01, 4.1.2027; 4 januari, 4 jan., 4 januari 2027.
+NUMERIC_DATE = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{4}))?$")
+WORDED_DATE = re.compile(r"^([0-9]{1,2})\s+([^\W\d_]+)\.?(?:\s+([0-9]{4}))?$")
+# The shortest start of a month's name that is read as that month ('sept', 'okt', 'febr').
+MONTH_PREFIX = 3
+# The furthest a pause with an end may reach; longer is a pause until resumed.
+LONGEST_PAUSE = timedelta(days=366)
+# /werkbot sub-commands without a value.
+PLAIN_SUB_COMMANDS = ("start", "stop", "status", "help", "hervat", "test")
 # /werkbot sub-commands that take a value; each has its own usage line in prompts/.
 SUB_COMMANDS = ("tijd", "dagen", "digest", "sets", "moderator", "moderatie", "taal", "bewaartermijn",
-                "tijdzone")
+                "tijdzone", "pauze")
 MIN_RETENTION = 30
 MAX_RETENTION = 3650
 
@@ -35,6 +45,39 @@ class Command:
     def carries_story(self) -> bool:
         """Whether this command holds story text (and so needs the privacy guard loaded)."""
         return self.name == "verhaal" and self.value is not None
+
+
+@dataclass(frozen=True)
+class TypedDate:
+    """A date as typed: the year may be left out (then it is the next such day to come)."""
+
+    day: int
+    month: int
+    year: int | None
+    text: str
+
+    def first_after(self, today: date) -> date:
+        """The day this means, seen from `today`; UserError unless it is after today and at
+        most a year ahead."""
+        if self.year is not None:
+            meant = date(self.year, self.month, self.day)
+        else:
+            # This year's, or next year's once it has passed (no 29 February within a year:
+            # too far).
+            this_and_next = (_valid_date(year, self.month, self.day) for year in (today.year, today.year + 1))
+            meant = next((day for day in this_and_next if day is not None and day >= today), date.max)
+        if meant <= today:
+            raise UserError("usage.date_not_after_today", value=self.text)
+        if meant > today + LONGEST_PAUSE:
+            raise UserError("usage.date_too_far", value=self.text)
+        return meant
+
+
+def _valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def parse(line: str, known_sets: frozenset[str] = frozenset()) -> Command:
@@ -59,8 +102,14 @@ def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
     if not words:
         return Command("werkbot", "help")
     sub, args = words[0].lower(), words[1:]
-    if sub in ("start", "stop", "status", "help") and not args:
+    if sub in PLAIN_SUB_COMMANDS and not args:
         return Command("werkbot", sub)
+    if sub == "pauze" and not args:
+        return Command("werkbot", "pauze")
+    # 'tot' may be left out: /werkbot pauze 4 januari.
+    day_words = args[1:] if args and args[0].lower() == "tot" else args
+    if sub == "pauze" and day_words:
+        return Command("werkbot", "pauze", parse_date(" ".join(day_words)))
     if sub == "tijd" and args:
         return Command("werkbot", "tijd", parse_clock(" ".join(args)))
     if sub == "dagen" and args:
@@ -81,7 +130,7 @@ def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
         return Command("werkbot", "bewaartermijn", parse_retention(args[0]))
     if sub == "tijdzone" and len(args) == 1:
         return Command("werkbot", "tijdzone", parse_timezone(args[0]))
-    if sub in ("start", "stop", "status", "help"):
+    if sub in PLAIN_SUB_COMMANDS:
         raise UserError("usage.werkbot_plain", sub=sub)
     if sub in SUB_COMMANDS:
         raise UserError(f"usage.werkbot_{sub}", known=", ".join(sorted(known_sets)),
@@ -132,6 +181,39 @@ def parse_day_list(text: str) -> list[str]:
     if not days:
         raise UserError("usage.days", value=text)
     return sorted(set(days), key=DAY_NAMES.index)
+
+
+@cache
+def _month_words() -> dict[str, int]:
+    """Every way of writing a month: Dutch and English names, Babel's abbreviations, and the
+    start of a name from three letters on ('sept')."""
+    words: dict[str, int] = {}
+    for locale in ("nl", "en"):
+        for width in ("wide", "abbreviated"):
+            for month, name in get_month_names(width, locale=locale).items():
+                name = name.lower().rstrip(".")
+                words[name] = month
+                if width == "wide":
+                    for end in range(MONTH_PREFIX, len(name)):
+                        words[name[:end]] = month
+    return words
+
+
+def parse_date(text: str) -> TypedDate:
+    """'4 januari', '4 jan', '4-1', '4-1-2027' -> the date as typed (its year, if left out,
+    depends on the day it is read)."""
+    normal = text.strip().lower()
+    numeric, worded = NUMERIC_DATE.match(normal), WORDED_DATE.match(normal)
+    if numeric:
+        day, month, year = int(numeric.group(1)), int(numeric.group(2)), numeric.group(3)
+    elif worded and worded.group(2) in _month_words():
+        day, month, year = int(worded.group(1)), _month_words()[worded.group(2)], worded.group(3)
+    else:
+        raise UserError("usage.date", value=text)
+    # Any year will do to check the day exists, as long as it has a 29 February.
+    if _valid_date(int(year) if year else 2000, month, day) is None:
+        raise UserError("usage.date", value=text)
+    return TypedDate(day, month, int(year) if year else None, text.strip())
 
 
 def parse_sets(text: str, known_sets: frozenset[str]) -> list[str]:

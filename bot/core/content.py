@@ -8,7 +8,9 @@ from pathlib import Path
 from string import Formatter
 from typing import Any
 
-from bot.core.privacy import OrdinaryWords
+from babel import Locale
+
+from bot.core.privacy import GuardWords
 
 LANGUAGES = ("nl", "en")
 DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
@@ -33,6 +35,9 @@ class Principle:
     text: dict[str, str]
     questions: dict[str, tuple[str, ...]]
     keywords: tuple[str, ...]
+    # Whom users read the principle is from ("DichtErBij-methode"), credited wherever it is shown.
+    source: dict[str, str]
+    # Where we took it from (a seed file and the author of that text), for us, not for users.
     source_file: str
     source_author: str
 
@@ -81,7 +86,7 @@ class Messages:
 class Content:
     catalogue: Catalogue
     messages: Messages
-    ordinary_words: OrdinaryWords
+    guard_words: GuardWords
 
 
 def load_content(directory: Path | None = None) -> Content:
@@ -98,7 +103,7 @@ def load_content(directory: Path | None = None) -> Content:
         seen[principle_set.id] = path
     messages = _load_messages(directory / "messages")
     catalogue = Catalogue(sorted(sets, key=lambda s: s.order))
-    return Content(catalogue, messages, _load_ordinary_words(directory / "privacy", catalogue))
+    return Content(catalogue, messages, _load_guard_words(directory / "privacy", catalogue))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -137,6 +142,7 @@ def _load_set(path: Path) -> PrincipleSet:
     source_author = _text(path, "[set]", header, "source_author")
     name = {"nl": _text(path, "[set]", header, "name"), "en": _text(path, "[set]", header, "name_en")}
     label = {"nl": _text(path, "[set]", header, "label"), "en": _text(path, "[set]", header, "label_en")}
+    source = {"nl": _text(path, "[set]", header, "source"), "en": _text(path, "[set]", header, "source_en")}
     entries = data.get("principle")
     if not isinstance(entries, list) or not entries:
         raise ContentError(path, "has no [[principle]] entries")
@@ -159,6 +165,7 @@ def _load_set(path: Path) -> PrincipleSet:
             questions={"nl": _texts(path, where, entry, "questions", 2),
                        "en": _texts(path, where, entry, "questions_en", 2)},
             keywords=tuple(k.lower() for k in keywords),
+            source=source,
             source_file=source_file,
             source_author=source_author,
         ))
@@ -223,7 +230,7 @@ def _load_messages(directory: Path) -> Messages:
     return Messages(templates)
 
 
-def _load_ordinary_words(directory: Path, catalogue: Catalogue) -> OrdinaryWords:
+def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
     """The privacy guard's word lists; the principles' own words open sentences too."""
     path = directory / "ordinary-words.toml"
     if not path.exists():
@@ -231,9 +238,41 @@ def _load_ordinary_words(directory: Path, catalogue: Catalogue) -> OrdinaryWords
     data = _read_toml(path)
     anywhere = _texts(path, "the file", data, "anywhere", 1)
     sentence_start = _texts(path, "the file", data, "sentence_start", 1)
+    after_title = _texts(path, "the file", data, "after_title", 1)
     principle_words = {word.lower() for p in catalogue.all() for text in p.text.values()
                        for word in re.findall(r"[\w'-]+", text)}
-    return OrdinaryWords(
+    # Countries by their Dutch names (Babel's territories with a two-letter code: no "Europa").
+    countries = {name.lower() for code, name in Locale("nl").territories.items()
+                 if len(code) == 2 and code.isalpha()}
+    return GuardWords(
         anywhere=frozenset(word.lower() for word in anywhere),
         sentence_start=frozenset(word.lower() for word in sentence_start) | principle_words,
+        after_title=frozenset(word.lower() for word in after_title),
+        not_personal=_word_list(directory / "not-names.toml"),
+        first_names=_word_list(directory / "first-names.toml"),
+        neighbourhoods=_word_list(directory / "neighbourhoods.toml"),
+        institutions=_word_list(directory / "institutions.toml"),
+        places_abroad=_word_list(directory / "places-abroad.toml") | countries,
     )
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    """Every word or phrase in a list file of prompts/privacy/, lower case. Each file says where
+    its words come from in `source`; its lists may sit at the top or in tables of lists."""
+    if not path.exists():
+        raise ContentError(path, "word list is missing")
+    data = _read_toml(path)
+    source = data.pop("source", None)
+    if not isinstance(source, str) or not source.strip():
+        raise ContentError(path, "has no 'source' saying where its words come from")
+    lists = [value for value in data.values() if isinstance(value, list)]
+    lists += [inner for value in data.values() if isinstance(value, dict)
+              for inner in value.values()]
+    words: set[str] = set()
+    for values in lists:
+        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+            raise ContentError(path, "every list must hold words or phrases (non-empty text)")
+        words.update(value.strip().lower() for value in values)
+    if not words:
+        raise ContentError(path, "holds no words")
+    return frozenset(words)

@@ -26,8 +26,10 @@ class Mantras:
         language = team.language
         questions = principle.questions[language]
         question = questions[day.toordinal() % len(questions)]
+        credit = self.messages.render(language, "principle.credit", source=principle.source[language])
         return self.messages.render(language, "mantra.text", label=principle.label[language],
-                                    principle=principle.text[language], question=question)
+                                    principle=principle.text[language], credit=credit,
+                                    question=question)
 
     def show(self, request: Request) -> list[Reply]:
         """/mantra: today's principle, for the caller."""

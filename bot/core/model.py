@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot.core.digest import Digest
+from bot.core.text import without_controls
 from storage import Team
 
 # private: only the person who asked; channel: the team's chat; member: one member, privately.
@@ -26,6 +27,11 @@ class Caller:
     is_chat_admin: bool = False
     # The chat's own name where the platform gives one (a channel's or a group's name).
     chat_name: str = ""
+
+    def __post_init__(self) -> None:
+        # Names are typed by people too: no control characters reach a message or a log line.
+        object.__setattr__(self, "user_name", without_controls(self.user_name))
+        object.__setattr__(self, "chat_name", without_controls(self.chat_name))
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,29 @@ class Posting:
         slots = [Slot(team, "digest", schedule.week_key(monday), schedule.digest_slot(team, monday))]
         if schedule.is_mantra_day(team, today):
             slots.insert(0, Slot(team, "mantra", today.isoformat(), schedule.mantra_slot(team, today)))
-        return [slot for slot in slots if team.created_at <= slot.at <= now]
+        return [slot for slot in slots if schedule.posts_from(team) <= slot.at <= now]
+
+    def upcoming(self, team: Team, kind: str) -> datetime | None:
+        """When the team's next mantra or digest goes out: the first slot still to be posted
+        (one that is due and not done yet goes out at the next check); None while the team is
+        paused until a moderator resumes it."""
+        if team.paused:
+            return None
+        now = self.clock()
+        since = max(now - CATCH_UP, schedule.posts_from(team))
+        slots = schedule.mantra_slots(team, since) if kind == "mantra" else schedule.digest_slots(team, since)
+        for at in slots:
+            period = at.date().isoformat() if kind == "mantra" else schedule.week_key(at.date())
+            if now - at >= CATCH_UP or self._under_way_or_done(team, kind, period):
+                continue
+            return at
+        return None
+
+    def _under_way_or_done(self, team: Team, kind: str, period: str) -> bool:
+        """A post being sent now, or sent, skipped or lost: nothing more comes of its slot (a
+        failed one is tried again)."""
+        delivery = self.store.delivery(team.id, kind, period)
+        return delivery is not None and delivery["status"] in ("claimed", "sent", "skipped", "lost")
 
     def take(self, slot: Slot) -> Reply | None:
         """Claim one post and make it, or None when it is not this process's to send now."""

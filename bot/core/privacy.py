@@ -10,6 +10,7 @@ street names and the healthcare institutions. The guard builds deduce from a cop
 without those two, and checks street names itself against a plain set of the same names.
 """
 
+import hashlib
 import logging
 import re
 import shutil
@@ -24,12 +25,16 @@ import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
+from bot.core.text import INVISIBLE
+
 log = logging.getLogger(__name__)
 
 KINDS = ("naam", "bsn", "telefoonnummer", "email", "iban", "adres", "datum", "leeftijd",
          "locatie", "instelling", "url")
 # Never stored as typed: the author may only mask them or edit the story.
 HARD_KINDS = frozenset({"bsn", "telefoonnummer", "email", "iban", "adres"})
+# The flags of a text whose author kept the names found as typed ("Zo laten").
+NAMES_KEPT = "naam:gelaten"
 # When two findings overlap, the one earlier in this list names the joined span.
 PRECEDENCE = ("bsn", "iban", "email", "telefoonnummer", "url", "adres", "datum", "leeftijd",
               "naam", "instelling", "locatie")
@@ -47,27 +52,173 @@ DEDUCE_CACHE_FOLDER = "cache"
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 BSN_CANDIDATE = re.compile(r"(?<![\d.\-])\d(?:[ .\-]?\d){8}(?![\d]|[.\-]\d)")
 IBAN_CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
-POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[A-Za-z]{2}| [A-Z]{2})(?![\w-])")
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
+POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[A-Za-z]{2}| [A-Z]{2}| (?P<lower>[a-z]{2}))(?![\w-])")
+# Lower-case letters after four digits that are Dutch words, not a postcode ("in 2015 en 2016").
+NOT_POSTCODE_LETTERS = frozenset({"en", "op", "in", "of", "te", "je", "de", "na", "om", "is", "al",
+                                  "nu", "zo", "ik", "we", "ze", "er", "uw", "wo", "ma", "di", "do",
+                                  "vr", "za", "an", "ad", "as", "by", "me", "eu", "nl"})
 HOUSE_NUMBER = re.compile(
     r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])")
-STREET_SUFFIX = re.compile(
-    r"[A-Z][\w'-]*(?:baan|bolwerk|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|pad|park|"
-    r"plantsoen|plein|singel|steeg|straat|wal|weg|wetering|zijde)$")
+# "Dorpsstraat nummer 12", "huisnummer 9": the word between a street and its number, or instead of it.
+NUMBER_WORD_BEFORE = re.compile(r"(?<![\w-])(huisnummer|nummer|nr\.?|no\.?)\s*$", re.IGNORECASE)
+# A house number alone points at a home after these ("de buurvrouw van nummer 9").
+HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|naast)\s+$", re.IGNORECASE)
+STREET_SUFFIXES = ("baan|bolwerk|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|pad|park|"
+                   "plantsoen|plein|singel|steeg|straat|wal|weg|wetering|zijde")
+STREET_SUFFIX = re.compile(rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})$")
+# Typed in lower case ("dorpsstraat 12a"), a street needs a house number and a clear suffix.
+STREET_ONLY_SUFFIXES = "straat|laan|weg|plein|dreef|gracht|kade|singel|steeg|plantsoen"
+LOWER_STREET_SUFFIX = re.compile(rf"[a-z][\w'-]{{2,}}(?:{STREET_ONLY_SUFFIXES})$")
+# A street named without a number ("in de Lijsterstraat"): only suffixes that name streets,
+# not towns ("Rotterdam", "Kinderdijk") or buildings ("Binnenhof").
+STREET_WITHOUT_NUMBER = re.compile(
+    r"(?<![\w-])(?:(?:Van|De|Den|Der|Ter|Ten|'s|St\.?)\s+){0,2}[A-Z][\w'-]{2,}"
+    rf"(?:{STREET_ONLY_SUFFIXES})(?![\w-])")
 WORD_BEFORE = re.compile(r"([\w'.-]+)\s*$")
+MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+          "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+DATE_PATTERNS = (
+    re.compile(rf"(?<![\w-])\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?(?![\w-])", re.IGNORECASE),
+    # A day and month in digits only counts after a word that introduces a date ("sinds 3-2").
+    re.compile(r"(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|uiterlijk|rond|t/m)\s+"
+               r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
+    re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum)\s+((?:19|20)\d{2})(?!\d)",
+               re.IGNORECASE),
+)
+# A date identifies a resident only when its sentence is about a person ("zijn vrouw overleed op
+# 17 augustus"), not about the team's own plans ("het rooster gaat in per 1 januari").
+PERSON_WORDS = re.compile(
+    r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|hun|mw|mevr|mevrouw|dhr|meneer|fam|familie|zoon|dochter|"
+    r"moeder|vader|ouders|vrouw|man|broer|zus|kind|kinderen|baby|oma|opa|buurvrouw|buurman|bewoner|"
+    r"cliënt|client|jongere|jarig|overleed|overleden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
+    r"verhuisd)(?![\w-])",
+    re.IGNORECASE)
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# The country and region everyone in a story lives in: naming them identifies no one.
+HOME_REGION = frozenset({"nederland", "holland", "europa", "randstad", "friesland", "limburg"})
+NUMBER_WORDS = (r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
+                r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|"
+                r"tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|honderd")
 AGE_PATTERNS = (
     re.compile(r"(?<![\w-])\d{1,3}-jarige?(?![\w-])", re.IGNORECASE),
     re.compile(r"(?<=[A-Za-z]\s)\((\d{1,3})\)"),
-    re.compile(r"(?<![\w-])(?:(?:van|is|wordt|werd|was)\s+)\d{2,3}(?=\s*(?:[.,;!?)]|$))"),
+    # "Bep, 91, vertelde": an age between commas right after a name (checked: capitalised).
+    re.compile(r"(?P<name>[^\W\d_][\w'-]*),\s(\d{1,3}),\s"),
+    # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
+    re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|bijna|ruim|inmiddels)\s+)?"
+               r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
+               r"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang)|[\d.,:-]\d|\w)", re.IGNORECASE),
+    re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|bijna|ruim|inmiddels)\s+)?"
+               rf"((?:{NUMBER_WORDS})\s+jaar(?:\s+oud)?)(?![\w-])", re.IGNORECASE),
 )
+# An age-like number that is about a group or a thing, never one resident: "tussen 12 en 23 jaar",
+# "vanaf 75 jaar", "het buurthuis bestaat 40 jaar".
+GROUP_OR_THING_AGE = re.compile(
+    r"(?:\b(?:tussen\s+\d+\s+en|van\s+\d+\s+tot|\d+\s*(?:tot|t/m|-)|vanaf|boven\s+de|onder\s+de|"
+    r"ouder\s+dan|jonger\s+dan|bestaat|bestond|bestaan|ruim|al|na|over|sinds)\s*)$", re.IGNORECASE)
+THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+(?!kind|meisje|jongetje|zoontje|dochtertje)"
+                            r"[\w-]+(?:\s+[\w-]+)?\s+(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
+# Titles a person's name follows: in stories typed quickly the name is often in lower case.
+TITLED_NAME = re.compile(
+    r"(?<![\w-])(?P<title>mw|mevr|mevrouw|dhr|meneer|mr|fam|familie|juf|meester|ome|oom|tante|opa|oma|"
+    r"zuster|broeder)\.?\s+"
+    r"(?P<name>(?:(?:[^\W\d_]\.\s?){1,3})?(?:(?:van|de|der|den|ter|ten|te|het|'t|el|al|ben|bin|abu|da|dos|"
+    r"di|le|la|du|von)\s+){0,3}[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)", re.IGNORECASE)
+# Titles that are also how people address family (opa, oma): only a capitalised name follows them.
+FAMILY_TITLES = frozenset({"juf", "meester", "ome", "oom", "tante", "opa", "oma", "zuster", "broeder"})
+NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al",
+                            "ben", "bin", "abu", "da", "dos", "di", "le", "la", "du", "von"})
+# Words before or after a first name typed in lower case that say it is a person.
+PERSON_BEFORE = frozenset({"met", "bij", "van", "voor", "zoon", "dochter", "moeder", "vader", "broer",
+                           "zus", "zusje", "broertje", "buurman", "buurvrouw", "neef", "nicht", "oma",
+                           "opa", "tante", "oom", "ome", "vriend", "vriendin", "sprak", "belde", "zag",
+                           "hielp", "mw", "dhr", "en"})
+PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft",
+                          "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
+                          "en", "kan", "moet", "durft", "zit", "slaapt", "loopt"})
+PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond"})
+# Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
+INSTITUTION_TYPES = (
+    "basisschool|school|cbs|obs|pcbs|rkbs|ikc|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
+    "verpleeghuis|verzorgingshuis|kliniek|ziekenhuis|roc|mbo|hogeschool|college|stichting|praktijk|"
+    "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang")
+# The type in any case ("cbs", "ROC"); the name capitalised ("De Regenboog", "Midden Nederland").
+NAMED_INSTITUTION = re.compile(
+    rf"(?<![\w-])(?i:{INSTITUTION_TYPES})\s+(?P<name>(?:(?:De|Het|'t|Den|St\.?)\s+)?[A-Z][\w'’-]*"
+    rf"(?:\s+(?:de|van|het|aan|op)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*)(?![\w-])")
+NAMED_COMPLEX = re.compile(
+    r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|woontoren|hofje|portiekflat)\s+"
+    r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
+# Letters no Dutch word has ("Paweł", "Gülşen", "Yıldız"): a capitalised word with one is a name
+# or, after "uit" or "in", a place.
+FOREIGN_LETTERS = frozenset("łżźśńęąşğıćčšžřőűţșț")
+WORD = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")
+WORD_PART = re.compile(r"[^\W_][\w'’]*")
+INITIALS_BEFORE = re.compile(r"(?:(?<![\w-])[^\W\d_]\.\s?){1,4}$")
+# Characters that show nothing or only separate: scanned as if they were not there (zero-width
+# marks, soft hyphen) or as a plain space or dash, so "3\u200b6\u200b2…" is still a BSN.
+DROPPED = INVISIBLE + "\u00ad"
+SPACES = "\u00a0\u2007\u202f\u2009\u200a"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
 @dataclass(frozen=True)
-class OrdinaryWords:
-    """Words deduce may take for names but that are not, in this domain (prompts/privacy/)."""
+class GuardWords:
+    """The guard's own lists (prompts/privacy/), all lower case.
+
+    `anywhere` and `sentence_start`: words deduce may take for names but that are not, in this
+    domain. `after_title`: words that follow "mevrouw" when no name does ("mevrouw woont").
+    `not_personal`: phrases that look like names but name no resident (expressions, public
+    authors, brands). `first_names`, `neighbourhoods`, `institutions` and `places_abroad` add
+    what practice stories name and deduce, made for Dutch medical notes, lacks.
+    """
 
     anywhere: frozenset[str]
     sentence_start: frozenset[str]
+    after_title: frozenset[str] = frozenset()
+    not_personal: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
+    neighbourhoods: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
+    places_abroad: frozenset[str] = frozenset()
+
+
+class PhraseSet:
+    """Phrases of one to `longest` words, looked up lower case at every word of a text. Words are
+    as `word` finds them: with their hyphens ("i-psy") or, for expressions, split at them
+    ("Jan met de pet-probleem")."""
+
+    def __init__(self, phrases: Iterable[str], word: re.Pattern[str]) -> None:
+        self.word = word
+        self.phrases = frozenset(" ".join(word.findall(p.lower())) for p in phrases) - {""}
+        self.longest = max((phrase.count(" ") + 1 for phrase in self.phrases), default=0)
+
+    def find(self, words: list[re.Match[str]]) -> Iterable[tuple[int, int]]:
+        """(first, last) word indexes of each longest phrase found, left to right."""
+        index = 0
+        while index < len(words):
+            for size in range(min(self.longest, len(words) - index), 0, -1):
+                phrase = " ".join(w.group().lower() for w in words[index:index + size])
+                if phrase in self.phrases:
+                    yield index, index + size - 1
+                    index += size - 1
+                    break
+            index += 1
+
+
+class NormalView:
+    """The text as scanned: invisible characters dropped, spaces and dashes unified, with each
+    character's offset in the original, so findings map back to what was typed."""
+
+    def __init__(self, text: str) -> None:
+        kept = [(i, " " if c in SPACES else "-" if c in DASHES else c)
+                for i, c in enumerate(text) if c not in DROPPED]
+        self.origin = [i for i, _ in kept]
+        self.text = "".join(c for _, c in kept)
+
+    def original(self, finding: "Finding") -> "Finding":
+        return Finding(self.origin[finding.start], self.origin[finding.end - 1] + 1, finding.kind)
 
 
 @dataclass(frozen=True, order=True)
@@ -115,20 +266,25 @@ def _sentence_start(text: str, start: int) -> bool:
 class PrivacyGuard:
     """scan() and mask() for story texts. Loading deduce takes seconds: `load_in_background`."""
 
-    def __init__(self, words: OrdinaryWords, cache_dir: Path) -> None:
+    def __init__(self, words: GuardWords, cache_dir: Path) -> None:
         self.words = words
         self._openers = words.anywhere | words.sentence_start
         self.cache_dir = cache_dir
         self.ready = threading.Event()
         self._deduce = None
         self._streets: frozenset[str] = frozenset()
-        self._common_words: frozenset[str] = frozenset()
+        self._ordinary_lower: frozenset[str] = frozenset()
+        self._surnames: frozenset[str] = frozenset()
+        self._first_names: frozenset[str] = frozenset()
+        self._places: frozenset[str] = frozenset()
+        self._institutions = PhraseSet((), WORD)
+        self._not_personal = PhraseSet(words.not_personal, WORD_PART)
         self._load_error: BaseException | None = None
 
     # Loading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Build (first time) or load deduce's lookup structures and the street names."""
+        """Build (first time) or load deduce's lookup structures and the guard's word lists."""
         if self._deduce is not None:
             return
         try:
@@ -144,13 +300,39 @@ class PrivacyGuard:
                 log.warning("the privacy guard's lookup cache was unreadable; building it again")
                 shutil.rmtree(lookup / DEDUCE_CACHE_FOLDER, ignore_errors=True)
                 self._deduce = Deduce(lookup_data_path=lookup, cache_path=lookup)
-            self._streets = self._word_list(source / "src" / "locations" / "lst_street")
-            self._common_words = self._word_list(source / "src" / "whitelist" / "lst_common_word")
+            self._load_word_lists(source / "src")
         except BaseException as error:
             self._load_error = error
             raise
         finally:
             self.ready.set()
+
+    def _load_word_lists(self, lists: Path) -> None:
+        """Plain sets for what the guard matches itself: cheap next to deduce's structures."""
+        self._streets = self._word_list(lists / "locations" / "lst_street")
+        common = (self._word_list(lists / "whitelist" / "lst_common_word")
+                  | self._word_list(lists / "whitelist" / "lst_stop_word", shortest=1))
+        self._ordinary_lower = common | self._openers
+        self._surnames = self._word_list(lists / "names" / "lst_surname")
+        # A first name typed in lower case is only taken for one when it is no ordinary word.
+        first_names = self._word_list(lists / "names" / "lst_first_name") | self.words.first_names
+        medical = self._word_list(lists / "whitelist" / "lst_medical_term")
+        self._first_names = first_names - self._ordinary_lower - medical
+        places = self._word_list(lists / "locations" / "lst_placename")
+        self._places = ((places | self.words.neighbourhoods | self.words.places_abroad)
+                        - self._ordinary_lower - HOME_REGION)
+        # deduce's care institutions, by the names people use (one or two words: "Parnassia",
+        # "GGZ Delfland"), plus ours; its longer entries cost memory and are rarely typed so.
+        institutions = (self._lines(lists / "institutions" / "lst_healthcare_institution")
+                        + self._lines(lists / "institutions" / "lst_hospital")
+                        + self._lines(lists / "institutions" / "lst_hospital_abbr"))
+        self._institutions = PhraseSet(
+            [name for name in institutions if 1 <= name.count(" ") + 1 <= 2 and not self._all_ordinary(name)]
+            + sorted(self.words.institutions), WORD)
+
+    def _all_ordinary(self, phrase: str) -> bool:
+        """Made of ordinary words and numbers only ("Lijn 5", "Zorg Thuis"): no name."""
+        return all(word.isdigit() or word.lower() in self._ordinary_lower for word in WORD.findall(phrase))
 
     def load_in_background(self, then: Callable[[], None] | None = None) -> threading.Thread:
         """Load in a thread of its own; `then` runs there once the guard is ready."""
@@ -178,24 +360,32 @@ class PrivacyGuard:
         return "ready" if self._deduce is not None else "failed"
 
     def _trimmed_lookup(self, source: Path) -> Path:
-        import deduce
-
-        target = self.cache_dir / f"deduce-{deduce.__version__}" / "lookup"
+        """deduce's lists without the heavy two, with our first names and neighbourhoods added
+        (so deduce's own context rules find "Grzegorz Nowak" as it finds "Jan Jansen")."""
+        added = self._added_to_deduce()
+        folder = self.lookup_folder
+        target = self.cache_dir / folder / "lookup"
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
             # A read-only home must not cost the guard: build in the temp folder instead.
             log.warning("cache folder %s is not writable; using the temp folder", self.cache_dir)
-            target = Path(tempfile.gettempdir()) / "werkbot" / f"deduce-{deduce.__version__}" / "lookup"
+            target = Path(tempfile.gettempdir()) / "werkbot" / folder / "lookup"
             target.parent.mkdir(parents=True, exist_ok=True)
         if not (target / "src").exists():
             staging = Path(tempfile.mkdtemp(prefix="staging-", dir=target.parent))
             shutil.copytree(source / "src", staging / "src",
                             ignore=shutil.ignore_patterns("__pycache__"))
             for heavy in HEAVY_LISTS:
-                folder = staging / "src" / heavy
-                (folder / "items.txt").write_text("", encoding="utf-8")
-                (folder / "exceptions.txt").unlink(missing_ok=True)
+                folder_path = staging / "src" / heavy
+                (folder_path / "items.txt").write_text("", encoding="utf-8")
+                (folder_path / "exceptions.txt").unlink(missing_ok=True)
+            for name, words in added.items():
+                items = staging / "src" / name / "items.txt"
+                items.parent.mkdir(parents=True, exist_ok=True)
+                existing = items.read_text(encoding="utf-8") if items.exists() else ""
+                items.write_text(existing.rstrip("\n") + "\n" + "\n".join(w.title() for w in words) + "\n",
+                                 encoding="utf-8")
             try:
                 staging.rename(target)
             except OSError:
@@ -203,10 +393,28 @@ class PrivacyGuard:
                 shutil.rmtree(staging, ignore_errors=True)
         return target
 
+    def _added_to_deduce(self) -> dict[str, list[str]]:
+        return {"names/lst_first_name": sorted(self.words.first_names),
+                "locations/lst_placename/lst_neighbourhood": sorted(self.words.neighbourhoods)}
+
+    @property
+    def lookup_folder(self) -> str:
+        """The cache folder of deduce's lists: new for each deduce version and for each change
+        in what the guard adds to them."""
+        import deduce
+
+        digest = hashlib.sha256(repr(sorted(self._added_to_deduce().items())).encode()).hexdigest()[:12]
+        return f"deduce-{deduce.__version__}-{digest}"
+
     @staticmethod
-    def _word_list(folder: Path) -> frozenset[str]:
-        names = (folder / "items.txt").read_text(encoding="utf-8").splitlines()
-        return frozenset(name.strip().lower() for name in names if len(name.strip()) > 2)
+    def _lines(folder: Path) -> list[str]:
+        """Every item of a deduce list folder and its sub-lists."""
+        return [line.strip() for items in sorted(folder.glob("**/items.txt"))
+                for line in items.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    @classmethod
+    def _word_list(cls, folder: Path, shortest: int = 3) -> frozenset[str]:
+        return frozenset(name.lower() for name in cls._lines(folder) if len(name) >= shortest)
 
     # Scanning --------------------------------------------------------------------------
 
@@ -215,9 +423,45 @@ class PrivacyGuard:
         self.ready.wait()
         if self._deduce is None:
             raise RuntimeError("privacy guard not loaded") from self._load_error
-        findings = [*self._identifiers(text), *self._addresses(text), *self._ages(text),
-                    *self._deduce_findings(text)]
-        return _merge(findings)
+        view = NormalView(text)
+        normal = view.text
+        words = list(WORD.finditer(normal))
+        found = [*self._identifiers(normal), *self._addresses(normal), *self._ages(normal),
+                 *self._dates(normal), *self._lower_case_names(normal, words),
+                 *self._places_typed(normal, words), *self._institutions_named(normal, words),
+                 *self._foreign_spelled(words),
+                 *self._deduce_findings(normal)]
+        parts = list(WORD_PART.finditer(normal))
+        not_personal = [(parts[first].start(), parts[last].end())
+                        for first, last in self._not_personal.find(parts)]
+        found = _dates_about_someone(normal, found)
+        # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
+        titled = self._titled_names(normal)
+        found = [self._whole(normal, f) for f in found
+                 if f.kind in HARD_KINDS or not any(s < f.end and f.start < e for s, e in not_personal)]
+        found += [self._whole(normal, f) for f in titled]
+        return [view.original(finding) for finding in _merge(found)]
+
+    def _whole(self, text: str, finding: Finding) -> Finding:
+        """The finding widened so no identifying part stays readable: the rest of a word it cuts,
+        the other parts of a hyphenated name, initials before a name, a URL's path."""
+        start, end = finding.start, finding.end
+        while start > 0 and (text[start - 1].isalnum() or (text[start - 1] in "-'’" and start > 1
+                                                           and text[start - 2].isalnum())):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or (text[end] in "-'’" and end + 1 < len(text)
+                                                           and text[end + 1].isalnum())):
+            end += 1
+        if finding.kind == "naam":
+            initials = INITIALS_BEFORE.search(text, 0, start)
+            if initials:
+                start = initials.start()
+        if finding.kind in ("url", "email"):
+            while end < len(text) and not text[end].isspace() and text[end] not in ")]>\"'":
+                end += 1
+            while text[end - 1] in ".,;:!?":
+                end -= 1
+        return Finding(start, end, finding.kind)
 
     def _identifiers(self, text: str) -> list[Finding]:
         found = [Finding(m.start(), m.end(), "email") for m in EMAIL.finditer(text)]
@@ -227,8 +471,8 @@ class PrivacyGuard:
         for match in IBAN_CANDIDATE.finditer(text):
             candidate = match.group()
             # Groups of four may run on into the next word ("… 5632 12 voor"): drop them one by one.
-            while not stdnum_iban.is_valid(candidate) and " " in candidate:
-                candidate = candidate.rsplit(" ", 1)[0]
+            while not stdnum_iban.is_valid(candidate) and re.search(r"[ -]", candidate):
+                candidate = re.split(r"[ -](?=[^ -]*$)", candidate)[0]
             if stdnum_iban.is_valid(candidate):
                 found.append(Finding(match.start(), match.start() + len(candidate), "iban"))
         for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
@@ -236,11 +480,22 @@ class PrivacyGuard:
         return found
 
     def _addresses(self, text: str) -> list[Finding]:
-        found = [Finding(m.start(), m.end(), "adres") for m in POSTCODE.finditer(text)]
+        found = [Finding(m.start(), m.end(), "adres") for m in POSTCODE.finditer(text)
+                 if m.group("lower") not in NOT_POSTCODE_LETTERS]
         for number in HOUSE_NUMBER.finditer(text):
-            start = self._street_before(text, number.start())
+            end = number.start()
+            number_word = NUMBER_WORD_BEFORE.search(text, 0, end)
+            if number_word:
+                end = number_word.start()
+            start = self._street_before(text, end)
             if start is not None:
                 found.append(Finding(start, number.end(), "adres"))
+            elif number_word and (number_word.group(1).lower() == "huisnummer"
+                                  or HOME_NUMBER_CONTEXT.search(text, 0, number_word.start())):
+                found.append(Finding(number_word.start(), number.end(), "adres"))
+        for street in STREET_WITHOUT_NUMBER.finditer(text):
+            if not _sentence_start(text, street.start()):
+                found.append(Finding(street.start(), street.end(), "adres"))
         return found
 
     def _street_before(self, text: str, end: int) -> int | None:
@@ -255,9 +510,12 @@ class PrivacyGuard:
             position = match.start()
         for first in range(len(words)):
             phrase = text[words[first].start(1):end].strip()
+            last_word = first == len(words) - 1
             if not phrase[:1].isupper():
+                if last_word and LOWER_STREET_SUFFIX.match(phrase):
+                    return words[first].start(1)
                 continue
-            if first == len(words) - 1 and STREET_SUFFIX.match(phrase):
+            if last_word and STREET_SUFFIX.match(phrase):
                 return words[first].start(1)
             if phrase.lower() in self._streets and not self._ordinary(phrase):
                 return words[first].start(1)
@@ -265,16 +523,108 @@ class PrivacyGuard:
 
     def _ordinary(self, word: str) -> bool:
         """A common word that is also a street name somewhere ("Kamer", "Lijn")."""
-        word = word.lower()
-        return word in self._common_words or word in self._openers
+        return word.lower() in self._ordinary_lower
 
     @staticmethod
     def _ages(text: str) -> list[Finding]:
         found = []
         for pattern in AGE_PATTERNS:
             for match in pattern.finditer(text):
-                group = 1 if pattern.groups else 0
+                if "name" in pattern.groupindex and not match.group("name")[0].isupper():
+                    continue
+                group = pattern.groups if pattern.groups else 0
+                if _group_or_thing_age(text, match.start(group)):
+                    continue
                 found.append(Finding(match.start(group), match.end(group), "leeftijd"))
+        return found
+
+    @staticmethod
+    def _dates(text: str) -> list[Finding]:
+        found = []
+        for pattern in DATE_PATTERNS:
+            for match in pattern.finditer(text):
+                group = 1 if pattern.groups else 0
+                found.append(Finding(match.start(group), match.end(group), "datum"))
+        return found
+
+    def _titled_names(self, text: str) -> list[Finding]:
+        """A name after a title: "mw bouzid", "Dhr. De Bruijn", "fam. öztürk", "Ome Kees"."""
+        found = []
+        for match in TITLED_NAME.finditer(text):
+            name = match.group("name")
+            parts = name.split()
+            last = parts[-1]
+            particles = [p for p in parts[:-1] if p.lower() in NAME_PARTICLES or p.endswith(".")]
+            if match.group("title").lower() in FAMILY_TITLES and not last[0].isupper():
+                continue
+            if last.lower() in NAME_PARTICLES:
+                continue
+            if not last[0].isupper() and not particles and (
+                    last.lower() in self.words.after_title
+                    or (last.lower() in self._ordinary_lower and last.lower() not in self._surnames)):
+                continue
+            found.append(Finding(match.start("name"), match.end("name"), "naam"))
+        return found
+
+    def _lower_case_names(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
+        """A first name typed in lower case, where a word next to it says it is a person."""
+        found = []
+        for index, word in enumerate(words):
+            value = word.group()
+            if not value.islower() or value not in self._first_names:
+                continue
+            before = words[index - 1].group().lower().rstrip(".") if index else ""
+            after = words[index + 1].group().lower() if index + 1 < len(words) else ""
+            if before in PERSON_BEFORE or after in PERSON_AFTER:
+                found.append(Finding(word.start(), word.end(), "naam"))
+        return found
+
+    def _foreign_spelled(self, words: list[re.Match[str]]) -> list[Finding]:
+        """Capitalised words spelled with letters Dutch lacks, with a capitalised word after
+        them (a surname): names, or places where a word before says so."""
+        found = []
+        for index, word in enumerate(words):
+            value = word.group()
+            if not value[0].isupper() or not FOREIGN_LETTERS.intersection(value.lower()):
+                continue
+            before = words[index - 1].group().lower() if index else ""
+            end = word.end()
+            following = words[index + 1] if index + 1 < len(words) else None
+            if (following is not None and following.group()[0].isupper()
+                    and following.start() - end == 1 and not self._ordinary(following.group())):
+                end = following.end()
+            found.append(Finding(word.start(), end, "locatie" if before in PLACE_BEFORE else "naam"))
+        return found
+
+    def _places_typed(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
+        """Places deduce does not find: neighbourhoods, and towns typed in lower case or abroad
+        ("in dordrecht", "uit Aleppo"), after a word that introduces a place."""
+        found = []
+        for index, word in enumerate(words):
+            value = word.group().lower()
+            if value not in self._places:
+                continue
+            before = words[index - 1].group().lower() if index else ""
+            neighbourhood = value in self.words.neighbourhoods
+            if before in PLACE_BEFORE or (neighbourhood and not _sentence_start(text, word.start())):
+                found.append(Finding(word.start(), word.end(), "locatie"))
+        return found
+
+    def _institutions_named(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
+        found = []
+        for first, last in self._institutions.find(words):
+            start, end = words[first].start(), words[last].end()
+            name = text[start:end]
+            # One capitalised word opening a sentence is as often a word as a name ("Herstel is…").
+            if name.islower() or (first == last and _sentence_start(text, start)
+                                  and name.lower() not in self.words.institutions):
+                continue
+            found.append(Finding(start, end, "instelling"))
+        for pattern, kind in ((NAMED_INSTITUTION, "instelling"), (NAMED_COMPLEX, "locatie")):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                if name.split()[-1][0].isupper():
+                    found.append(Finding(match.start("name"), match.end("name"), kind))
         return found
 
     def _deduce_findings(self, text: str) -> list[Finding]:
@@ -305,6 +655,10 @@ class PrivacyGuard:
             if (kind == "locatie" and len(words) == 1 and _sentence_start(text, start)
                     and self._ordinary(text[start:end])):
                 continue
+            if kind == "locatie" and text[start:end].lower() in HOME_REGION:
+                continue
+            if kind == "leeftijd" and _group_or_thing_age(text, start):
+                continue
             found.append(Finding(start, end, kind))
         return found
 
@@ -319,11 +673,29 @@ class PrivacyGuard:
         return _sentence_start(text, start) and all(word in self._openers for word in words)
 
 
+def _dates_about_someone(text: str, found: list[Finding]) -> list[Finding]:
+    """The findings without the dates whose sentence names no person (see PERSON_WORDS)."""
+    names = [f.start for f in found if f.kind == "naam"]
+    kept = [f for f in found if f.kind != "datum"]
+    for sentence in SENTENCE.finditer(text):
+        start, end = sentence.span()
+        if PERSON_WORDS.search(sentence.group()) or any(start <= name < end for name in names):
+            kept += [f for f in found if f.kind == "datum" and start <= f.start < end]
+    return kept
+
+
+def _group_or_thing_age(text: str, start: int) -> bool:
+    """An age-like number about a group ("vanaf 75 jaar") or a thing ("het buurthuis is 40")."""
+    before = text[max(0, start - 60):start]
+    return bool(GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before))
+
+
 @dataclass(frozen=True)
 class Screened:
     """Story text that has been through the guard: clean, masked, or with names the author kept.
 
-    `flags` lists the kinds that were found (comma-separated, never the values).
+    `flags` lists the kinds that were found and masked (comma-separated, never the values), or
+    is NAMES_KEPT when the author kept the names as typed.
     """
 
     text: str

@@ -1,11 +1,12 @@
 """Calendar rules of the bot: working days, Dutch public holidays, slots and ISO weeks."""
 
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
 import holidays
-from babel.dates import format_date
+from babel.dates import format_date, get_day_names
 
 from storage import Team
 
@@ -43,21 +44,44 @@ def digest_slot(team: Team, week_monday: date) -> datetime:
     return datetime.combine(day, parse_time(team.digest_time), ZoneInfo(team.timezone))
 
 
-def next_mantra(team: Team, now: datetime) -> datetime | None:
-    """The next mantra slot strictly after now, within a year."""
-    today = local_now(team, now).date()
+def mantra_slots(team: Team, since: datetime) -> Iterator[datetime]:
+    """The team's mantra slots from `since` on, in order, for a year: its days, without public
+    holidays."""
+    first = local_now(team, since).date()
     for offset in range(366):
-        day = today + timedelta(days=offset)
+        day = first + timedelta(days=offset)
         slot = mantra_slot(team, day)
-        if slot > now and is_mantra_day(team, day):
-            return slot
-    return None
+        if slot >= since and is_mantra_day(team, day):
+            yield slot
 
 
-def next_digest(team: Team, now: datetime) -> datetime:
-    monday = week_monday(local_now(team, now).date())
-    slot = digest_slot(team, monday)
-    return slot if slot > now else digest_slot(team, monday + timedelta(days=7))
+def digest_slots(team: Team, since: datetime) -> Iterator[datetime]:
+    """The team's digest slots from `since` on, in order, for a year."""
+    first = week_monday(local_now(team, since).date())
+    for week in range(53):
+        slot = digest_slot(team, first + timedelta(weeks=week))
+        if slot >= since:
+            yield slot
+
+
+def pause_end(team: Team) -> datetime | None:
+    """When a pause with an end is over: the start of its day in the team's time zone."""
+    if team.paused_until is None:
+        return None
+    return datetime.combine(team.paused_until, time(0), ZoneInfo(team.timezone))
+
+
+def is_paused(team: Team, now: datetime) -> bool:
+    """Whether the team's posts are paused now (until resumed, or until a day to come)."""
+    end = pause_end(team)
+    return team.paused or (end is not None and now < end)
+
+
+def posts_from(team: Team) -> datetime:
+    """The earliest moment of a slot the team gets a post for: no catch-up from before it
+    registered, nor from a pause that ended by itself."""
+    end = pause_end(team)
+    return team.created_at if end is None else max(team.created_at, end)
 
 
 def week_monday(day: date) -> date:
@@ -91,6 +115,13 @@ def week_bounds(team: Team, monday: date) -> tuple[datetime, datetime]:
     return start, datetime.combine(monday + timedelta(days=7), time(0), zone)
 
 
-def describe_slot(slot: datetime) -> str:
-    """'di 24-11 09:00': language-neutral enough for both nl and en texts."""
-    return f"{DAY_NAMES[slot.weekday()]} {slot:%d-%m %H:%M}"
+def day_in_words(day: date, language: str, today: date) -> str:
+    """'dinsdag 1 december' (Babel's names in the team's language); with the year when it is
+    not this year's."""
+    pattern = "EEEE d MMMM" if day.year == today.year else "EEEE d MMMM y"
+    return format_date(day, pattern, locale=language)
+
+
+def weekday_in_words(name: str, language: str) -> str:
+    """'vr' -> 'vrijdag' (or 'Friday')."""
+    return get_day_names("wide", locale=language)[DAY_NAMES.index(name)]

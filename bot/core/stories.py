@@ -6,13 +6,11 @@ from bot.core.content import Catalogue, Principle
 from bot.core.model import Caller, UserError
 from bot.core.privacy import Screened
 from bot.core.suggest import Suggester
+from bot.core.text import INVISIBLE
 from storage import NotFoundError, Store, Team
 
 MIN_LENGTH = 20
 MAX_LENGTH = 1000
-# Characters that show nothing (zero-width marks and the "filler" letters some scripts have):
-# a story of only these is empty, whatever len() says.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u115f\u1160\u180e\u2800\u3164\uffa0"
 # How much of a refused too-long story is given back to shorten: what fits a chat message.
 ECHO_LENGTH = 4000
 

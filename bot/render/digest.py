@@ -1,10 +1,11 @@
-"""The digest's outline (headings, stories with their authors, the count line), written once,
-and its plain renderings: Markdown for the CLI and the console, a standalone HTML page."""
+"""The digest's outline (headings, stories with their authors, where each principle comes from,
+the count line), written once, and its plain renderings: Markdown for the CLI and the console, a
+standalone HTML page."""
 
 import html
 from dataclasses import dataclass
 
-from bot.core.content import Messages
+from bot.core.content import Messages, Principle
 from bot.core.digest import Digest, DigestStory
 from bot.core.schedule import week_in_words
 
@@ -14,6 +15,8 @@ class Entry:
     text: str
     # Who wrote it, as readers may see it; None for an entry that is not a story.
     author: str | None = None
+    # Where the principle an entry names comes from ("Uit: DichtErBij-methode"); None for a story.
+    credit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,8 @@ class Section:
     entries: tuple[Entry, ...]
     # The featured story, shown as a quote.
     featured: bool = False
+    # Where the principle in the heading comes from; None when the heading names no principle.
+    credit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,16 +59,24 @@ def outline(digest: Digest, messages: Messages) -> Outline:
     def entry(story: DigestStory) -> Entry:
         return Entry(story.text, story.author or say("digest.anonymous"))
 
+    def named(principle: Principle) -> str:
+        return f"{principle.label[lang]}: {principle.text[lang]}"
+
+    def credit(principle: Principle) -> str:
+        return say("principle.credit", source=principle.source[lang])
+
     sections: list[Section] = []
     if digest.featured:
         sections.append(Section(say("digest.featured"), (entry(digest.featured),), featured=True))
     for group in digest.groups:
-        heading = (f"{group.principle.label[lang]}: {group.principle.text[lang]}" if group.principle
-                   else say("digest.untagged"))
-        sections.append(Section(heading, tuple(entry(story) for story in group.stories)))
+        stories = tuple(entry(story) for story in group.stories)
+        if group.principle:
+            sections.append(Section(named(group.principle), stories, credit=credit(group.principle)))
+        else:
+            sections.append(Section(say("digest.untagged"), stories))
     if digest.uncovered:
-        sections.append(Section(say("digest.uncovered"),
-                                tuple(Entry(f"{p.label[lang]}: {p.text[lang]}") for p in digest.uncovered)))
+        sections.append(Section(say("digest.uncovered"), tuple(
+            Entry(named(p), credit=credit(p)) for p in digest.uncovered)))
     return Outline(
         title=say("digest.title", **week_in_words(digest.week, lang)),
         note=say("digest.empty_week") if digest.count == 0 else None,
@@ -80,16 +93,29 @@ def render_markdown(digest: Digest, messages: Messages) -> str:
         lines += [shape.note, ""]
     for section in shape.sections:
         lines += [f"## {section.heading}", ""]
+        if section.credit:
+            lines += [f"_{section.credit}_", ""]
         for entry in section.entries:
             if section.featured:
                 lines += [f"> {entry.text}", f"> — {entry.author}"]
-            elif entry.author is None:
-                lines.append(f"- {entry.text}")
-            else:
+            elif entry.author is not None:
                 lines.append(f"- {entry.text} — {entry.author}")
+            elif entry.credit is not None:
+                lines.append(f"- {entry.text} _{entry.credit}_")
+            else:
+                lines.append(f"- {entry.text}")
         lines.append("")
     lines.append(shape.count_line)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _html_item(entry: Entry) -> str:
+    text = html.escape(entry.text)
+    if entry.author is not None:
+        return f"<li>{text} — {html.escape(entry.author)}</li>"
+    if entry.credit is not None:
+        return f"<li>{text} <small>{html.escape(entry.credit)}</small></li>"
+    return f"<li>{text}</li>"
 
 
 def render_html(digest: Digest, messages: Messages) -> str:
@@ -103,14 +129,16 @@ def render_html(digest: Digest, messages: Messages) -> str:
         parts.append(f"<p>{esc(shape.note)}</p>")
     for section in shape.sections:
         parts.append(f"<h2>{esc(section.heading)}</h2>")
+        if section.credit:
+            parts.append(f"<p><small>{esc(section.credit)}</small></p>")
         if section.featured:
             parts += [f"<blockquote><p>{esc(entry.text)}</p><footer>{esc(entry.author or '')}</footer>"
                       "</blockquote>" for entry in section.entries]
             continue
         parts.append("<ul>")
-        parts += [f"<li>{esc(entry.text)}</li>" if entry.author is None
-                  else f"<li>{esc(entry.text)} — {esc(entry.author)}</li>" for entry in section.entries]
+        parts += [_html_item(entry) for entry in section.entries]
         parts.append("</ul>")
     parts.append(f"<p>{esc(shape.count_line)}</p>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts)
+

@@ -113,13 +113,17 @@ def digest_messages(digest: Digest, messages: Messages, buttons: Sequence[Button
         blocks.append(section(escape(shape.note)))
     for part in shape.sections:
         lines = [f"*{escape(part.heading)}*"]
+        if part.credit:
+            lines.append(f"_{escape(part.credit)}_")
         for entry in part.entries:
             if part.featured:
                 lines += [f">{escape(entry.text)}", f"— {escape(entry.author or '')}"]
-            elif entry.author is None:
-                lines.append(f"• {escape(entry.text)}")
-            else:
+            elif entry.author is not None:
                 lines.append(f"• {escape(entry.text)} — _{escape(entry.author)}_")
+            elif entry.credit is not None:
+                lines.append(f"• {escape(entry.text)} _{escape(entry.credit)}_")
+            else:
+                lines.append(f"• {escape(entry.text)}")
         blocks += [section(piece) for piece in chunks("\n".join(lines))]
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(shape.count_line)}]})
     blocks += action_rows(buttons)

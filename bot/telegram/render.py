@@ -133,25 +133,30 @@ def reply_messages(reply: Reply) -> list[str]:
 
 
 def digest_messages(digest: Digest, messages: Messages) -> list[str]:
-    """The digest as HTML messages: headings in bold, the featured story as a quote, authors in
-    italics. Split between entries when it is long; it never fails to fit."""
+    """The digest as HTML messages: headings in bold, the featured story as a quote, authors and
+    principles' credits in italics. Split between entries when it is long; it never fails to fit."""
     shape = outline(digest, messages)
     pieces = [plain(shape.title, "b")]
     if shape.note:
         pieces += text_pieces(shape.note)
     for section in shape.sections:
-        pieces.append(plain(section.heading, "b"))
+        heading = plain(section.heading, "b")
+        if section.credit:
+            # On the line under the heading, not a paragraph of its own.
+            credit = plain(section.credit, "i")
+            heading = Piece(f"{heading.html}\n{credit.html}", heading.length + 1 + credit.length)
+        pieces.append(heading)
         for entry in section.entries:
             if section.featured:
                 pieces += text_pieces(entry.text, "blockquote", MAX_TEXT - 200)
                 pieces.append(plain(f"— {entry.author or ''}"))
-            elif entry.author is None:
+            elif entry.author is None and entry.credit is None:
                 pieces += text_pieces(f"• {entry.text}")
             else:
-                author = plain(f" — {entry.author}", "i")
-                story = text_pieces(f"• {entry.text}", limit=MAX_TEXT - author.length)
-                pieces += [*story[:-1], Piece(story[-1].html + author.html,
-                                              story[-1].length + author.length)]
+                # The author (or credit) stays on the entry's last line, even when the entry is cut.
+                tail = plain(f" — {entry.author}" if entry.author is not None else f" {entry.credit}", "i")
+                line = text_pieces(f"• {entry.text}", limit=MAX_TEXT - tail.length)
+                pieces += [*line[:-1], Piece(line[-1].html + tail.html, line[-1].length + tail.length)]
     pieces += text_pieces(shape.count_line)
     return pack(pieces)
 

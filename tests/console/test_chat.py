@@ -13,7 +13,7 @@ STORY = "/verhaal Vandaag samen met de buren de tuin opgeknapt; iedereen deed me
 
 
 def slow_guard(content, cache, delay: float) -> PrivacyGuard:
-    guard = PrivacyGuard(content.ordinary_words, cache)
+    guard = PrivacyGuard(content.guard_words, cache)
 
     def load_later() -> None:
         time.sleep(delay)
@@ -65,5 +65,5 @@ async def test_a_command_instead_of_the_answer_leaves_the_question(store, conten
     chat, out = chat_with(store, content, guard, tmp_path)
     await chat.handle_line("/verhaal")
     await chat.handle_line("/werkbot tijdzone Europe/Amsterdam")
-    assert "Geannuleerd." in out.getvalue() and "Opgeslagen" in out.getvalue()
+    assert "Geannuleerd." in out.getvalue() and "Tijdzone aangepast naar Europe/Amsterdam." in out.getvalue()
     assert list(store.db.query("select * from stories")) == []

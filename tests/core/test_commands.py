@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -41,6 +43,10 @@ SETS = frozenset({"werkprincipes", "houdingsprincipes", "gouden-regels", "toetss
     ("/werkbot digest vrijdag 16:00", Command("werkbot", "digest", ("vr", "16:00"))),
     ("/werkbot digest zondag 15 uur", Command("werkbot", "digest", ("zo", "15:00"))),
     ("/werkbot tijdzone europe/amsterdam", Command("werkbot", "tijdzone", "Europe/Amsterdam")),
+    ("/werkbot pauze", Command("werkbot", "pauze")),
+    ("/werkbot stop", Command("werkbot", "stop")),
+    ("/werkbot hervat", Command("werkbot", "hervat")),
+    ("/werkbot test", Command("werkbot", "test")),
 ])
 def test_parses(line, expected):
     assert parse(line, SETS) == expected
@@ -73,10 +79,51 @@ def test_parses(line, expected):
     ("/werkbot bewaartermijn ٣٠", "usage.retention"),
     ("/werkbot moderator <script>", "usage.mention"),
     ("/werkbot vliegen", "usage.werkbot"),
+    ("/werkbot pauze tot", "usage.werkbot_pauze"),
+    ("/werkbot pauze tot morgenochtend", "usage.date"),
+    ("/werkbot pauze tot 31 februari", "usage.date"),
+    ("/werkbot pauze tot 4-13", "usage.date"),
+    ("/werkbot pauze tot 4 ma", "usage.date"),
+    ("/werkbot pauze tot ٤-١", "usage.date"),
+    ("/werkbot hervat nu", "usage.werkbot_plain"),
+    ("/werkbot test 2", "usage.werkbot_plain"),
 ])
 def test_refuses_with_usage(line, key):
     with pytest.raises(UserError) as raised:
         parse(line, SETS)
+    assert raised.value.key == key
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("4 januari", date(2027, 1, 4)),
+    ("4 jan", date(2027, 1, 4)),
+    ("4 Jan.", date(2027, 1, 4)),
+    ("4-1", date(2027, 1, 4)),
+    ("04/01", date(2027, 1, 4)),
+    ("4 januari 2027", date(2027, 1, 4)),
+    ("1 december", date(2026, 12, 1)),   # later this year
+    ("23 november", date(2027, 11, 23)),  # past this year: next year's
+    ("25 nov", date(2026, 11, 25)),
+    ("3 sept", date(2027, 9, 3)),
+    ("3 okt", date(2027, 10, 3)),
+    ("24 nov 2027", date(2027, 11, 24)),  # a year ahead, as far as a pause with an end reaches
+])
+def test_a_pause_date_as_people_type_it(typed, meant):
+    command = parse(f"/werkbot pauze tot {typed}", SETS)
+    assert command.value.first_after(date(2026, 11, 24)) == meant
+
+
+@pytest.mark.parametrize(("typed", "key"), [
+    ("24 november", "usage.date_not_after_today"),
+    ("24-11-2026", "usage.date_not_after_today"),
+    ("4-1-2020", "usage.date_not_after_today"),
+    ("26-11-2027", "usage.date_too_far"),
+    ("4-1-9999", "usage.date_too_far"),
+    ("29 februari", "usage.date_too_far"),  # the next one is in 2028
+])
+def test_a_pause_date_not_after_today_or_over_a_year_ahead_is_refused(typed, key):
+    with pytest.raises(UserError) as raised:
+        parse(f"/werkbot pauze tot {typed}", SETS).value.first_after(date(2026, 11, 24))
     assert raised.value.key == key
 
 
@@ -95,8 +142,8 @@ def test_settings_change_at_once_and_bad_ones_change_nothing(store, bot, moderat
     bot.handle_command(moderator, "/werkbot tijd 25:61", "a")
     bot.handle_command(moderator, "/werkbot sets onbekend", "b")
     assert store.team(team_a) == before
-    replies = bot.handle_command(moderator, "/werkbot tijd 08:15", "c")
-    assert "Opgeslagen" in texts(replies) and "om 08:15" in texts(replies)
+    assert texts(bot.handle_command(moderator, "/werkbot tijd 08:15", "c")) == (
+        "Tijd aangepast naar 08:15. Het volgende werkprincipe komt dinsdag 24 november om 08:15.")
     bot.handle_command(moderator, "/werkbot dagen ma wo", "d")
     bot.handle_command(moderator, "/werkbot digest ma 10:00", "e")
     bot.handle_command(moderator, "/werkbot sets gouden-regels,toetsstenen", "f")

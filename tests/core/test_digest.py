@@ -42,10 +42,26 @@ def test_groups_by_principle_and_hides_anonymous_authors(store, bot, moderator, 
         assert "wacht nog op een moderator" not in rendered
         assert "anoniem" in rendered
         assert rendered.count("Nog een verhaal over verbinden met buren.") == 1
-        assert "Werkprincipe 2: Versterk" in rendered
+        assert "Werkprincipe 2: Bevorder de empowerment" in rendered
+        # Under each principle's heading and after each waiting principle.
+        assert rendered.count("Uit: DichtErBij-methode") == 2 + 3
         assert not re.search(r"werkprincipe-\d|\d{4}-W\d", rendered), "no ids in what readers see"
     assert render_markdown(digest, content.messages).startswith(
         "# Inspiratie van week 48 (23 november – 29 november)")
+
+
+def test_every_principle_shown_credits_its_source_in_the_teams_language(store, bot, moderator,
+                                                                         content, team_a):
+    store.update_team(team_a, sets="toetsstenen,gouden-regels", language="en")
+    story = share(bot, moderator, "We walked into the bookshop and agreed who to call.", "k1",
+                  "toetssteen-3")
+    bot.handle_action(moderator, "mod.approve", str(story))
+    digest = bot.digests.compile(store.team(team_a), MONDAY)
+    text = render_markdown(digest, content.messages)
+    assert "## Touchstone 3: Responsiveness" in text
+    assert "\n_From: Toby Witte, 'Meer dan alleen nabijheid'_\n" in text
+    assert text.count("_From: ") == 1 + len(digest.uncovered)
+    assert "Uit:" not in text
 
 
 def test_empty_week_gets_an_encouraging_note(store, bot, moderator, content, team_a):

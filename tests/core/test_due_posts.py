@@ -4,7 +4,7 @@ from itertools import pairwise
 from bot.core.bot import WerkBot
 from bot.scheduler import post_due
 from storage import Store, open_database
-from tests.conftest import member, team_id_of
+from tests.conftest import member, team_id_of, texts
 
 
 def due(bot):
@@ -34,6 +34,15 @@ def test_mantra_text_matches_slash_mantra(bot, moderator, clock, team_a):
     posted = due(bot)[0]
     assert posted.text == bot.handle_command(moderator, "/mantra", "m")[0].text
     assert posted.audience == "channel" and posted.team_id == team_a
+
+
+def test_the_mantra_credits_its_source_under_the_principle(bot, moderator, clock, team_a):
+    clock.advance(hours=1)
+    lines = due(bot)[0].text.splitlines()
+    principle = next(n for n, line in enumerate(lines) if line.startswith("» "))
+    assert lines[principle + 1] == "Uit: DichtErBij-methode"
+    bot.store.update_team(team_a, language="en")
+    assert "\nFrom: DichtErBij method\n" in texts(bot.handle_command(moderator, "/mantra", "m"))
 
 
 def test_new_team_waits_for_its_next_slot(bot, clock):

@@ -12,7 +12,9 @@ def test_team_retention_deletes_old_texts_daily(store, bot, moderator, clock, te
     bot.handle_command(moderator, f"/verhaal Nog een {STORY}", "k2")
     assert apply_retention(bot.store, bot.clock) == 0, "no bewaartermijn set: everything is kept"
     reply = bot.handle_command(moderator, "/werkbot bewaartermijn 180", "r")
-    assert "Bewaartermijn: 180 dagen" in texts(reply)
+    assert texts(reply) == (
+        "Bewaartermijn aangepast naar 180 dagen: verhaalteksten die ouder zijn, verwijder ik vannacht.")
+    assert "Bewaartermijn: 180 dagen" in texts(bot.handle_command(moderator, "/werkbot status", "s2"))
     assert apply_retention(bot.store, bot.clock) == 1
     assert stored_texts(store) == [None, f"Nog een {STORY}"]
     assert store.moderation_log(team_a)[-1]["action"] == "retention-delete"

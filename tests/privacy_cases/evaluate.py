@@ -13,7 +13,8 @@ CASES = Path(__file__).with_name("cases.jsonl")
 CASE_SETS = {"cases": CASES, "dev": CASES.with_name("dev.jsonl"), "test": CASES.with_name("test.jsonl")}
 HARD = tuple(kind for kind in KINDS if kind in HARD_KINDS)
 
-Span = tuple[int, int]
+# A finding: where it starts and ends, and the kind the scanner named it.
+Span = tuple[int, int, str]
 Scanner = Callable[[str], list[Span]]
 
 
@@ -23,7 +24,12 @@ def load_cases(name: str = "cases") -> list[dict]:
 
 def covered(spans: list[Span], start: int, end: int) -> bool:
     """Every character of [start, end) lies inside some span (so masking removes the value)."""
-    return all(any(s <= i < e for s, e in spans) for i in range(start, end))
+    return all(any(s <= i < e for s, e, _ in spans) for i in range(start, end))
+
+
+def named_right(spans: list[Span], start: int, end: int, kind: str) -> bool:
+    """The value lies inside findings of its own kind: a BSN masked as [bsn], not as [datum]."""
+    return covered([span for span in spans if span[2] == kind], start, end)
 
 
 @dataclass
@@ -31,6 +37,8 @@ class Report:
     found: dict[str, int] = field(default_factory=dict)
     expected: dict[str, int] = field(default_factory=dict)
     missed: list[str] = field(default_factory=list)
+    # Hard identifiers masked, but named as another kind (not counted as found).
+    wrong_kind: int = 0
     clean: int = 0
     clean_flagged: list[str] = field(default_factory=list)
 
@@ -45,14 +53,15 @@ class Report:
     @property
     def hard_readable(self) -> int:
         """Hard identifiers not wholly inside a finding: still readable once the story is masked."""
-        return sum(self.expected.get(k, 0) - self.found.get(k, 0) for k in HARD)
+        return sum(self.expected.get(k, 0) - self.found.get(k, 0) for k in HARD) - self.wrong_kind
 
     def lines(self, label: str) -> list[str]:
         kinds = sorted(self.expected)
         per_kind = ", ".join(f"{k} {self.found.get(k, 0)}/{self.expected[k]}" for k in kinds)
         return [
-            f"{label}: hard identifiers {self.recall(HARD):.0%} ({self.hard_readable} readable after "
-            f"masking), names {self.recall(('naam',)):.0%}, clean stories with a finding "
+            f"{label}: hard identifiers {self.recall(HARD):.0%} with the right kind ({self.wrong_kind} "
+            f"of another kind, {self.hard_readable} readable after masking), "
+            f"names {self.recall(('naam',)):.0%}, clean stories with a finding "
             f"{len(self.clean_flagged)}/{self.clean} ({self.false_positive_share:.1%})",
             f"  per kind: {per_kind}",
         ]
@@ -72,7 +81,11 @@ def evaluate(scan: Scanner, cases: list[dict] | None = None) -> Report:
             kind, value = item["kind"], item["value"]
             start = text.index(value)
             report.expected[kind] = report.expected.get(kind, 0) + 1
-            if covered(spans, start, start + len(value)):
+            end = start + len(value)
+            if kind in HARD and covered(spans, start, end) and not named_right(spans, start, end, kind):
+                report.wrong_kind += 1
+                report.missed.append(f"{kind} (named otherwise): {value!r} in {text!r}")
+            elif covered(spans, start, end):
                 report.found[kind] = report.found.get(kind, 0) + 1
             else:
                 report.missed.append(f"{kind}: {value!r} in {text!r}")

@@ -43,6 +43,7 @@ def test_a_digest_of_120_long_stories_fits_and_loses_nothing(content):
     for n in range(120):
         assert f"Verhaal {n:03d}:" in rendered
     assert "<echt>" not in rendered and "&lt;echt&gt;" in rendered
+    assert "*\n_Uit: DichtErBij-methode_\n" in rendered, "each principle's heading credits its source"
     assert messages[-1]["blocks"][-1]["type"] == "actions"
 
 

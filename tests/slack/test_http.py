@@ -397,7 +397,7 @@ class SlowLoadingGuard(PrivacyGuard):
 
 async def test_a_story_sent_while_the_guard_still_loads_waits_with_even_geduld(
         tmp_path, fake_slack, content, guard_cache):
-    guard = SlowLoadingGuard(content.ordinary_words, guard_cache)
+    guard = SlowLoadingGuard(content.guard_words, guard_cache)
     runtime = build_runtime(slack_settings(tmp_path, fake_slack), content, guard, host="127.0.0.1")
     await runtime.start()
     try:

@@ -35,9 +35,9 @@ def test_database_of_older_version_upgrades_without_loss(db_path):
     applied = [m.name for m in migrations.applied(db)]
     assert applied == ["m001_initial", "m002_story_decided_index", "m003_team_retention",
                        "m004_team_reminded_at", "m005_team_address", "m006_handled_inputs",
-                       "m007_delivery_lease", "m008_delivery_parts"]
+                       "m007_delivery_lease", "m008_delivery_parts", "m009_team_paused_until"]
     team = db["teams"].get("console:x")
-    assert (team["retention_days"], team["reminded_at"]) == (None, None)
+    assert (team["retention_days"], team["reminded_at"], team["paused_until"]) == (None, None, None)
     assert ["team_id", "decided_at"] in [index.columns for index in db["stories"].indexes]
     assert db["stories"].get(1)["text"] == "Een verhaal uit de praktijk van vroeger."
     assert db["teams"].count == 1

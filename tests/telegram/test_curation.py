@@ -18,7 +18,7 @@ async def test_a_story_with_a_phone_number_is_checked_in_private_and_stored_mask
     preview = await fake_telegram.wait_for_text(COLLEAGUE, "[telefoonnummer]")
     assert PHONE not in preview["text"] and stored_texts(runtime.bot.store) == []
     assert all(PHONE not in call["text"] for call in fake_telegram.sent(GROUP))
-    fake_telegram.clicks(preview, "Gemaskeerd opslaan", COLLEAGUE)
+    fake_telegram.clicks(preview, "Onherkenbaar opslaan", COLLEAGUE)
     await fake_telegram.wait_for_text(COLLEAGUE, "opgeslagen")
     masked = "Mevrouw belde me terug op [telefoonnummer] en toen lukte het."
     assert stored_texts(runtime.bot.store) == [masked]
@@ -106,7 +106,7 @@ async def test_moderator_by_replying_to_a_colleagues_message(fake_telegram, runt
 async def test_user_text_is_escaped_everywhere_it_goes(fake_telegram, runtime):
     await started_team(fake_telegram)
     fake_telegram.says(GROUP, COORDINATOR, "/werkbot moderatie uit")
-    await fake_telegram.wait_for_text(COORDINATOR, "Opgeslagen")
+    await fake_telegram.wait_for_text(COORDINATOR, "Moderatie staat uit")
     story = "Een <b>vet</b> & <script>x</script> verhaal met _*[link]* 😊 en שלום עליכם, echt waar."
     fake_telegram.says(GROUP, COORDINATOR, f"/verhaal {story}")
     await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
@@ -126,4 +126,4 @@ async def test_names_only_may_be_kept_as_typed(fake_telegram, runtime):
     fake_telegram.clicks(preview, "Zo laten", COORDINATOR)
     await fake_telegram.wait_for_text(COORDINATOR, "opgeslagen")
     assert stored_texts(runtime.bot.store) == [story]
-    assert runtime.bot.store.story(1)["privacy_flags"] == "naam"
+    assert runtime.bot.store.story(1)["privacy_flags"] == "naam:gelaten"

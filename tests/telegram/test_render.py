@@ -28,6 +28,7 @@ def test_a_digest_of_200_long_stories_is_split_and_loses_nothing(content):
     after_featured = joined.index("</blockquote>")
     assert all(f"Verhaal {n:03d}:" in joined[after_featured:] for n in range(200))
     assert "&lt;echt&gt;" in joined and "<echt>" not in joined
+    assert "</b>\n<i>Uit: DichtErBij-methode</i>" in joined, "each principle's heading credits its source"
 
 
 def test_one_story_longer_than_a_message_is_cut_in_its_text_not_in_a_tag():

@@ -9,7 +9,7 @@ from bot.core.flows.base import Flow, Request, number_and_argument, number_in
 from bot.core.flows.privacy import PrivacyFlow
 from bot.core.model import Ask, Button, Reply
 from bot.core.moderation import MAX_REASON_LENGTH, Moderation, checked_reason
-from bot.core.privacy import Screened
+from bot.core.privacy import NAMES_KEPT, Screened
 from bot.core.stories import MAX_LENGTH
 from storage import Store, Team
 
@@ -41,8 +41,10 @@ class ModerationFlow(Flow):
             text = self.say(language, "queue.item", story_id=story["id"], author=author,
                             principle=self.principle_line(language, story["principle_id"]),
                             text=story["text"])
-            if story["privacy_flags"]:
-                text += "\n" + self.say(language, "queue.privacy",
+            if story["privacy_flags"] == NAMES_KEPT:
+                text += "\n" + self.say(language, "queue.privacy_kept")
+            elif story["privacy_flags"]:
+                text += "\n" + self.say(language, "queue.privacy_masked",
                                         kinds=story["privacy_flags"].replace(",", ", "))
             sid = str(story["id"])
             replies.append(Reply(text, language=language, buttons=(

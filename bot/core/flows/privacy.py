@@ -15,7 +15,7 @@ from bot.core.content import Catalogue, Messages
 from bot.core.drafts import Draft, Drafts
 from bot.core.flows.base import Flow, Request
 from bot.core.model import Ask, Button, Reply, UserError
-from bot.core.privacy import PrivacyGuard, Screened, kinds_of, mask
+from bot.core.privacy import NAMES_KEPT, PrivacyGuard, Screened, kinds_of, mask
 from bot.core.stories import MAX_LENGTH, checked_text
 from storage import Store
 
@@ -86,7 +86,7 @@ class PrivacyFlow(Flow):
         draft = self._draft(request)
         if kinds_of(draft.findings) != ["naam"]:
             raise UserError("privacy.keep_not_allowed")
-        return self._store(request, draft, Screened(draft.text, "naam"))
+        return self._store(request, draft, Screened(draft.text, NAMES_KEPT))
 
     def edit_question(self, request: Request) -> Ask:
         """The form starts from what the author typed: the text then sits in the platform's form

@@ -1,14 +1,16 @@
-"""/werkbot: register a chat as a team, and its settings, moderators and status."""
+"""/werkbot: register a chat as a team, and its settings, moderators, pauses and status."""
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from bot.core import schedule
 from bot.core.content import Catalogue, Messages
 from bot.core.flows.base import Flow, Handler, Request
+from bot.core.mantra import Mantras
 from bot.core.model import Caller, Reply, UserError
 from bot.core.moderation import Moderation
+from bot.core.posting import Posting
 from storage import Store, Team
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -37,12 +39,18 @@ SETTING_CHANGES: dict[str, Callable[[Any], dict[str, Any]]] = {
 
 class TeamFlow(Flow):
     def __init__(self, store: Store, messages: Messages, catalogue: Catalogue,
-                 clock: Callable[[], datetime], moderation: Moderation) -> None:
+                 clock: Callable[[], datetime], moderation: Moderation, posting: Posting,
+                 mantras: Mantras) -> None:
         super().__init__(store, messages, catalogue, clock)
         self.moderation = moderation
+        self.posting = posting
+        self.mantras = mantras
         # Sub-commands for moderators; `start`, `help` and `status` are for everyone.
         self.moderator_commands: dict[str, Handler] = {
             "stop": self.pause,
+            "pauze": self.pause,
+            "hervat": self.resume,
+            "test": self.post_sample,
             "moderator": self.change_moderators,
             **dict.fromkeys(SETTING_CHANGES, self.change_setting),
         }
@@ -58,10 +66,9 @@ class TeamFlow(Flow):
 
     def start(self, caller: Caller, team: Team | None) -> list[Reply]:
         if team is not None:
-            if team.paused:
+            if schedule.is_paused(team, self.clock()):
                 self.moderation.require_moderator(team, caller)
-                self.store.update_team(team.id, paused=False)
-                return [Reply(self.say(team.language, "team.resumed"), language=team.language)]
+                return [self.resumed(team)]
             return [Reply(self.say(team.language, "team.already_registered"), language=team.language)]
         team = self.register(caller, name=caller.chat_name)
         return [Reply(self.say(team.language, "team.registered") + "\n\n" + self.status_text(team),
@@ -76,9 +83,48 @@ class TeamFlow(Flow):
         self.moderation.require_moderator(request.team, request.caller)
         return self.moderator_commands[sub](request)
 
+    # Pauses ------------------------------------------------------------------------------
+
     def pause(self, request: Request) -> list[Reply]:
-        self.store.update_team(request.team.id, paused=True)
-        return [self.reply(request, "settings.paused")]
+        """/werkbot pauze (or stop): until a moderator resumes; with a day, until that day."""
+        assert request.command is not None
+        team, typed = request.team, request.command.value
+        if typed is None:
+            self.store.update_team(team.id, paused=True, paused_until=None)
+            return [self.reply(request, "settings.paused")]
+        until = typed.first_after(self.today(team))
+        paused = self.store.update_team(team.id, paused=False, paused_until=until)
+        return [self.reply(request, "settings.paused_until", day=self.day_words(paused, until),
+                           next=self.next_post(paused, "mantra"))]
+
+    def resume(self, request: Request) -> list[Reply]:
+        """/werkbot hervat: posts come again from the next slot (one due now comes at once)."""
+        team = request.team
+        if not schedule.is_paused(team, self.clock()):
+            return [self.reply(request, "settings.not_paused", next=self.next_post(team, "mantra"))]
+        return [self.resumed(team)]
+
+    def resumed(self, team: Team) -> Reply:
+        active = self.store.update_team(team.id, paused=False, paused_until=None)
+        return Reply(self.say(active.language, "team.resumed", next=self.next_post(active, "mantra")),
+                     language=active.language, team_id=active.id)
+
+    # Test post ---------------------------------------------------------------------------
+
+    def post_sample(self, request: Request) -> list[Reply]:
+        """/werkbot test: the team's next mantra in the channel now, marked as a test. It is no
+        delivery, so the real post still comes; and it shows the principle the next real post
+        will show, so the rotation moves on no further than that post moves it."""
+        team = request.team
+        now = self.clock()
+        # Paused until resumed: the next mantra day of the calendar.
+        upcoming = (self.posting.upcoming(team, "mantra") or next(schedule.mantra_slots(team, now), None)
+                    or schedule.local_now(team, now))
+        sample = self.say(team.language, "team.test_post", mantra=self.mantras.text(team, upcoming.date()))
+        return [Reply(sample, language=team.language, audience="channel", team_id=team.id),
+                self.reply(request, "team.test_posted", next=self.next_post(team, "mantra"))]
+
+    # Settings ----------------------------------------------------------------------------
 
     def change_moderators(self, request: Request) -> list[Reply]:
         assert request.command is not None
@@ -96,19 +142,36 @@ class TeamFlow(Flow):
         return [self.reply(request, "settings.moderator_removed", user=user_id)]
 
     def change_setting(self, request: Request) -> list[Reply]:
+        """One line back: the new value, and when the next post it changes comes."""
         assert request.command is not None and request.command.sub is not None
-        changes = SETTING_CHANGES[request.command.sub](request.command.value)
-        updated = self.store.update_team(request.team.id, **changes)
-        return [Reply(self.say(updated.language, "settings.saved") + "\n\n" + self.status_text(updated),
-                      language=updated.language)]
+        sub, value = request.command.sub, request.command.value
+        updated = self.store.update_team(request.team.id, **SETTING_CHANGES[sub](value))
+        return [Reply(self.setting_changed(updated, sub, value), language=updated.language,
+                      team_id=updated.id)]
+
+    def setting_changed(self, team: Team, sub: str, value: Any) -> str:
+        language = team.language
+        if sub == "moderatie":
+            return self.say(language, "settings.moderation_on" if value else "settings.moderation_off")
+        if sub == "bewaartermijn":
+            return (self.say(language, "settings.retention_days", days=value) if value
+                    else self.say(language, "settings.retention_off"))
+        if sub in ("dagen", "sets"):
+            shown = ", ".join(value)
+        elif sub == "digest":
+            shown = f"{schedule.weekday_in_words(value[0], language)} {value[1]}"
+        else:
+            shown = str(value)
+        return self.say(language, f"settings.changed_{sub}", value=shown,
+                        next=self.next_post(team, "digest" if sub == "digest" else "mantra"))
+
+    # Status ------------------------------------------------------------------------------
 
     def status_text(self, team: Team) -> str:
         language = team.language
-        now = self.clock()
-        next_mantra = schedule.next_mantra(team, now)
         return self.say(
             language, "settings.status",
-            state=self.say(language, "state.paused" if team.paused else "state.active"),
+            state=self.state_words(team),
             mantra_time=team.mantra_time,
             days=", ".join(team.mantra_days),
             digest_day=team.digest_day,
@@ -120,7 +183,58 @@ class TeamFlow(Flow):
             moderators=", ".join(self.store.moderators(team.id)),
             retention=(self.say(language, "state.retention_days", days=team.retention_days)
                        if team.retention_days else self.say(language, "state.retention_off")),
-            next_mantra=schedule.describe_slot(next_mantra) if next_mantra else "—",
-            next_digest=schedule.describe_slot(schedule.next_digest(team, now)),
+            next_mantra=self.next_slot_words(team, "mantra"),
+            next_digest=self.next_slot_words(team, "digest"),
+            last_post=self.last_post_words(team),
             queue=len(self.store.stories_with_status(team.id, "pending")),
         )
+
+    def state_words(self, team: Team) -> str:
+        language = team.language
+        if team.paused:
+            return self.say(language, "state.paused")
+        if schedule.is_paused(team, self.clock()):
+            assert team.paused_until is not None
+            return self.say(language, "state.paused_until", day=self.day_words(team, team.paused_until))
+        return self.say(language, "state.active")
+
+    def next_slot_words(self, team: Team, kind: str) -> str:
+        """When the next post of this kind comes, as the status shows it."""
+        at = self.posting.upcoming(team, kind)
+        return self.when(team, at) if at else self.say(team.language, "state.no_next_post")
+
+    def next_post(self, team: Team, kind: str) -> str:
+        """A sentence on when the next post of this kind comes (nothing while paused)."""
+        at = self.posting.upcoming(team, kind)
+        if at is None:
+            return self.say(team.language, "settings.next_paused")
+        key = "settings.next_mantra" if kind == "mantra" else "settings.next_digest"
+        return self.say(team.language, key, when=self.when(team, at))
+
+    def last_post_words(self, team: Team) -> str:
+        """The team's last scheduled post and what came of it."""
+        delivery = self.store.last_delivery(team.id)
+        language = team.language
+        if delivery is None:
+            return self.say(language, "delivery.none")
+        moment = datetime.fromisoformat(delivery["sent_at"] or delivery["claimed_at"])
+        return self.say(language, "delivery.line", kind=self.say(language, f"delivery.{delivery['kind']}"),
+                        moment=self.moment_words(team, moment),
+                        outcome=self.say(language, f"delivery.{delivery['status']}"))
+
+    def when(self, team: Team, at: datetime) -> str:
+        """A slot to come in words; one that is due goes out at the next check, within a minute."""
+        if at <= self.clock():
+            return self.say(team.language, "settings.when_now")
+        return self.moment_words(team, at)
+
+    def moment_words(self, team: Team, moment: datetime) -> str:
+        local = schedule.local_now(team, moment)
+        return self.say(team.language, "settings.moment", day=self.day_words(team, local.date()),
+                        time=f"{local:%H:%M}")
+
+    def day_words(self, team: Team, day: date) -> str:
+        return schedule.day_in_words(day, team.language, self.today(team))
+
+    def today(self, team: Team) -> date:
+        return schedule.local_now(team, self.clock()).date()
