@@ -185,22 +185,28 @@ class GuardWords:
 
 
 class PhraseSet:
-    """Phrases of one to `longest` words, looked up lower case at every word of a text. Words are
+    """Phrases of one or more words, looked up lower case at every word of a text. Words are
     as `word` finds them: with their hyphens ("i-psy") or, for expressions, split at them
     ("Jan met de pet-probleem")."""
 
     def __init__(self, phrases: Iterable[str], word: re.Pattern[str]) -> None:
         self.word = word
         self.phrases = frozenset(" ".join(word.findall(p.lower())) for p in phrases) - {""}
-        self.longest = max((phrase.count(" ") + 1 for phrase in self.phrases), default=0)
+        # The lengths of the phrases that start with each word, longest first: most words start
+        # none, and are passed over without building a single phrase.
+        sizes: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            words = phrase.split(" ")
+            sizes.setdefault(words[0], set()).add(len(words))
+        self.sizes = {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()}
 
     def find(self, words: list[re.Match[str]]) -> Iterable[tuple[int, int]]:
         """(first, last) word indexes of each longest phrase found, left to right."""
+        lowered = [w.group().lower() for w in words]
         index = 0
-        while index < len(words):
-            for size in range(min(self.longest, len(words) - index), 0, -1):
-                phrase = " ".join(w.group().lower() for w in words[index:index + size])
-                if phrase in self.phrases:
+        while index < len(lowered):
+            for size in self.sizes.get(lowered[index], ()):
+                if index + size <= len(lowered) and " ".join(lowered[index:index + size]) in self.phrases:
                     yield index, index + size - 1
                     index += size - 1
                     break
