@@ -7,10 +7,13 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Iterable
+from datetime import date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
+from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from dotenv import load_dotenv
 
 from bot.core import schedule
@@ -22,11 +25,15 @@ from bot.core.privacy import PrivacyGuard, mask
 from bot.render.chart import render_chart
 from bot.render.digest import render_html, render_markdown
 from bot.settings import DEFAULT_DEMO_DATABASE, SettingsError, load_settings, log_level, paths
+from bot.slack.manifest import MANIFEST_FILE, slack_manifest
+from bot.system_errors import system_reason
 from storage import DatabaseMissing, DatabaseUnavailable, Store, Team, backup, open_database
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
+# The command line speaks Dutch, as the people who install and coordinate the bot do.
+CLI_LANGUAGE = "nl"
 
 
 class CliError(Exception):
@@ -104,6 +111,9 @@ def build_parser(content: Content) -> argparse.ArgumentParser:
     export.add_argument("--team", required=True, help=explain("team"))
     export.add_argument("--format", choices=("md", "html", "json", "csv"), required=True)
     export.add_argument("--featured", action="store_true", help=explain("featured"))
+    export.add_argument("--signalen", action="store_true", help=explain("signalen"))
+    export.add_argument("--from", dest="first", metavar="DATUM", help=explain("period_from"))
+    export.add_argument("--to", dest="last", metavar="DATUM", help=explain("period_to"))
     backup_cmd = commands.add_parser("backup", help=explain("backup"))
     backup_cmd.add_argument("file", type=Path, help=explain("backup_file"))
     purge = commands.add_parser("purge", help=explain("purge"))
@@ -113,6 +123,8 @@ def build_parser(content: Content) -> argparse.ArgumentParser:
     scan.add_argument("file", nargs="?", type=Path, help=explain("scan_file"))
     commands.add_parser("principles", help=explain("principles"))
     commands.add_parser("teams", help=explain("teams"))
+    manifest = commands.add_parser("manifest", help=explain("manifest"))
+    manifest.add_argument("--url", help=explain("manifest_url"))
     return parser
 
 
@@ -156,7 +168,11 @@ def configure_logging(content: Content) -> None:
 
 
 def say(content: Content, key: str, **fields: object) -> str:
-    return content.messages.render("nl", key, **fields)
+    """A text of prompts/ in the command line's language. An error among the fields is said as its
+    reason: the system's own words for it are English."""
+    said = {name: system_reason(content.messages, value, CLI_LANGUAGE) if isinstance(value, BaseException)
+            else value for name, value in fields.items()}
+    return content.messages.render(CLI_LANGUAGE, key, **said)
 
 
 def privacy_guard(content: Content) -> PrivacyGuard:
@@ -171,7 +187,7 @@ def open_bot(content: Content, path: str, *, create: bool = False,
     except DatabaseMissing:
         raise CliError(say(content, "cli.no_database", path=path)) from None
     except DatabaseUnavailable as error:
-        raise CliError(say(content, "cli.database_unavailable", path=path, reason=error.reason)) from None
+        raise CliError(say(content, "cli.database_unavailable", path=path, reason=error)) from None
     return WerkBot(Store(db), content, guard or privacy_guard(content))
 
 
@@ -198,8 +214,7 @@ def cmd_run(args: argparse.Namespace, content: Content) -> int:
     except SettingsError as error:
         raise CliError(say(content, error.key, **error.fields), EXIT_USAGE) from None
     except DatabaseUnavailable as error:
-        raise CliError(say(content, "cli.database_unavailable", path=error.path,
-                           reason=error.reason)) from None
+        raise CliError(say(content, "cli.database_unavailable", path=error.path, reason=error)) from None
     return 0
 
 
@@ -213,7 +228,7 @@ def cmd_demo(args: argparse.Namespace, content: Content) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
     except DatabaseUnavailable as error:
-        raise CliError(say(content, "cli.database_unavailable", path=path, reason=error.reason)) from None
+        raise CliError(say(content, "cli.database_unavailable", path=path, reason=error)) from None
     return 0
 
 
@@ -233,8 +248,7 @@ def cmd_digest(args: argparse.Namespace, content: Content) -> int:
         try:
             args.chart.write_bytes(render_chart(digest, content.messages))
         except OSError as error:
-            raise CliError(say(content, "cli.unwritable", path=args.chart,
-                               reason=error.strerror or type(error).__name__)) from None
+            raise CliError(say(content, "cli.unwritable", path=args.chart, reason=error)) from None
         print(say(content, "cli.chart_written", path=args.chart), file=sys.stderr)
     return 0
 
@@ -242,11 +256,46 @@ def cmd_digest(args: argparse.Namespace, content: Content) -> int:
 def cmd_export(args: argparse.Namespace, content: Content) -> int:
     bot = open_bot(content, database_path())
     team = team_of(bot, content, args.team)
-    stories = bot.store.shareable_stories(team.id, featured_only=args.featured)
+    first, last = (export_day(content, text) for text in (args.first, args.last))
+    zone = ZoneInfo(team.timezone)
+    # Whole days in the team's time zone, by the day a story was approved; --to includes its day.
+    start = bot.store.timestamp(datetime.combine(first, time(0), zone)) if first else None
+    end = bot.store.timestamp(datetime.combine(last + timedelta(days=1), time(0), zone)) if last else None
+    stories = bot.store.shareable_stories(team.id, featured_only=args.featured,
+                                          signals_only=args.signalen, start=start, end=end)
     rows = shareable_rows(stories, content.catalogue, team.language)
     title = f"werkprincipe-bot: {team.label}"
-    sys.stdout.write(render_export(rows, args.format, title))
+    if args.signalen:
+        title = content.messages.render(team.language, "cli.signals_title", team=team.label)
+    period = period_words(content, team.language, first, last)
+    if period:
+        title += f" ({period})"
+    sys.stdout.write(render_export(rows, args.format, title, team.language))
     return 0
+
+
+def export_day(content: Content, text: str | None) -> date | None:
+    """A day of --from or --to (2026-10-01); a usage error for anything else."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(say(content, "cli.bad_date", value=text), EXIT_USAGE) from None
+
+
+def period_words(content: Content, language: str, first: date | None, last: date | None) -> str:
+    """'1 oktober 2026 tot en met 31 december 2026', for an export's title; '' for no period."""
+    def words(day: date) -> str:
+        return format_date(day, "d MMMM y", locale=language)
+
+    if first and last:
+        return content.messages.render(language, "cli.period", first=words(first), last=words(last))
+    if first:
+        return content.messages.render(language, "cli.period_from", first=words(first))
+    if last:
+        return content.messages.render(language, "cli.period_to", last=words(last))
+    return ""
 
 
 def cmd_backup(args: argparse.Namespace, content: Content) -> int:
@@ -258,7 +307,7 @@ def cmd_backup(args: argparse.Namespace, content: Content) -> int:
     try:
         backup(bot.store.db, args.file)
     except DatabaseUnavailable as error:
-        raise CliError(say(content, "cli.backup_failed", path=args.file, reason=error.reason)) from None
+        raise CliError(say(content, "cli.backup_failed", path=args.file, reason=error)) from None
     print(say(content, "cli.backup_done", path=args.file))
     return 0
 
@@ -305,8 +354,7 @@ def cmd_scan(args: argparse.Namespace, content: Content) -> int:
     except UnicodeDecodeError:
         raise CliError(say(content, "cli.not_utf8", path=source, line=number)) from None
     except OSError as error:
-        raise CliError(say(content, "cli.unreadable", path=source,
-                           reason=error.strerror or type(error).__name__)) from None
+        raise CliError(say(content, "cli.unreadable", path=source, reason=error)) from None
     return 0
 
 
@@ -334,19 +382,35 @@ def cmd_teams(args: argparse.Namespace, content: Content) -> int:
     if not teams:
         print(say(content, "cli.no_teams"))
     for team in teams:
+        # In the words of the rest of the command line (Dutch), whatever the team's language.
         counts = bot.store.story_counts(team.id)
-        stories = " ".join(f"{status}={n}" for status, n in sorted(counts.items())) or "-"
+        stories = ", ".join(say(content, "cli.team_stories", count=n, status=say(content, f"status.{status}"))
+                            for status, n in sorted(counts.items()))
         if team.paused:
-            state = "paused"
+            state = say(content, "cli.team_paused")
         elif schedule.is_paused(team, bot.clock()):
-            state = f"paused until {team.paused_until}"
+            state = say(content, "cli.team_paused_until", day=team.paused_until)
         else:
-            state = "active"
+            state = say(content, "cli.team_active")
         # The chat's name (a Slack channel, a Telegram group's title) is how people know it.
-        print(f"{team.id}\t{team.platform}\t{team.chat_id}\t{team.name or '-'}\t{state}\t"
-              f"mantra {','.join(team.mantra_days)} {team.mantra_time}\t"
-              f"digest {team.digest_day} {team.digest_time}\t{team.timezone}\t"
-              f"sets {','.join(team.sets)}\tlang {team.language}\tstories {stories}")
+        print(say(content, "cli.team_line", team=team.id, platform=team.platform, chat=team.chat_id,
+                  name=team.name or "-", state=state,
+                  days=",".join(schedule.days_in_words(team.mantra_days, CLI_LANGUAGE)),
+                  mantra_time=team.mantra_time,
+                  digest_day=schedule.days_in_words([team.digest_day], CLI_LANGUAGE)[0],
+                  digest_time=team.digest_time, timezone=team.timezone, sets=",".join(team.sets),
+                  language=team.language, stories=stories or say(content, "cli.team_no_stories")))
+    return 0
+
+
+def cmd_manifest(args: argparse.Namespace, content: Content) -> int:
+    """The Slack app manifest: for Socket Mode, or with --url for HTTP mode at that address."""
+    try:
+        sys.stdout.write(slack_manifest(args.url))
+    except ValueError:
+        raise CliError(say(content, "cli.bad_url", value=args.url), EXIT_USAGE) from None
+    except OSError as error:
+        raise CliError(say(content, "cli.unreadable", path=MANIFEST_FILE, reason=error)) from None
     return 0
 
 
@@ -360,6 +424,7 @@ COMMANDS = {
     "scan": cmd_scan,
     "principles": cmd_principles,
     "teams": cmd_teams,
+    "manifest": cmd_manifest,
 }
 
 if __name__ == "__main__":

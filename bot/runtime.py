@@ -137,8 +137,8 @@ class Runtime:
         try:
             await GuardedSite(self.runner, connections, self.host, self.settings.port).start()
         except OSError as error:
-            raise SettingsError("cli.port_unavailable", port=self.settings.port,
-                                reason=error.strerror or type(error).__name__) from error
+            # The error itself is the reason: the command line says it in its own words.
+            raise SettingsError("cli.port_unavailable", port=self.settings.port, reason=error) from error
         self.port = self.runner.addresses[0][1]
 
     async def stop(self) -> None:

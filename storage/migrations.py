@@ -159,3 +159,20 @@ def m009_team_paused_until(db: Database) -> None:
     # A pause with an end (/werkbot pauze tot 4 januari): the day, in the team's time zone, on
     # which its posts come again. NULL: no such pause (`paused` is the pause without an end).
     db["teams"].add_column("paused_until", str)
+
+
+@migrations()
+def m010_story_leermoment_and_signal(db: Database) -> None:
+    # leermoment: the author marked the story as one about what did not work and what was learned
+    # (the digest gives those a section of their own). signal: a moderator tagged it as a signal
+    # for policy, where rules chafe with residents' lives (werkbot export --signalen).
+    db["stories"].add_column("leermoment", int, not_null_default=0)
+    db["stories"].add_column("signal", int, not_null_default=0)
+
+
+@migrations()
+def m011_moderator_names(db: Database) -> None:
+    # How the bot shows a moderator: the display name the chat platform gave when they became
+    # one or last used the bot (a colleague's personal data: only this name, nothing more; it
+    # goes with the moderator row). NULL: not known yet (a moderator from before this).
+    db["moderators"].add_column("name", str)

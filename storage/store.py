@@ -18,7 +18,7 @@ TEAM_SETTINGS = frozenset(
 )
 STORY_FIELDS = frozenset(
     {"text", "principle_id", "anonymous", "consent", "status", "featured", "privacy_flags",
-     "decided_at", "decided_by", "reject_reason"}
+     "decided_at", "decided_by", "reject_reason", "leermoment", "signal"}
 )
 
 
@@ -96,7 +96,7 @@ class Store:
         return [team_from_row(row) for row in self.db.query("select * from teams order by created_at, id")]
 
     def create_team(self, platform: str, chat_id: str, settings: dict[str, Any],
-                    first_moderator: str) -> Team:
+                    first_moderator: str, first_moderator_name: str = "") -> Team:
         """A new team with its own id at this chat; its first moderator is who registered it."""
         now = self.now()
         team_id = f"team-{secrets.token_hex(4)}"
@@ -106,7 +106,7 @@ class Store:
                                      "created_at": now})
             self.db["moderators"].insert(
                 {"team_id": team_id, "user_id": first_moderator, "added_by": first_moderator,
-                 "added_at": now}
+                 "added_at": now, "name": first_moderator_name or None}
             )
         return self.team(team_id)
 
@@ -178,14 +178,35 @@ class Store:
             "select 1 from moderators where team_id = ? and user_id = ?", [team_id, user_id]
         )))
 
-    def add_moderator(self, team_id: str, user_id: str, added_by: str) -> None:
+    def moderator_names(self, team_id: str) -> dict[str, str]:
+        """The team's moderators, in the order they became one, with the display name the
+        platform last gave for each ('' where none is known yet)."""
+        return {
+            row["user_id"]: row["name"] or ""
+            for row in self.db.query(
+                "select user_id, name from moderators where team_id = ? order by added_at, rowid",
+                [team_id],
+            )
+        }
+
+    def add_moderator(self, team_id: str, user_id: str, added_by: str, name: str = "") -> None:
+        """Make a member a moderator (one already is keeps their row), with their display name."""
         with self.write():
             self.db["moderators"].insert(
                 {"team_id": team_id, "user_id": user_id, "added_by": added_by,
-                 "added_at": self.now()},
+                 "added_at": self.now(), "name": name or None},
                 ignore=True,
             )
+            if name:
+                self.db.execute("update moderators set name = ? where team_id = ? and user_id = ?",
+                                [name, team_id, user_id])
             self._log(team_id, None, added_by, "moderator-add", user_id)
+
+    def name_moderator(self, team_id: str, user_id: str, name: str) -> None:
+        """A moderator's display name as the platform gives it now (people rename themselves)."""
+        with self.write():
+            self.db.execute("update moderators set name = ? where team_id = ? and user_id = ?",
+                            [name, team_id, user_id])
 
     def remove_moderator(self, team_id: str, user_id: str, removed_by: str) -> None:
         with self.write():
@@ -294,15 +315,24 @@ class Store:
             "and text is not null and decided_at >= ? and decided_at < ?",
             [team_id, start, end]).fetchall()
 
-    def shareable_stories(self, team_id: str, featured_only: bool) -> list[Row]:
-        """Approved stories whose author consented to sharing outside the team."""
-        featured = " and featured = 1" if featured_only else ""
+    def shareable_stories(self, team_id: str, featured_only: bool, signals_only: bool = False,
+                          start: str | None = None, end: str | None = None) -> list[Row]:
+        """Approved stories whose author consented to sharing outside the team; only featured
+        ones, or only signals for policy, approved in [start, end) when given."""
+        conditions = ["team_id = ?", "status = 'approved'", "consent = 1", "text is not null"]
+        params: list[Any] = [team_id]
+        if featured_only:
+            conditions.append("featured = 1")
+        if signals_only:
+            conditions.append("signal = 1")
+        if start is not None:
+            conditions.append("decided_at >= ?")
+            params.append(start)
+        if end is not None:
+            conditions.append("decided_at < ?")
+            params.append(end)
         return list(self.db.query(
-            "select * from stories where team_id = ? and status = 'approved' and consent = 1 "
-            "and text is not null"
-            f"{featured} order by decided_at, id",
-            [team_id],
-        ))
+            f"select * from stories where {' and '.join(conditions)} order by decided_at, id", params))
 
     # Moderation log ----------------------------------------------------------------------
 

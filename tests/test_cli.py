@@ -97,7 +97,7 @@ def test_a_file_that_is_not_a_database_is_one_clear_line_and_stays_as_it_was(tmp
     before = notes.read_bytes()
     result = werkbot("teams", db=notes)
     assert (result.returncode, result.stderr) == (1, (
-        f"werkbot: Database {notes} kan niet worden geopend (file is not a database). "
+        f"werkbot: Database {notes} kan niet worden geopend (het bestand is geen SQLite-database). "
         "Controleer het pad en de rechten.\n"))
     assert notes.read_bytes() == before
 
@@ -110,14 +110,25 @@ def test_missing_team_is_one_clear_line(filled_db, team):
 
 def test_principles_lists_the_catalogue():
     lines = werkbot("principles").stdout.splitlines()
-    assert len(lines) == 28
-    assert lines[0].startswith("werkprincipe-1 ") and lines[-1].startswith("toetssteen-3 ")
+    assert len(lines) == len(load_content().catalogue.all())
+    assert lines[0].startswith("werkprincipe-1 ") and lines[-1].startswith("interventierichting-4 ")
 
 
 def test_teams_lists_ids_and_counts(filled_db, team):
     out = werkbot("teams", db=filled_db).stdout
-    assert out.startswith(team + "\tconsole\tteam-a\t-\tactive")
-    assert "approved=2 pending=1" in out
+    assert out == (f"{team}\tconsole\tteam-a\t-\tactief\twerkprincipe ma,di,wo,do,vr 09:00\t"
+                   "weekoverzicht vr 15:00\tEurope/Amsterdam\tsets werkprincipes\ttaal nl\t"
+                   "verhalen 2 goedgekeurd, 1 wacht op moderatie\n")
+
+
+def test_teams_speaks_the_command_lines_dutch_for_an_english_team(filled_db, team):
+    with sqlite3.connect(filled_db) as db:
+        db.execute("update teams set language = 'en'")
+    out = werkbot("teams", db=filled_db).stdout
+    assert "\tactief\twerkprincipe ma,di,wo,do,vr 09:00\tweekoverzicht vr 15:00\t" in out
+    assert "\ttaal en\t" in out
+    for english in ("active", "approved", "pending", "stories", "Mon", "Fri"):
+        assert english not in out
 
 
 def test_export_only_consented_curated_stories_without_names(filled_db, team):
@@ -169,7 +180,7 @@ def test_backup_never_overwrites_the_database_or_another_file(filled_db, tmp_pat
     before = letter.read_bytes()
     onto_letter = werkbot("backup", str(letter), db=filled_db)
     assert (onto_letter.returncode, onto_letter.stderr) == (
-        1, f"werkbot: Back-up naar {letter} is mislukt (file is not a database). "
+        1, f"werkbot: Back-up naar {letter} is mislukt (het bestand is geen SQLite-database). "
            "De database zelf is niet veranderd.\n")
     assert letter.read_bytes() == before and filled_db.read_bytes() == live
 
@@ -178,7 +189,7 @@ def test_digest_chart_to_a_folder_that_does_not_exist_is_one_line(filled_db, tmp
     chart = tmp_path / "nergens" / "grafiek.png"
     result = werkbot("digest", "--team", team, "--chart", str(chart), db=filled_db)
     assert (result.returncode, result.stderr) == (
-        1, f"werkbot: {chart} kan niet worden geschreven (No such file or directory).\n")
+        1, f"werkbot: {chart} kan niet worden geschreven (dat bestand of die map bestaat niet).\n")
 
 
 def test_purge_asks_first_then_removes_everything(filled_db, team):
@@ -221,7 +232,7 @@ def test_scan_reads_windows_files_and_names_the_line_that_is_not_utf8(tmp_path):
         "het opnieuw.\n"))
     folder = werkbot("scan", str(tmp_path))
     assert (folder.returncode, folder.stderr) == (1, f"werkbot: {tmp_path} kan niet worden gelezen "
-                                                     "(Is a directory).\n")
+                                                     "(dat is een map, geen bestand).\n")
 
 
 def test_scan_prints_one_json_object_per_line(tmp_path):

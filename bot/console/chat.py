@@ -22,11 +22,15 @@ PLATFORM = "console"
 DEMO_CHAT = "demo"
 DEMO_USER = "jij"
 DEMO_TEAM_NAME = "Demoteam"
+# The demo's people, by id: the console's own directory, so `/werkbot moderator @sanne` names
+# someone the platform knows, and any other @name is refused as on a real platform.
+DEMO_PEOPLE = {DEMO_USER: "Jij", "sanne": "Sanne", "ahmed": "Ahmed", "lotte": "Lotte"}
 QUIT = ("/stop", "/exit", "/quit")
 
 
 def demo_caller() -> Caller:
-    return Caller(PLATFORM, DEMO_CHAT, DEMO_USER, user_name=DEMO_USER.capitalize())
+    return Caller(PLATFORM, DEMO_CHAT, DEMO_USER, user_name=DEMO_PEOPLE[DEMO_USER],
+                  people=tuple(DEMO_PEOPLE.items()))
 
 
 class ConsoleChat:
@@ -47,11 +51,15 @@ class ConsoleChat:
     # Platform --------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """The demo team, a welcome and today's mantra; `read_lines` then runs the chat."""
-        if self.bot.team_of(self.caller) is None:
-            self.bot.team.register(self.caller, name=DEMO_TEAM_NAME)
-        self.print(self.say("console.welcome", user=self.caller.user_id))
+        """The demo team, a welcome and today's mantra; `read_lines` then runs the chat. A new
+        demo team shows the welcome its channel gets, as a real team's would."""
+        colleagues = [f"@{user_id}" for user_id in DEMO_PEOPLE if user_id != DEMO_USER]
+        self.print(self.say("console.welcome", user=self.caller.user_id,
+                            colleagues=", ".join(colleagues), example=colleagues[0]))
         self.print()
+        if self.bot.team_of(self.caller) is None:
+            team = self.bot.team.register(self.caller, name=DEMO_TEAM_NAME)
+            await self.send(self.bot.team.welcome(team))
         await self.conversation.command(self.caller, "/mantra", self._source_key(), self.send)
         self.state = "running"
 

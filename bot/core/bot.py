@@ -80,7 +80,7 @@ class WerkBot:
             "mantra": self.mantras.show,
             "verhaal": self.stories.share,
             "mijnverhalen": self.stories.list_mine,
-            "moderatie": self.moderation.queue,
+            "moderatie": self.moderation.command,
             "digest": self.digests.preview,
             "werkbot": self.team.werkbot,
         }
@@ -90,6 +90,7 @@ class WerkBot:
             "story.tag": Action(self.stories.tag),
             "story.anonymous": Action(self.stories.set_anonymous),
             "story.consent": Action(self.stories.set_consent),
+            "story.leermoment": Action(self.stories.set_leermoment),
             "story.edit": Action(self.stories.edit, self.stories.edit_question, story_text, True),
             "story.withdraw": Action(self.stories.withdraw),
             "story.withdraw_confirm": Action(self.stories.withdraw_confirmed),
@@ -100,6 +101,7 @@ class WerkBot:
             "mod.principles": Action(self.moderation.choose_principle),
             "mod.tag": Action(self.moderation.tag),
             "mod.redact": Action(self.moderation.redact, self.moderation.redact_question, story_text, True),
+            "mod.signal": Action(self.moderation.signal),
             "digest.post": Action(self.digests.post_now),
             "draft.mask": Action(self.privacy.store_masked),
             "draft.keep": Action(self.privacy.keep_names),
@@ -125,6 +127,7 @@ class WerkBot:
         """Run one command: a typed line, or one that `parse` read already (adapters that must
         know first whether it holds a story). Bad input gives a usage message and changes nothing."""
         team = self.team_of(caller)
+        self._learn_names(team, caller)
         name = "?"
         try:
             command = line if isinstance(line, Command) else self.parse(line)
@@ -148,6 +151,7 @@ class WerkBot:
         """Run a button's action; values come from the platform and are checked again here.
         An action that needs text and has none answers with its question."""
         team = self.team_of(caller)
+        self._learn_names(team, caller)
         try:
             spec = self.actions.get(action)
             if spec is None:
@@ -186,6 +190,16 @@ class WerkBot:
         return None
 
     # Helpers -----------------------------------------------------------------------------
+
+    def _learn_names(self, team: Team | None, caller: Caller) -> None:
+        """Moderators' display names as the platform gives them now; a failure to note one
+        never stops the input it came with."""
+        if team is None:
+            return
+        try:
+            self.team.learn_names(team, caller)
+        except Exception as error:
+            log.error("moderator names for team %s not updated: %s", team.id, type(error).__name__)
 
     def team_of(self, caller: Caller) -> Team | None:
         """The team of the caller's chat, if it is one."""

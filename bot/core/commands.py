@@ -32,6 +32,10 @@ PLAIN_SUB_COMMANDS = ("start", "stop", "status", "help", "hervat", "test")
 SUB_COMMANDS = ("tijd", "dagen", "digest", "sets", "moderator", "moderatie", "taal", "bewaartermijn",
                 "tijdzone", "pauze")
 MIN_RETENTION = 30
+# '/verhaal leermoment …': the author marks the story as one about what did not work.
+LEERMOMENT = "leermoment"
+# A story number as typed; longer is no story of ours (and more than SQLite's integers hold).
+MAX_NUMBER_DIGITS = 15
 MAX_RETENTION = 3650
 
 
@@ -89,12 +93,33 @@ def parse(line: str, known_sets: frozenset[str] = frozenset()) -> Command:
     if name not in COMMANDS:
         raise UserError("usage.unknown_command", command=head)
     if name == "verhaal":
-        return Command("verhaal", value=rest or None)
+        return _parse_verhaal(rest)
+    if name == "moderatie" and rest:
+        return _parse_moderatie(rest)
     if name == "werkbot":
         return _parse_werkbot(rest, known_sets)
     if rest:
         raise UserError(f"usage.{name}")
     return Command(name)
+
+
+def _parse_verhaal(rest: str) -> Command:
+    """'/verhaal [tekst]', or '/verhaal leermoment [tekst]': a story about what did not work."""
+    first, *story = rest.split(maxsplit=1) or [""]
+    if first.lower().rstrip(":") == LEERMOMENT:
+        return Command("verhaal", LEERMOMENT, value=story[0] if story else None)
+    return Command("verhaal", value=rest or None)
+
+
+def _parse_moderatie(rest: str) -> Command:
+    """'/moderatie signaal 12' marks story 12 as a signal for policy; 'signaal weg 12' unmarks it."""
+    words = [word.lower() for word in rest.split()]
+    on = len(words) == 2
+    if words[0] == "signaal" and (on or (len(words) == 3 and words[1] == "weg")):
+        number = words[-1].removeprefix("#")
+        if number.isascii() and number.isdigit() and len(number) <= MAX_NUMBER_DIGITS:
+            return Command("moderatie", "signaal", (on, int(number)))
+    raise UserError("usage.moderatie")
 
 
 def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:

@@ -4,6 +4,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from string import Formatter
 from typing import Any
@@ -40,6 +41,8 @@ class Principle:
     # Where we took it from (a seed file and the author of that text), for us, not for users.
     source_file: str
     source_author: str
+    # Practice examples from the seed, in our words, shown with the mantra; a principle may have none.
+    hints: dict[str, tuple[str, ...]] = dataclass_field(default_factory=lambda: {"nl": (), "en": ()})
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,9 @@ class Messages:
 
     def keys(self) -> set[str]:
         return set(self.templates["nl"])
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.templates["nl"]
 
 
 @dataclass(frozen=True)
@@ -165,11 +171,31 @@ def _load_set(path: Path) -> PrincipleSet:
             questions={"nl": _texts(path, where, entry, "questions", 2),
                        "en": _texts(path, where, entry, "questions_en", 2)},
             keywords=tuple(k.lower() for k in keywords),
-            source=source,
+            source=_own_source(path, where, entry, source),
             source_file=source_file,
             source_author=source_author,
+            hints=_hints(path, where, entry),
         ))
     return PrincipleSet(id=set_id, order=order, name=name, principles=tuple(principles))
+
+
+def _own_source(path: Path, where: str, entry: dict[str, Any], of_set: dict[str, str]) -> dict[str, str]:
+    """A principle may name its own author (a set that gathers directions of several people);
+    then in both languages."""
+    if "source" not in entry and "source_en" not in entry:
+        return of_set
+    return {"nl": _text(path, where, entry, "source"), "en": _text(path, where, entry, "source_en")}
+
+
+def _hints(path: Path, where: str, entry: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Optional practice examples: none, or as many in English as in Dutch."""
+    if "hints" not in entry and "hints_en" not in entry:
+        return {"nl": (), "en": ()}
+    hints = {"nl": _texts(path, where, entry, "hints", 1), "en": _texts(path, where, entry, "hints_en", 1)}
+    if len(hints["nl"]) != len(hints["en"]):
+        raise ContentError(path, f"{where} has {len(hints['nl'])} texts in 'hints' but "
+                                 f"{len(hints['en'])} in 'hints_en'")
+    return hints
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -249,6 +275,7 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
         sentence_start=frozenset(word.lower() for word in sentence_start) | principle_words,
         after_title=frozenset(word.lower() for word in after_title),
         not_personal=_word_list(directory / "not-names.toml"),
+        name_words=_word_list(directory / "name-words.toml"),
         first_names=_word_list(directory / "first-names.toml"),
         neighbourhoods=_word_list(directory / "neighbourhoods.toml"),
         institutions=_word_list(directory / "institutions.toml"),

@@ -41,6 +41,8 @@ class Digest:
     history: tuple[tuple[str, dict[str, int]], ...] = ()
     # How readers name each principle ("Gouden regel 7"), for the chart's legend.
     labels: dict[str, str] = field(default_factory=dict)
+    # Stories about what did not work and what was learned: a calm section of their own.
+    leermomenten: tuple[DigestStory, ...] = ()
 
     @property
     def previous_average(self) -> float:
@@ -93,8 +95,12 @@ class DigestCompiler:
         enabled = self.catalogue.in_sets(team.sets)
         views = [_view(s) for s in stories]
         featured = next((_view(s) for s in stories if s["featured"]), None)
-        # The featured story is shown once, as the quote on top, not again under its principle.
-        listed = [v for v in views if featured is None or v.id != featured.id]
+        # The featured story is shown once, as the quote on top, not again under its principle;
+        # leermomenten are shown once too, in their own section.
+        leermomenten = tuple(_view(s) for s in stories if s["leermoment"]
+                             and (featured is None or s["id"] != featured.id))
+        lesson_ids = {v.id for v in leermomenten}
+        listed = [v for v in views if (featured is None or v.id != featured.id) and v.id not in lesson_ids]
         groups: list[DigestGroup] = []
         for principle in [*enabled, *[p for p in self.catalogue.all() if p not in enabled]]:
             in_group = tuple(v for v in listed if v.principle_id == principle.id)
@@ -118,4 +124,5 @@ class DigestCompiler:
             previous_counts=tuple(previous),
             history=tuple(history),
             labels={p.id: p.label[team.language] for p in self.catalogue.all()},
+            leermomenten=leermomenten,
         )

@@ -33,6 +33,7 @@ class Draft:
     story_id: int | None = None
     principle_id: str | None = None
     anonymous: bool = False
+    leermoment: bool = False
     created: float = field(default_factory=time.monotonic)
 
 
@@ -44,10 +45,10 @@ class Drafts:
 
     def add(self, team_id: str, user_id: str, text: str, findings: list[Finding], purpose: str,
             source_key: str = "", story_id: int | None = None, principle_id: str | None = None,
-            anonymous: bool = False) -> Draft:
+            anonymous: bool = False, leermoment: bool = False) -> Draft:
         self._expire()
         draft = Draft(secrets.token_urlsafe(9), team_id, user_id, text, findings,
-                      purpose, source_key, story_id, principle_id, anonymous)
+                      purpose, source_key, story_id, principle_id, anonymous, leermoment)
         key = (team_id, user_id)
         while len(self._by_author.get(key, ())) >= PER_AUTHOR:
             self.drop(self._by_author[key][0])

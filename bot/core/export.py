@@ -7,7 +7,8 @@ import json
 
 from bot.core.content import Catalogue
 
-FIELDS = ("id", "principle_id", "principle", "text", "approved_at", "featured")
+# `principle_id` is data (stable, for joining); readers see `principle_label` and `principle`.
+FIELDS = ("id", "principle_id", "principle_label", "principle", "text", "approved_at", "featured")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -18,6 +19,7 @@ def shareable_rows(stories: list[dict], catalogue: Catalogue, language: str) -> 
         rows.append({
             "id": story["id"],
             "principle_id": story["principle_id"] or "",
+            "principle_label": principle.label[language] if principle else "",
             "principle": principle.text[language] if principle else "",
             "text": story["text"],
             "approved_at": (story["decided_at"] or "")[:10],
@@ -34,7 +36,13 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def render(rows: list[dict], export_format: str, title: str) -> str:
+def heading(row: dict) -> str:
+    """How readers name a story's principle: 'Werkprincipe 3: Begin klein.', never its id."""
+    named = ": ".join(part for part in (row.get("principle_label", ""), row["principle"]) if part)
+    return named or "—"
+
+
+def render(rows: list[dict], export_format: str, title: str, language: str = "nl") -> str:
     if export_format == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if export_format == "csv":
@@ -46,13 +54,13 @@ def render(rows: list[dict], export_format: str, title: str) -> str:
     if export_format == "md":
         lines = [f"# {title}", ""]
         for row in rows:
-            lines += [f"## {row['principle_id'] or '—'}: {row['principle']}".rstrip(": "), "",
+            lines += [f"## {heading(row)}", "",
                       row["text"], "", f"*{row['approved_at']}*", ""]
         return "\n".join(lines)
     esc = html.escape
     items = "\n".join(
-        f"<article><h2>{esc(row['principle_id'])} {esc(row['principle'])}</h2>"
+        f"<article><h2>{esc(heading(row))}</h2>"
         f"<p>{esc(row['text'])}</p><p><small>{esc(row['approved_at'])}</small></p></article>"
         for row in rows)
-    return (f"<!doctype html>\n<html lang=\"nl\">\n<head><meta charset=\"utf-8\"><title>{esc(title)}"
-            f"</title></head>\n<body>\n<h1>{esc(title)}</h1>\n{items}\n</body>\n</html>\n")
+    return (f"<!doctype html>\n<html lang=\"{esc(language)}\">\n<head><meta charset=\"utf-8\">"
+            f"<title>{esc(title)}</title></head>\n<body>\n<h1>{esc(title)}</h1>\n{items}\n</body>\n</html>\n")

@@ -27,6 +27,11 @@ class Mantras:
         questions = principle.questions[language]
         question = questions[day.toordinal() % len(questions)]
         credit = self.messages.render(language, "principle.credit", source=principle.source[language])
+        hints = principle.hints[language]
+        if hints:
+            # A practice example from the seed, on the line under the question.
+            example = hints[day.toordinal() % len(hints)]
+            question += "\n" + self.messages.render(language, "mantra.example", example=example)
         return self.messages.render(language, "mantra.text", label=principle.label[language],
                                     principle=principle.text[language], credit=credit,
                                     question=question)

@@ -27,11 +27,28 @@ class Caller:
     is_chat_admin: bool = False
     # The chat's own name where the platform gives one (a channel's or a group's name).
     chat_name: str = ""
+    # Display names the platform knows for the people this input names (a mention), as
+    # (id, name) pairs. Someone named here is someone the platform knows.
+    people: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         # Names are typed by people too: no control characters reach a message or a log line.
         object.__setattr__(self, "user_name", without_controls(self.user_name))
         object.__setattr__(self, "chat_name", without_controls(self.chat_name))
+        object.__setattr__(self, "people", tuple((user_id, one_line(name)) for user_id, name in self.people))
+
+    def names(self) -> dict[str, str]:
+        """Every display name this input brings: the caller's own and those of the people it
+        names (empty names left out)."""
+        named = {user_id: name for user_id, name in self.people if name}
+        if one_line(self.user_name):
+            named[self.user_id] = one_line(self.user_name)
+        return named
+
+
+def one_line(name: str) -> str:
+    """A name as a message shows it: one line, no controls, no spaces around it."""
+    return " ".join(without_controls(name).split())
 
 
 @dataclass(frozen=True)
@@ -47,8 +64,9 @@ class Button:
 class Ask:
     """A question for the caller: type a text, then `action` runs with `value` and that text.
 
-    `initial` is the text to start from (an edit). With `principles`, the text is a story and
-    the caller may also choose its principle and anonymity where the platform has a form for it.
+    `initial` is the text to start from (an edit). With `principles` (each its id and how
+    readers name it), the text is a story and the caller may also choose its principle and
+    anonymity where the platform has a form for it.
     """
 
     action: str

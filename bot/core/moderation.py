@@ -33,6 +33,14 @@ class Moderation:
         if not self.is_moderator(team, caller):
             raise UserError("moderation.not_allowed")
 
+    def learn_names(self, team: Team, caller: Caller) -> None:
+        """Moderators' display names as the platform gives them with this input (people rename
+        themselves); written only when one changed. Only moderators' names are kept."""
+        stored = self.store.moderator_names(team.id)
+        for user_id, name in caller.names().items():
+            if user_id in stored and stored[user_id] != name:
+                self.store.name_moderator(team.id, user_id, name)
+
     def story(self, team: Team, caller: Caller, story_id: int) -> dict:
         """A story of the caller's own team; any other team's story does not exist for them."""
         self.require_moderator(team, caller)
@@ -92,6 +100,14 @@ class Moderation:
             self.stories.principle(principle_id)
         self.store.update_story(story_id, caller.user_id, "retag", principle_id or "",
                                 principle_id=principle_id)
+        return self.store.story(story_id)
+
+    def set_signal(self, team: Team, caller: Caller, story_id: int, signal: bool) -> dict:
+        """Tag a story as a signal for policy (where rules chafe with residents' lives), or untag it."""
+        story = self.story(team, caller, story_id)
+        if bool(story["signal"]) != signal:
+            self.store.update_story(story_id, caller.user_id, "signal", str(int(signal)),
+                                    signal=int(signal))
         return self.store.story(story_id)
 
     def redact(self, team: Team, caller: Caller, story_id: int, screened: Screened) -> dict:

@@ -33,6 +33,8 @@ KINDS = ("naam", "bsn", "telefoonnummer", "email", "iban", "adres", "datum", "le
          "locatie", "instelling", "url")
 # Never stored as typed: the author may only mask them or edit the story.
 HARD_KINDS = frozenset({"bsn", "telefoonnummer", "email", "iban", "adres"})
+# The kinds a phrase that names no resident ("Jan met de pet", a brand) can take back.
+NAME_LIKE_KINDS = frozenset({"naam", "locatie", "instelling"})
 # The flags of a text whose author kept the names found as typed ("Zo laten").
 NAMES_KEPT = "naam:gelaten"
 # When two findings overlap, the one earlier in this list names the joined span.
@@ -53,11 +55,21 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-
 BSN_CANDIDATE = re.compile(r"(?<![\d.\-])\d(?:[ .\-]?\d){8}(?![\d]|[.\-]\d)")
 IBAN_CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
+SERVICE_NUMBER_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE,
+                                  phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                                  phonenumbers.PhoneNumberType.SHARED_COST})
+# A web address without "https://" but with a path ("instagram.com/naam"): the path names someone;
+# a bare domain ("nibud.nl") is a public site.
+BARE_URL = re.compile(r"(?<![\w@./-])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|be|eu|info|io|me|tv)/[^\s,;)]*[\w/]",
+                      re.IGNORECASE)
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[A-Za-z]{2}| [A-Z]{2}| (?P<lower>[a-z]{2}))(?![\w-])")
 # Lower-case letters after four digits that are Dutch words, not a postcode ("in 2015 en 2016").
 NOT_POSTCODE_LETTERS = frozenset({"en", "op", "in", "of", "te", "je", "de", "na", "om", "is", "al",
                                   "nu", "zo", "ik", "we", "ze", "er", "uw", "wo", "ma", "di", "do",
                                   "vr", "za", "an", "ad", "as", "by", "me", "eu", "nl"})
+# A postcode given as an example of the format ("zoals 1234 AB") is nobody's.
+EXAMPLE_BEFORE = re.compile(r"(?<![\w-])(?:zoals|bijvoorbeeld|bijv\.|bv\.|b\.v\.|voorbeeld:?)\s*$",
+                            re.IGNORECASE)
 HOUSE_NUMBER = re.compile(
     r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])")
 # "Dorpsstraat nummer 12", "huisnummer 9": the word between a street and its number, or instead of it.
@@ -75,11 +87,20 @@ LOWER_STREET_SUFFIX = re.compile(rf"[a-z][\w'-]{{2,}}(?:{STREET_ONLY_SUFFIXES})$
 STREET_WITHOUT_NUMBER = re.compile(
     r"(?<![\w-])(?:(?:Van|De|Den|Der|Ter|Ten|'s|St\.?)\s+){0,2}[A-Z][\w'-]{2,}"
     rf"(?:{STREET_ONLY_SUFFIXES})(?![\w-])")
+# A street in lower case named without a number, after an article ("de hoek van de lisdoddestraat").
+LOWER_STREET_AFTER_DE = re.compile(
+    rf"(?<![\w-])(?:de|het)\s+([a-z][\w'-]{{3,}}(?:{STREET_ONLY_SUFFIXES}))(?![\w-])")
+# Compounds that name one building ("de Kikkerflat"): a capitalised word ending in a building type.
+NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof)(?![\w-])")
+# Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
+ARTICLE_SURNAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’]+\s+)?(?:Al|El|Abu|Ben|Bin|Ait|Ould|Abd)-[A-Z][\w'’]+")
 WORD_BEFORE = re.compile(r"([\w'.-]+)\s*$")
 MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
           "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo"
 DATE_PATTERNS = (
-    re.compile(rf"(?<![\w-])\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?(?![\w-])", re.IGNORECASE),
+    re.compile(rf"(?<![\w-])(?:{WEEKDAYS}\s+)?\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?(?![\w-])",
+               re.IGNORECASE),
     # A day and month in digits only counts after a word that introduces a date ("sinds 3-2").
     re.compile(r"(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|uiterlijk|rond|t/m)\s+"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
@@ -106,25 +127,43 @@ AGE_PATTERNS = (
     # "Bep, 91, vertelde": an age between commas right after a name (checked: capitalised).
     re.compile(r"(?P<name>[^\W\d_][\w'-]*),\s(\d{1,3}),\s"),
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
-    re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|bijna|ruim|inmiddels)\s+)?"
+    re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
                r"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang)|[\d.,:-]\d|\w)", re.IGNORECASE),
-    re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|bijna|ruim|inmiddels)\s+)?"
+    re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                rf"((?:{NUMBER_WORDS})\s+jaar(?:\s+oud)?)(?![\w-])", re.IGNORECASE),
+    # "een vrouw van 58", "haar zoon van 19": a person's age after the person.
+    re.compile(r"(?<![\w-])(?:man|vrouw|meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|jongere|"
+               r"buurman|buurvrouw|moeder|vader|opa|oma)\s+van\s+(\d{1,3})(?!\s*(?:%|euro|uur|jaar\s+geleden)|"
+               r"[\d.,:-]\d|\w)", re.IGNORECASE),
+    # "sinds hij 10 was", "toen ze 16 werd", "sinds haar 80ste verjaardag".
+    re.compile(r"(?<![\w-])(?:sinds|toen|vanaf)\s+(?:hij|zij|ze)\s+(\d{1,3})\s+(?:was|werd)(?![\w-])",
+               re.IGNORECASE),
+    re.compile(r"(?<![\w-])(?:haar|zijn)\s+(\d{1,3}(?:ste|e))\s+verjaardag", re.IGNORECASE),
 )
 # An age-like number that is about a group or a thing, never one resident: "tussen 12 en 23 jaar",
 # "vanaf 75 jaar", "het buurthuis bestaat 40 jaar".
 GROUP_OR_THING_AGE = re.compile(
-    r"(?:\b(?:tussen\s+\d+\s+en|van\s+\d+\s+tot|\d+\s*(?:tot|t/m|-)|vanaf|boven\s+de|onder\s+de|"
-    r"ouder\s+dan|jonger\s+dan|bestaat|bestond|bestaan|ruim|al|na|over|sinds)\s*)$", re.IGNORECASE)
+    r"(?:\b(?:tussen\s+(?:de\s+)?\d+\s+en|van\s+(?:de\s+)?\d+\s+tot|\d+\s*(?:tot|t/m|-|en)|vanaf|"
+    r"boven\s+de|onder\s+de|ouder\s+dan|jonger\s+dan|(?:bestaat|bestond|bestaan)(?:\s+[\w-]+){0,3}|ruim|al|na|"
+    r"over|sinds)\s*)$", re.IGNORECASE)
 THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+(?!kind|meisje|jongetje|zoontje|dochtertje)"
                             r"[\w-]+(?:\s+[\w-]+)?\s+(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
+# A capitalised word right before an age in brackets or between commas: "Shurendy (17)", "Bep, 91,".
+AGED_NAME = re.compile(r"(?P<name>[^\W\d_][\w'’-]*)(?:\s\(\d{1,3}\)|,\s\d{1,3},)")
 # Titles a person's name follows: in stories typed quickly the name is often in lower case.
 TITLED_NAME = re.compile(
     r"(?<![\w-])(?P<title>mw|mevr|mevrouw|dhr|meneer|mr|fam|familie|juf|meester|ome|oom|tante|opa|oma|"
     r"zuster|broeder)\.?\s+"
     r"(?P<name>(?:(?:[^\W\d_]\.\s?){1,3})?(?:(?:van|de|der|den|ter|ten|te|het|'t|el|al|ben|bin|abu|da|dos|"
     r"di|le|la|du|von)\s+){0,3}[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)", re.IGNORECASE)
+# What follows a name that opens a sentence when it is a person: a verb of speaking, coming or
+# living, or "is" with an age.
+PERSON_NEXT = re.compile(
+    r" (?:belde|vroeg|zei|zegt|vertelde|vertelt|appte|mailde|kwam|komt|wil|wilde|woont|woonde|heeft|"
+    r"had|durft|durfde|huilde|lachte|sprak|schreef|liet|kreeg|krijgt|is \d|was \d|wordt \d|"
+    r"en (?:haar|zijn|hun) )")
+NEXT_WORD = re.compile(r" ([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 # Titles that are also how people address family (opa, oma): only a capitalised name follows them.
 FAMILY_TITLES = frozenset({"juf", "meester", "ome", "oom", "tante", "opa", "oma", "zuster", "broeder"})
 NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al",
@@ -137,24 +176,27 @@ PERSON_BEFORE = frozenset({"met", "bij", "van", "voor", "zoon", "dochter", "moed
 PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft",
                           "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
                           "en", "kan", "moet", "durft", "zit", "slaapt", "loopt"})
-PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond"})
+PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
 # Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
 INSTITUTION_TYPES = (
     "basisschool|school|cbs|obs|pcbs|rkbs|ikc|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
     "verpleeghuis|verzorgingshuis|kliniek|ziekenhuis|roc|mbo|hogeschool|college|stichting|praktijk|"
-    "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang")
+    "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang|kredietbank")
+# Types that are part of the name as people write it ("CBS Het Kompas", "Kredietbank West-Brabant").
+NAME_PART_TYPES = frozenset({"cbs", "obs", "pcbs", "rkbs", "ikc", "roc", "bso", "kredietbank"})
 # The type in any case ("cbs", "ROC"); the name capitalised ("De Regenboog", "Midden Nederland").
 NAMED_INSTITUTION = re.compile(
     rf"(?<![\w-])(?i:{INSTITUTION_TYPES})\s+(?P<name>(?:(?:De|Het|'t|Den|St\.?)\s+)?[A-Z][\w'’-]*"
     rf"(?:\s+(?:de|van|het|aan|op)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*)(?![\w-])")
 NAMED_COMPLEX = re.compile(
-    r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|woontoren|hofje|portiekflat)\s+"
+    r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|woontoren|hofje|portiekflat)\s+"
     r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 # Letters no Dutch word has ("Paweł", "Gülşen", "Yıldız"): a capitalised word with one is a name
 # or, after "uit" or "in", a place.
 FOREIGN_LETTERS = frozenset("łżźśńęąşğıćčšžřőűţșț")
-WORD = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")
-WORD_PART = re.compile(r"[^\W_][\w'’]*")
+# A word, with its inner apostrophes and hyphens but not a closing quote ("vrouw'").
+WORD = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?(?:-[^\W_](?:[\w'’]*[^\W_])?)*")
+WORD_PART = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?")
 INITIALS_BEFORE = re.compile(r"(?:(?<![\w-])[^\W\d_]\.\s?){1,4}$")
 # Characters that show nothing or only separate: scanned as if they were not there (zero-width
 # marks, soft hyphen) or as a plain space or dash, so "3\u200b6\u200b2…" is still a BSN.
@@ -170,14 +212,16 @@ class GuardWords:
     `anywhere` and `sentence_start`: words deduce may take for names but that are not, in this
     domain. `after_title`: words that follow "mevrouw" when no name does ("mevrouw woont").
     `not_personal`: phrases that look like names but name no resident (expressions, public
-    authors, brands). `first_names`, `neighbourhoods`, `institutions` and `places_abroad` add
-    what practice stories name and deduce, made for Dutch medical notes, lacks.
+    figures, brands). `name_words`: names that are also frequent Dutch words ("Storm").
+    `first_names`, `neighbourhoods`, `institutions` and `places_abroad` add what practice
+    stories name and deduce, made for Dutch medical notes, lacks.
     """
 
     anywhere: frozenset[str]
     sentence_start: frozenset[str]
     after_title: frozenset[str] = frozenset()
     not_personal: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
     neighbourhoods: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
@@ -435,16 +479,17 @@ class PrivacyGuard:
         found = [*self._identifiers(normal), *self._addresses(normal), *self._ages(normal),
                  *self._dates(normal), *self._lower_case_names(normal, words),
                  *self._places_typed(normal, words), *self._institutions_named(normal, words),
-                 *self._foreign_spelled(words),
+                 *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
         parts = list(WORD_PART.finditer(normal))
         not_personal = [(parts[first].start(), parts[last].end())
                         for first, last in self._not_personal.find(parts)]
         found = _dates_about_someone(normal, found)
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
-        titled = self._titled_names(normal)
-        found = [self._whole(normal, f) for f in found
-                 if f.kind in HARD_KINDS or not any(s < f.end and f.start < e for s, e in not_personal)]
+        titled = [f for title_start, f in self._titled_names(normal)
+                  if not any(s <= title_start and f.end <= e for s, e in not_personal)]
+        found = [self._whole(normal, f) for f in found if f.kind not in NAME_LIKE_KINDS
+                 or not any(s < f.end and f.start < e for s, e in not_personal)]
         found += [self._whole(normal, f) for f in titled]
         return [view.original(finding) for finding in _merge(found)]
 
@@ -482,12 +527,16 @@ class PrivacyGuard:
             if stdnum_iban.is_valid(candidate):
                 found.append(Finding(match.start(), match.start() + len(candidate), "iban"))
         for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
-            found.append(Finding(match.start, match.end, "telefoonnummer"))
+            # 0800 and 0900 numbers belong to services (Veilig Thuis, the Belastingtelefoon), not people.
+            if phonenumbers.number_type(match.number) not in SERVICE_NUMBER_TYPES:
+                found.append(Finding(match.start, match.end, "telefoonnummer"))
+        found += [Finding(m.start(), m.end(), "url") for m in BARE_URL.finditer(text)]
         return found
 
     def _addresses(self, text: str) -> list[Finding]:
         found = [Finding(m.start(), m.end(), "adres") for m in POSTCODE.finditer(text)
-                 if m.group("lower") not in NOT_POSTCODE_LETTERS]
+                 if m.group("lower") not in NOT_POSTCODE_LETTERS
+                 and not EXAMPLE_BEFORE.search(text, 0, m.start())]
         for number in HOUSE_NUMBER.finditer(text):
             end = number.start()
             number_word = NUMBER_WORD_BEFORE.search(text, 0, end)
@@ -502,6 +551,9 @@ class PrivacyGuard:
         for street in STREET_WITHOUT_NUMBER.finditer(text):
             if not _sentence_start(text, street.start()):
                 found.append(Finding(street.start(), street.end(), "adres"))
+        found += [Finding(m.start(1), m.end(1), "adres") for m in LOWER_STREET_AFTER_DE.finditer(text)]
+        found += [Finding(m.start(), m.end(), "locatie") for m in NAMED_BUILDING.finditer(text)
+                  if not _sentence_start(text, m.start()) and not self._ordinary(m.group())]
         return found
 
     def _street_before(self, text: str, end: int) -> int | None:
@@ -553,8 +605,9 @@ class PrivacyGuard:
                 found.append(Finding(match.start(group), match.end(group), "datum"))
         return found
 
-    def _titled_names(self, text: str) -> list[Finding]:
-        """A name after a title: "mw bouzid", "Dhr. De Bruijn", "fam. öztürk", "Ome Kees"."""
+    def _titled_names(self, text: str) -> list[tuple[int, Finding]]:
+        """A name after a title: "mw bouzid", "Dhr. De Bruijn", "fam. öztürk", "Ome Kees"; with
+        where its title starts (an expression may hold both: "Ome Jan")."""
         found = []
         for match in TITLED_NAME.finditer(text):
             name = match.group("name")
@@ -569,7 +622,14 @@ class PrivacyGuard:
                     last.lower() in self.words.after_title
                     or (last.lower() in self._ordinary_lower and last.lower() not in self._surnames)):
                 continue
-            found.append(Finding(match.start("name"), match.end("name"), "naam"))
+            end = match.end("name")
+            # A first name and a surname after the title: "mw paini soemodihardjo".
+            following = NEXT_WORD.match(text, end)
+            if (following and not particles and following.group(1)[0].isupper() == last[0].isupper()
+                    and not self._ordinary(following.group(1))
+                    and following.group(1).lower() not in self.words.after_title):
+                end = following.end(1)
+            found.append((match.start(), Finding(match.start("name"), end, "naam")))
         return found
 
     def _lower_case_names(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
@@ -583,6 +643,27 @@ class PrivacyGuard:
             after = words[index + 1].group().lower() if index + 1 < len(words) else ""
             if before in PERSON_BEFORE or after in PERSON_AFTER:
                 found.append(Finding(word.start(), word.end(), "naam"))
+        return found
+
+    def _named_by_context(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
+        """Names that their surroundings give away: "Al-Saadi"; "Shurendy (17)" or "Bep, 91,"
+        (a capitalised word right before an age); lower-case first names in a row ("milan, sem
+        en jesse"), with a surname particle and word after them ("mohamed el idrissi")."""
+        found = [Finding(m.start(), m.end(), "naam") for m in ARTICLE_SURNAME.finditer(text)]
+        for match in AGED_NAME.finditer(text):
+            name = match.group("name")
+            if name[0].isupper() and not self._ordinary(name) and name.lower() not in self._places:
+                found.append(Finding(match.start("name"), match.end("name"), "naam"))
+        names = [i for i, w in enumerate(words) if w.group().islower() and w.group() in self._first_names]
+        for index in names:
+            word = words[index]
+            neighbours = {index - 1, index + 1, index - 2, index + 2}
+            joined = [i for i in neighbours if i in names and _between(text, words[i], word) in ("", "en")]
+            if joined:
+                found.append(Finding(word.start(), word.end(), "naam"))
+            if (index + 2 < len(words) and words[index + 1].group() in NAME_PARTICLES
+                    and not self._ordinary(words[index + 2].group())):
+                found.append(Finding(word.start(), words[index + 2].end(), "naam"))
         return found
 
     def _foreign_spelled(self, words: list[re.Match[str]]) -> list[Finding]:
@@ -621,16 +702,19 @@ class PrivacyGuard:
         for first, last in self._institutions.find(words):
             start, end = words[first].start(), words[last].end()
             name = text[start:end]
+            # Typed in lower case, only names from our own list ("ymere"), never deduce's many.
             # One capitalised word opening a sentence is as often a word as a name ("Herstel is…").
-            if name.islower() or (first == last and _sentence_start(text, start)
-                                  and name.lower() not in self.words.institutions):
+            own = name.lower() in self.words.institutions
+            if (name.islower() and not own) or (first == last and _sentence_start(text, start) and not own):
                 continue
             found.append(Finding(start, end, "instelling"))
         for pattern, kind in ((NAMED_INSTITUTION, "instelling"), (NAMED_COMPLEX, "locatie")):
             for match in pattern.finditer(text):
                 name = match.group("name")
                 if name.split()[-1][0].isupper():
-                    found.append(Finding(match.start("name"), match.end("name"), kind))
+                    kind_word = match.group()[:match.start("name") - match.start()].strip().lower()
+                    start = match.start() if kind_word in NAME_PART_TYPES else match.start("name")
+                    found.append(Finding(start, match.end("name"), kind))
         return found
 
     def _deduce_findings(self, text: str) -> list[Finding]:
@@ -655,11 +739,19 @@ class PrivacyGuard:
                 continue
             end = start + words[-1].end()
             start += words[0].start()
-            if kind == "naam" and self._ordinary_words(text, start, end):
+            if kind == "naam" and (self._ordinary_words(text, start, end)
+                                   or self._word_opening_a_sentence(text, start, end)):
                 continue
             # A common word opening a sentence is no place either ("Bus 12 stopt…").
             if (kind == "locatie" and len(words) == 1 and _sentence_start(text, start)
                     and self._ordinary(text[start:end])):
+                continue
+            if kind == "telefoonnummer" and _service_number(text[start:end]):
+                continue
+            if POSTCODE.fullmatch(text[start:end]) and EXAMPLE_BEFORE.search(text, 0, start):
+                continue
+            # A domain alone ("nibud.nl") is a public site; with a path it may name someone.
+            if kind == "url" and "/" not in text[start:end].split("//", 1)[-1]:
                 continue
             if kind == "locatie" and text[start:end].lower() in HOME_REGION:
                 continue
@@ -667,6 +759,14 @@ class PrivacyGuard:
                 continue
             found.append(Finding(start, end, kind))
         return found
+
+    def _word_opening_a_sentence(self, text: str, start: int, end: int) -> bool:
+        """A name that is also a frequent word ("Storm en regen…", "Roos, tulp…") opening a
+        sentence, with no word after it that says it is a person ("Roos belde", "Roos is 23")."""
+        name = text[start:end]
+        if " " in name or name.lower() not in self.words.name_words or not _sentence_start(text, start):
+            return False
+        return not PERSON_NEXT.match(text, end)
 
     def _ordinary_words(self, text: str, start: int, end: int) -> bool:
         """A 'name' made of words that are never names here, or of ordinary words that are
@@ -677,6 +777,19 @@ class PrivacyGuard:
         if all(word in self.words.anywhere for word in words):
             return True
         return _sentence_start(text, start) and all(word in self._openers for word in words)
+
+
+def _service_number(typed: str) -> bool:
+    """A number of a service (0800, 0900), not of a person."""
+    try:
+        return phonenumbers.number_type(phonenumbers.parse(typed, "NL")) in SERVICE_NUMBER_TYPES
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _between(text: str, one: re.Match[str], other: re.Match[str]) -> str:
+    """What stands between two words, without commas and spaces."""
+    return text[min(one.end(), other.end()):max(one.start(), other.start())].strip(" ,")
 
 
 def _dates_about_someone(text: str, found: list[Finding]) -> list[Finding]:

@@ -1,6 +1,6 @@
 """Calendar rules of the bot: working days, Dutch public holidays, slots and ISO weeks."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -125,3 +125,10 @@ def day_in_words(day: date, language: str, today: date) -> str:
 def weekday_in_words(name: str, language: str) -> str:
     """'vr' -> 'vrijdag' (or 'Friday')."""
     return get_day_names("wide", locale=language)[DAY_NAMES.index(name)]
+
+
+def days_in_words(names: Iterable[str], language: str) -> list[str]:
+    """('ma', 'wo') as stored -> ['ma', 'wo'] (or ['Mon', 'Wed']): Babel's short names in the
+    team's language."""
+    short = get_day_names("abbreviated", locale=language)
+    return [short[DAY_NAMES.index(name)] for name in names]

@@ -42,11 +42,12 @@ class Stories:
         self.suggester = suggester
 
     def submit(self, team: Team, caller: Caller, screened: Screened, source_key: str,
-               principle_id: str | None = None, anonymous: bool = False) -> tuple[dict, bool]:
+               principle_id: str | None = None, anonymous: bool = False,
+               leermoment: bool = False) -> tuple[dict, bool]:
         """Store a story that passed the privacy guard (committed before this returns).
 
         Returns (story, created). Without a chosen principle the best keyword match is filled
-        in as a suggestion.
+        in as a suggestion. A leermoment is a story about what did not work, and what was learned.
         """
         cleaned = checked_text(screened.text, maximum=None)
         if principle_id is not None:
@@ -65,6 +66,7 @@ class Stories:
             "principle_id": principle_id,
             "anonymous": int(anonymous),
             "consent": 0,
+            "leermoment": int(leermoment),
             "privacy_flags": screened.flags,
             "status": "pending" if moderated else "approved",
             "decided_at": None if moderated else now,
@@ -113,6 +115,12 @@ class Stories:
                                 consent=int(consent))
         return self.store.story(story_id)
 
+    def set_leermoment(self, team: Team, caller: Caller, story_id: int, leermoment: bool) -> dict:
+        self.own(team, caller, story_id)
+        self.store.update_story(story_id, caller.user_id, "author-leermoment", str(int(leermoment)),
+                                leermoment=int(leermoment))
+        return self.store.story(story_id)
+
     def editable(self, team: Team, caller: Caller, story_id: int) -> dict:
         story = self.own(team, caller, story_id)
         if story["status"] != "pending":
@@ -138,13 +146,12 @@ class Stories:
 
     def export_mine(self, team: Team, caller: Caller) -> str:
         """All of the caller's stories in this team as JSON (withdrawn ones without text)."""
-        fields = ("id", "text", "principle_id", "anonymous", "consent", "status", "featured",
-                  "created_at", "decided_at", "reject_reason")
+        fields = ("id", "text", "principle_id", "anonymous", "consent", "leermoment", "status",
+                  "featured", "created_at", "decided_at", "reject_reason")
         stories = [{field: story[field] for field in fields} for story in self.mine(team, caller)]
         for story in stories:
-            story["anonymous"] = bool(story["anonymous"])
-            story["consent"] = bool(story["consent"])
-            story["featured"] = bool(story["featured"])
+            for flag in ("anonymous", "consent", "leermoment", "featured"):
+                story[flag] = bool(story[flag])
         return json.dumps({"team": team.id, "author": caller.user_id,
                            "exported_at": self.store.now(), "stories": stories},
                           ensure_ascii=False, indent=2)

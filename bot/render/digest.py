@@ -27,6 +27,13 @@ class Section:
     featured: bool = False
     # Where the principle in the heading comes from; None when the heading names no principle.
     credit: str | None = None
+    # A line under the heading that says what the section holds (the leermomenten's).
+    intro: str | None = None
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The lines under the heading, in order."""
+        return tuple(line for line in (self.intro, self.credit) if line)
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,10 @@ def outline(digest: Digest, messages: Messages) -> Outline:
             sections.append(Section(named(group.principle), stories, credit=credit(group.principle)))
         else:
             sections.append(Section(say("digest.untagged"), stories))
+    if digest.leermomenten:
+        sections.append(Section(say("digest.leermomenten"),
+                                tuple(entry(story) for story in digest.leermomenten),
+                                intro=say("digest.leermomenten_intro")))
     if digest.uncovered:
         sections.append(Section(say("digest.uncovered"), tuple(
             Entry(named(p), credit=credit(p)) for p in digest.uncovered)))
@@ -93,8 +104,8 @@ def render_markdown(digest: Digest, messages: Messages) -> str:
         lines += [shape.note, ""]
     for section in shape.sections:
         lines += [f"## {section.heading}", ""]
-        if section.credit:
-            lines += [f"_{section.credit}_", ""]
+        for note in section.notes:
+            lines += [f"_{note}_", ""]
         for entry in section.entries:
             if section.featured:
                 lines += [f"> {entry.text}", f"> — {entry.author}"]
@@ -129,8 +140,7 @@ def render_html(digest: Digest, messages: Messages) -> str:
         parts.append(f"<p>{esc(shape.note)}</p>")
     for section in shape.sections:
         parts.append(f"<h2>{esc(section.heading)}</h2>")
-        if section.credit:
-            parts.append(f"<p><small>{esc(section.credit)}</small></p>")
+        parts += [f"<p><small>{esc(note)}</small></p>" for note in section.notes]
         if section.featured:
             parts += [f"<blockquote><p>{esc(entry.text)}</p><footer>{esc(entry.author or '')}</footer>"
                       "</blockquote>" for entry in section.entries]

@@ -35,6 +35,7 @@ from bot.platform import PlatformUnreachable, Services
 from bot.render.chart import chart_png
 from bot.settings import SettingsError, SlackSettings
 from bot.slack import blocks
+from bot.slack.names import SlackNames
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ COMMANDS = ("/mantra", "/verhaal", "/mijnverhalen", "/moderatie", "/digest", "/w
 SHORTCUT = "bewaar_als_verhaal"
 RETRIES = 5
 ACTION_PATTERN = re.compile(rf"^{blocks.ACTION_PREFIX}\d+\|")
-SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]*))?>")
 # chat.postEphemeral's answers when the bot was not invited to the channel.
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found")
 METADATA_EVENT = "werkbot_post"
@@ -124,6 +125,7 @@ class SlackAdapter:
         self.session = http_session(settings.timeout_seconds)
         self.client = web_client(settings.bot_token, settings.api_url, self.session)
         self.app = AsyncApp(client=self.client, signing_secret=settings.signing_secret)
+        self.names = SlackNames(self.client)
         self.app_token = settings.app_token
         self.socket: AsyncSocketModeHandler | None = None
         self.state = "starting"
@@ -208,13 +210,14 @@ class SlackAdapter:
     async def _on_command(self, ack: Any, body: dict) -> None:
         """A slash command: ack at once, then run it in the core."""
         await ack()
-        caller = self._caller(body["team_id"], body["channel_id"], body["user_id"],
-                              body.get("user_name", ""), self._channel_name(body.get("channel_name", "")))
+        caller = await self._named(self._caller(
+            body["team_id"], body["channel_id"], body["user_id"], body.get("user_name", ""),
+            self._channel_name(body.get("channel_name", ""))))
         text = body.get("text", "")
         if body["command"] == "/werkbot":
-            # Slack sends a mention as <@U123|name>; the command language knows @U123. Story
-            # text keeps what was typed.
-            text = SLACK_MENTION.sub(r"@\1", text)
+            # Story text keeps what was typed; mentions in /werkbot become what the core reads.
+            text, people = await self._mentions(text)
+            caller = replace(caller, people=people)
         line = f"{body['command']} {text}".strip()
         send = self._sender(caller, body.get("trigger_id"), body.get("response_url"))
         await self.conversation.command(caller, line, self._input_key(body), send)
@@ -224,7 +227,7 @@ class SlackAdapter:
         pressed = body["actions"][0]
         action, value = blocks.parse_button(pressed["action_id"], pressed.get("value", ""))
         channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
-        caller = self._interactor(body, channel or "")
+        caller = await self._named(self._interactor(body, channel or ""))
         send = self._sender(caller, body.get("trigger_id"), body.get("response_url"))
         await self.conversation.action(caller, action, value, send, source_key=self._input_key(body))
 
@@ -234,6 +237,7 @@ class SlackAdapter:
         text = view["state"]["values"]["answer"]["text"].get("value") or ""
         if not await self._ack_form(ack, caller, meta["action"], meta["value"], text, "answer"):
             return
+        caller = await self._named(caller)
         await self.conversation.action(caller, meta["action"], meta["value"], self._sender(caller),
                                        text=text, source_key=f"slack:view:{view['id']}")
 
@@ -244,6 +248,7 @@ class SlackAdapter:
         text = values["story"]["text"].get("value") or ""
         if not await self._ack_form(ack, caller, "story.new", "", text, "story"):
             return
+        caller = await self._named(caller)
         selected = values["principle"]["choice"].get("selected_option") or {}
         anonymous = bool(values["anonymous"]["choice"].get("selected_options"))
         value = f"{selected.get('value', '')}:{int(anonymous)}"
@@ -264,7 +269,7 @@ class SlackAdapter:
     async def _on_shortcut(self, ack: Any, body: dict) -> None:
         """'Bewaar als praktijkverhaal' on any message: the story form, starting from its text."""
         await ack()
-        caller = self._interactor(body, body["channel"]["id"])
+        caller = await self._named(self._interactor(body, body["channel"]["id"]))
         message = body.get("message", {}).get("text", "")
         send = self._sender(caller, body["trigger_id"])
 
@@ -310,6 +315,28 @@ class SlackAdapter:
         user = body["user"]
         return self._caller(body["team"]["id"], channel, user["id"],
                             user.get("username") or user.get("name", ""))
+
+    async def _named(self, caller: Caller) -> Caller:
+        """The caller with the display name Slack shows for them (a request carries only their
+        handle); the handle where Slack cannot tell. Asked after the ack: it may take a moment."""
+        name = await self.names.name(caller.user_id)
+        return replace(caller, user_name=name) if name else caller
+
+    async def _mentions(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """Slack sends a mention as <@U123|label>; the command language knows @U123, and the core
+        the member's display name. A mention of someone Slack does not know (a deactivated
+        account) becomes its label, as the member saw it: the core refuses it by that."""
+        people: dict[str, str] = {}
+        for user_id, _ in SLACK_MENTION.findall(text):
+            if user_id not in people:
+                people[user_id] = await self.names.name(user_id) or ""
+
+        def read(mention: re.Match) -> str:
+            user_id, label = mention.group(1), mention.group(2)
+            return f"@{user_id}" if people[user_id] or not label else f"@{label}"
+
+        return (SLACK_MENTION.sub(read, text),
+                tuple((user_id, name) for user_id, name in people.items() if name))
 
     # Sending ---------------------------------------------------------------------------
 

@@ -113,8 +113,7 @@ def digest_messages(digest: Digest, messages: Messages, buttons: Sequence[Button
         blocks.append(section(escape(shape.note)))
     for part in shape.sections:
         lines = [f"*{escape(part.heading)}*"]
-        if part.credit:
-            lines.append(f"_{escape(part.credit)}_")
+        lines += [f"_{escape(note)}_" for note in part.notes]
         for entry in part.entries:
             if part.featured:
                 lines += [f">{escape(entry.text)}", f"— {escape(entry.author or '')}"]
@@ -160,7 +159,8 @@ def story_modal(labels: dict[str, str], ask: Ask, metadata: dict) -> dict:
                      "max_length": limit}
     if ask.initial:
         element["initial_value"] = ask.initial[:limit]
-    options = [{"text": {"type": "plain_text", "text": clip(f"{pid}: {text}", 75)}, "value": pid}
+    # Readers see the principle's name ("Werkprincipe 3: …"); its id is only the option's value.
+    options = [{"text": {"type": "plain_text", "text": clip(text, 75)}, "value": pid}
                for pid, text in ask.principles[:100]]
     return {
         "type": "modal",

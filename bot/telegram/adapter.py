@@ -333,7 +333,10 @@ class TelegramAdapter:
         if caller is None:
             await message.reply_text(self._say("nl", "telegram.private_no_team"))
             return ConversationHandler.END
-        line = self._command_line(message)
+        line, named = self._command_line(message)
+        if named is not None:
+            # The one the command names, as Telegram gave them: the core shows their name.
+            caller = replace(caller, people=((str(named.id), named.full_name),))
         sender = self._sender(caller, update, context)
         if line is None:
             notice = self.bot.notice(self.bot.team_of(caller), "telegram.moderator_usage")
@@ -492,13 +495,14 @@ class TelegramAdapter:
         return str(user.id) in cached[1]
 
     @staticmethod
-    def _command_line(message: Message) -> str | None:
-        """The command as the core reads it. `/werkbot moderator` names its person by replying to
-        their message or by a mention Telegram resolved; None when it names no one we can know."""
+    def _command_line(message: Message) -> tuple[str | None, User | None]:
+        """The command as the core reads it, and the person it names. `/werkbot moderator` names
+        its person by replying to their message or by a mention Telegram resolved (a bot sees no
+        one's @username otherwise); no line when it names no one we can know."""
         text = message.text or ""
         words = text.split()
         if len(words) < 2 or words[0].split("@")[0].lower() != "/werkbot" or words[1].lower() != "moderator":
-            return text
+            return text, None
         replied = message.reply_to_message
         # In a forum topic every message "replies" to the topic's first message: that is no choice.
         named = replied is not None and not replied.forum_topic_created and not (
@@ -510,9 +514,9 @@ class TelegramAdapter:
             if entity.type == MessageEntity.TEXT_MENTION and entity.user is not None:
                 target = entity.user
         if target is None:
-            return None
+            return None, None
         remove = len(words) > 2 and words[2].lower() == "weg"
-        return f"/werkbot moderator {'weg ' if remove else ''}@{target.id}"
+        return f"/werkbot moderator {'weg ' if remove else ''}@{target.id}", target
 
     @staticmethod
     def _source_key(update: Update) -> str:

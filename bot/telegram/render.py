@@ -141,10 +141,10 @@ def digest_messages(digest: Digest, messages: Messages) -> list[str]:
         pieces += text_pieces(shape.note)
     for section in shape.sections:
         heading = plain(section.heading, "b")
-        if section.credit:
+        for note in section.notes:
             # On the line under the heading, not a paragraph of its own.
-            credit = plain(section.credit, "i")
-            heading = Piece(f"{heading.html}\n{credit.html}", heading.length + 1 + credit.length)
+            line = plain(note, "i")
+            heading = Piece(f"{heading.html}\n{line.html}", heading.length + 1 + line.length)
         pieces.append(heading)
         for entry in section.entries:
             if section.featured:

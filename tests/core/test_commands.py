@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,13 +11,20 @@ from bot.core.model import UserError
 from storage import Store, open_database
 from tests.conftest import member, texts
 
-SETS = frozenset({"werkprincipes", "houdingsprincipes", "gouden-regels", "toetsstenen"})
+SETS = frozenset({"werkprincipes", "houdingsprincipes", "gouden-regels", "toetsstenen",
+                  "interventierichtingen"})
 
 
 @pytest.mark.parametrize(("line", "expected"), [
     ("/mantra", Command("mantra")),
     ("/verhaal", Command("verhaal", value=None)),
     ("/verhaal  Een verhaal ", Command("verhaal", value="Een verhaal")),
+    ("/verhaal leermoment Het liep mis", Command("verhaal", "leermoment", "Het liep mis")),
+    ("/verhaal Leermoment:\nHet liep mis", Command("verhaal", "leermoment", "Het liep mis")),
+    ("/verhaal leermoment", Command("verhaal", "leermoment", None)),
+    ("/verhaal Leermomenten zijn goud", Command("verhaal", value="Leermomenten zijn goud")),
+    ("/moderatie signaal 12", Command("moderatie", "signaal", (True, 12))),
+    ("/moderatie signaal weg #12", Command("moderatie", "signaal", (False, 12))),
     ("/werkbot", Command("werkbot", "help")),
     ("/werkbot tijd 8:30", Command("werkbot", "tijd", "08:30")),
     ("/werkbot dagen ma, wo,vr", Command("werkbot", "dagen", ["ma", "wo", "vr"])),
@@ -54,6 +62,11 @@ def test_parses(line, expected):
 
 @pytest.mark.parametrize(("line", "key"), [
     ("/mantra nu", "usage.mantra"),
+    ("/moderatie nu", "usage.moderatie"),
+    ("/moderatie signaal", "usage.moderatie"),
+    ("/moderatie signaal twaalf", "usage.moderatie"),
+    ("/moderatie signaal 12 13", "usage.moderatie"),
+    ("/moderatie signaal " + "9" * 30, "usage.moderatie"),
     ("/bestaatniet", "usage.unknown_command"),
     ("/werkbot tijd 24:00", "usage.time"),
     ("/werkbot tijd 8.3", "usage.time"),
@@ -160,7 +173,7 @@ def test_a_sub_command_without_its_value_explains_itself_and_changes_nothing(sto
         "Gebruik: /werkbot taal nl of /werkbot taal en.")
     assert texts(bot.handle_command(moderator, "/werkbot sets", "b")) == (
         "Gebruik: /werkbot sets met de sets erachter, bijvoorbeeld /werkbot sets werkprincipes,toetsstenen. "
-        "Kies uit: gouden-regels, houdingsprincipes, toetsstenen, werkprincipes.")
+        "Kies uit: gouden-regels, houdingsprincipes, interventierichtingen, toetsstenen, werkprincipes.")
     assert texts(bot.handle_command(moderator, "/werkbot bewaartermijn", "c")) == (
         "Gebruik: /werkbot bewaartermijn met een aantal dagen (30 tot 3650), "
         "of /werkbot bewaartermijn uit.")
@@ -173,13 +186,31 @@ def test_language_switch_changes_the_texts(bot, moderator):
 
 
 def test_moderators_added_and_removed_but_never_the_last(store, bot, moderator, team_a):
-    bot.handle_command(moderator, "/werkbot moderator @colleague", "a")
+    # The platform resolved the mention: it names the colleague, with their display name.
+    naming = replace(moderator, people=(("colleague", "Sanne de Vries"),))
+    assert texts(bot.handle_command(naming, "/werkbot moderator @colleague", "a")) == (
+        "Sanne de Vries is nu moderator.")
     assert store.moderators(team_a) == ["coordinator", "colleague"]
-    colleague = member("colleague")
+    colleague = member("colleague", name="Sanne")
     assert texts(bot.handle_command(colleague, "/moderatie", "q")) == "Er wachten geen verhalen. Mooi zo!"
-    bot.handle_command(colleague, "/werkbot moderator weg @coordinator", "b")
+    status = texts(bot.handle_command(colleague, "/werkbot status", "s"))
+    assert "Moderatoren: Coordinator en Sanne\n" in status
+    assert texts(bot.handle_command(colleague, "/werkbot moderator weg @coordinator", "b")) == (
+        "Coordinator is geen moderator meer.")
     assert store.moderators(team_a) == ["colleague"]
     assert "minstens één" in texts(bot.handle_command(colleague, "/werkbot moderator weg @colleague", "c"))
+
+
+def test_a_moderator_the_platform_does_not_know_is_refused_and_nothing_changes(store, bot, moderator, team_a):
+    assert texts(bot.handle_command(moderator, "/werkbot moderator @onbekend", "a")) == (
+        "Ik ken niemand in dit kanaal die @onbekend heet; er is niets veranderd. Noem je collega met @ "
+        "en kies de naam uit de lijst die dan verschijnt.")
+    assert texts(bot.handle_command(moderator, "/werkbot moderator weg @onbekend", "b")).startswith(
+        "Ik ken niemand in dit kanaal die @onbekend heet")
+    naming = replace(moderator, people=(("colleague", "Sanne"),))
+    assert texts(bot.handle_command(naming, "/werkbot moderator weg @colleague", "c")) == (
+        "Sanne is geen moderator van dit team.")
+    assert store.moderator_names(team_a) == {"coordinator": "Coordinator"}
 
 
 def test_stop_pauses_and_start_resumes(store, bot, moderator, team_a):
@@ -196,7 +227,7 @@ def test_an_internal_failure_gets_a_calm_message_and_no_story_text_in_logs(
                      "begin select raise(abort, 'disk says no'); end")
     story = "Dit verhaal mag nooit in een logbestand terechtkomen, ook niet bij een fout."
     replies = bot.handle_command(moderator, f"/verhaal {story}", "k")
-    assert texts(replies) == "Er ging iets mis aan onze kant. Er is niets veranderd; probeer het zo nog eens."
+    assert texts(replies) == "Er ging bij mij iets mis. Er is niets veranderd; probeer het zo nog eens."
     assert f"command /verhaal failed for team {team_a}" in caplog.text
     assert story not in caplog.text
     assert list(store.db.query("select * from stories")) == []

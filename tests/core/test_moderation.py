@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +22,7 @@ def test_moderator_sees_queue_with_author_and_buttons(bot, moderator):
     replies = bot.handle_command(moderator, "/moderatie", "q")
     assert "Schrijver" in replies[1].text and STORY in replies[1].text
     assert [b.action for b in replies[1].buttons] == [
-        "mod.approve", "mod.reject", "mod.feature", "mod.principles", "mod.redact"]
+        "mod.approve", "mod.reject", "mod.feature", "mod.principles", "mod.redact", "mod.signal"]
 
 
 def test_non_moderator_is_refused_politely_and_nothing_changes(store, bot, moderator, team_a):
@@ -126,7 +128,8 @@ def test_a_long_queue_comes_in_pages(bot, moderator):
 
 
 ACTIONS = ["mod.approve", "mod.reject", "mod.feature", "mod.principles", "mod.tag", "mod.redact",
-           "digest.post", "story.tag", "story.anonymous", "story.consent", "story.edit",
+           "mod.signal", "digest.post", "story.tag", "story.anonymous", "story.consent",
+           "story.leermoment", "story.edit",
            "story.withdraw", "story.withdraw_confirm", "story.export", "draft.mask", "draft.keep",
            "draft.edit", "bestaat.niet"]
 
@@ -156,7 +159,7 @@ def reminders(replies) -> list[tuple[str, str]]:
 
 def test_moderators_hear_of_a_waiting_story_at_most_once_an_hour_also_after_a_restart(
         db_path, store, bot, moderator, clock, content, guard):
-    bot.handle_command(moderator, "/werkbot moderator @second", "m")
+    bot.handle_command(replace(moderator, people=(("second", "Second"),)), "/werkbot moderator @second", "m")
     story = "We begonnen klein, met een kop koffie bij de buren."
     first = bot.handle_command(member("author"), f"/verhaal {story}", "k1")
     assert reminders(first) == [

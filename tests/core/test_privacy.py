@@ -28,10 +28,12 @@ def test_case_set_meets_the_thresholds(guard, capsys):
 
 
 # Floors on the split (README, "Privacy"): a change that makes the guard worse fails here. Raise
-# them as tuning on `dev` improves it; `test` keeps a looser floor, since it is never tuned on.
+# them as tuning on `dev` and `dev2` improves it; `test` keeps a looser floor, since it is never
+# tuned on.
 # Per split: hard identifiers with the right kind, names, every other kind, clean stories with a
 # finding (at most).
-SPLIT_FLOORS = {"dev": (1.0, 0.97, 0.93, 0.02), "test": (0.96, 0.95, 0.85, 0.07)}
+SPLIT_FLOORS = {"dev": (1.0, 0.97, 0.93, 0.02), "dev2": (1.0, 0.95, 0.85, 0.05),
+                "test": (0.96, 0.97, 0.9, 0.07)}
 OTHER_KINDS = ("datum", "leeftijd", "locatie", "instelling")
 
 
@@ -110,14 +112,14 @@ def test_hard_identifier_is_never_stored_as_typed(store, bot, moderator):
     assert [b.action for b in replies[0].buttons] == ["draft.mask", "draft.edit"]
     assert stored(store) == []
     draft_id = replies[0].buttons[0].value
-    assert "niet zoals getypt" not in texts(bot.handle_action(moderator, "draft.mask", draft_id))
+    assert "nooit zoals je ze typte" not in texts(bot.handle_action(moderator, "draft.mask", draft_id))
     assert stored(store) == [{"text": "Mevrouw belde me later terug op [telefoonnummer] en toen lukte "
                                       "het wel.", "privacy_flags": "telefoonnummer"}]
 
 
 def test_keeping_as_typed_is_refused_for_hard_identifiers(store, bot, moderator):
     draft_id = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")[0].buttons[0].value
-    assert "nooit zoals getypt" in texts(bot.handle_action(moderator, "draft.keep", draft_id))
+    assert "bewaar ik nooit zoals je ze typte" in texts(bot.handle_action(moderator, "draft.keep", draft_id))
     assert stored(store) == []
 
 
@@ -138,6 +140,16 @@ def test_the_queue_says_what_was_made_unrecognisable(store, bot, moderator):
     queue = texts(bot.handle_command(moderator, "/moderatie", "q"))
     assert "[telefoonnummer]" in queue and PHONE not in queue
     assert queue.endswith("\nDe privacycontrole vond: telefoonnummer. Dat is onherkenbaar gemaakt.")
+
+
+def test_an_english_team_reads_what_was_found_in_english(store, bot, moderator):
+    bot.handle_command(moderator, "/werkbot taal en", "taal")
+    [found] = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")
+    assert found.text.startswith("Your story seems to contain personal data (phone number).")
+    bot.handle_action(moderator, "draft.mask", found.buttons[0].value)
+    assert stored(store)[0]["privacy_flags"] == "telefoonnummer", "the stored flag keeps the kind"
+    queue = texts(bot.handle_command(moderator, "/moderatie", "q"))
+    assert queue.endswith("\nThe privacy check found: phone number. That was made unrecognisable.")
 
 
 def test_editing_runs_the_check_again(store, bot, moderator):
@@ -200,7 +212,7 @@ def test_a_guard_that_cannot_load_says_so_and_no_story_is_stored_unchecked(conte
     bot = WerkBot(store, content, guard)
     bot.team.register(member("coordinator"))
     replies = bot.handle_command(member("coordinator"), f"/verhaal {STORY_WITH_PHONE}", "k")
-    assert texts(replies) == "Er ging iets mis aan onze kant. Er is niets veranderd; probeer het zo nog eens."
+    assert texts(replies) == "Er ging bij mij iets mis. Er is niets veranderd; probeer het zo nog eens."
     assert stored(store) == []
     assert PHONE not in caplog.text
 

@@ -30,22 +30,22 @@ def posts_until(bot, clock, end: datetime) -> list[tuple[str, str]]:
 
 def test_a_paused_team_shows_no_next_post(bot, moderator):
     assert texts(bot.handle_command(moderator, "/werkbot pauze", "p")) == (
-        "Ik ben gepauzeerd: er komen geen werkprincipes en digests meer, tot je /werkbot hervat typt. "
-        "Alle verhalen blijven bewaard.")
+        "Ik ben gepauzeerd: er komen geen werkprincipes en weekoverzichten meer, "
+        "tot je /werkbot hervat typt. Alle verhalen blijven bewaard.")
     assert status_line(bot, moderator, "Status") == "gepauzeerd, tot een moderator /werkbot hervat typt"
-    assert status_line(bot, moderator, "Volgende werkprincipe") == "geen, zolang ik gepauzeerd ben"
-    assert status_line(bot, moderator, "Volgende digest") == "geen, zolang ik gepauzeerd ben"
+    assert status_line(bot, moderator, "Volgend werkprincipe") == "geen, zolang ik gepauzeerd ben"
+    assert status_line(bot, moderator, "Volgend weekoverzicht") == "geen, zolang ik gepauzeerd ben"
 
 
 def test_a_pause_until_a_day_shows_that_day_and_the_first_post_after_it(store, bot, moderator, team_a):
     assert texts(bot.handle_command(moderator, "/werkbot pauze tot 4 januari", "p")) == (
-        "Ik ben gepauzeerd tot maandag 4 januari 2027: tot dan komen er geen werkprincipes en digests. "
-        "Het volgende werkprincipe komt maandag 4 januari 2027 om 09:00.")
+        "Ik ben gepauzeerd tot maandag 4 januari 2027: tot dan komen er geen werkprincipes en "
+        "weekoverzichten. Het volgende werkprincipe komt maandag 4 januari 2027 om 09:00.")
     assert store.team(team_a).paused_until == date(2027, 1, 4)
     assert status_line(bot, moderator, "Status") == (
         "gepauzeerd tot maandag 4 januari 2027; dan ga ik vanzelf weer verder")
-    assert status_line(bot, moderator, "Volgende werkprincipe") == "maandag 4 januari 2027 om 09:00"
-    assert status_line(bot, moderator, "Volgende digest") == "vrijdag 8 januari 2027 om 15:00"
+    assert status_line(bot, moderator, "Volgend werkprincipe") == "maandag 4 januari 2027 om 09:00"
+    assert status_line(bot, moderator, "Volgend weekoverzicht") == "vrijdag 8 januari 2027 om 15:00"
 
 
 def test_a_pause_until_a_day_posts_nothing_before_it_and_resumes_by_itself(store, bot, moderator, clock):
@@ -63,7 +63,7 @@ def test_a_slot_that_passed_during_the_pause_does_not_come_late_when_it_ends(bot
     assert posts(bot) == []
     clock.now = datetime(2026, 11, 25, 23, 0, 20, tzinfo=UTC)  # Thursday 00:00, the slot an hour late
     assert posts(bot) == [], "a restart's catch-up, but the slot was in the pause"
-    assert status_line(bot, moderator, "Volgende digest") == "woensdag 2 december om 23:00"
+    assert status_line(bot, moderator, "Volgend weekoverzicht") == "woensdag 2 december om 23:00"
     clock.now = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
     assert posts(bot) == [("mantra", "2026-11-26")]
 
@@ -167,7 +167,7 @@ def test_after_todays_post_status_shows_the_next_real_slot_and_the_last_post(bot
     # A later time today would be a second mantra today, which never comes.
     assert texts(bot.handle_command(moderator, "/werkbot tijd 10:00", "t")) == (
         "Tijd aangepast naar 10:00. Het volgende werkprincipe komt woensdag 25 november om 10:00.")
-    assert status_line(bot, moderator, "Volgende werkprincipe") == "woensdag 25 november om 10:00"
+    assert status_line(bot, moderator, "Volgend werkprincipe") == "woensdag 25 november om 10:00"
     assert status_line(bot, moderator, "Laatste bericht") == (
         "werkprincipe, dinsdag 24 november om 09:00 — geplaatst")
 
@@ -176,7 +176,7 @@ def test_status_skips_public_holidays(bot, moderator, clock):
     clock.now = datetime(2026, 12, 24, 8, 5, tzinfo=UTC)  # Thursday 24 December, 09:05
     assert posts(bot) == [("mantra", "2026-12-24")]
     # Friday is Kerst, Saturday Tweede Kerstdag.
-    assert status_line(bot, moderator, "Volgende werkprincipe") == "maandag 28 december om 09:00"
+    assert status_line(bot, moderator, "Volgend werkprincipe") == "maandag 28 december om 09:00"
 
 
 def test_status_shows_a_post_that_failed_and_that_it_comes_again(bot, moderator, clock):
@@ -185,7 +185,7 @@ def test_status_shows_a_post_that_failed_and_that_it_comes_again(bot, moderator,
     bot.posting.record(mantra, error="ServerError")
     assert status_line(bot, moderator, "Laatste bericht") == (
         "werkprincipe, dinsdag 24 november om 09:00 — niet gelukt")
-    assert status_line(bot, moderator, "Volgende werkprincipe") == "zo meteen"
+    assert status_line(bot, moderator, "Volgend werkprincipe") == "zo meteen"
 
 
 def test_status_shows_the_digest_posted_by_hand_as_last_and_next_weeks_as_next(bot, moderator, clock):
@@ -193,8 +193,19 @@ def test_status_shows_the_digest_posted_by_hand_as_last_and_next_weeks_as_next(b
     [digest] = bot.handle_action(moderator, "digest.post", "")
     bot.posting.record(digest)
     assert status_line(bot, moderator, "Laatste bericht") == (
-        "digest, dinsdag 24 november om 10:00 — geplaatst")
-    assert status_line(bot, moderator, "Volgende digest") == "vrijdag 4 december om 15:00"
+        "weekoverzicht, dinsdag 24 november om 10:00 — geplaatst")
+    assert status_line(bot, moderator, "Volgend weekoverzicht") == "vrijdag 4 december om 15:00"
+
+
+def test_status_names_the_days_in_the_teams_language(bot, moderator):
+    assert status_line(bot, moderator, "Werkprincipe") == "om 09:00 op ma, di, wo, do, vr"
+    assert status_line(bot, moderator, "Weekoverzicht") == "vrijdag om 15:00"
+    bot.handle_command(moderator, "/werkbot taal en", "taal")
+    assert texts(bot.handle_command(moderator, "/werkbot dagen ma,wo", "d")).startswith(
+        "Days changed to Mon, Wed. ")
+    assert status_line(bot, moderator, "Principle") == "at 09:00 on Mon, Wed"
+    assert status_line(bot, moderator, "Digest") == "Friday at 15:00"
+    assert status_line(bot, moderator, "Status") == "active"
 
 
 # Settings ----------------------------------------------------------------------------------
@@ -205,7 +216,8 @@ def test_status_shows_the_digest_posted_by_hand_as_last_and_next_weeks_as_next(b
     ("/werkbot dagen ma,wo",
      "Dagen aangepast naar ma, wo. Het volgende werkprincipe komt woensdag 25 november om 09:00."),
     ("/werkbot digest do 16 uur",
-     "Digest aangepast naar donderdag 16:00. De volgende digest komt donderdag 26 november om 16:00."),
+     "Weekoverzicht aangepast naar donderdag 16:00. "
+     "Het volgende weekoverzicht komt donderdag 26 november om 16:00."),
     ("/werkbot tijdzone Europe/London",
      "Tijdzone aangepast naar Europe/London. Het volgende werkprincipe komt dinsdag 24 november om 09:00."),
     ("/werkbot sets toetsstenen",

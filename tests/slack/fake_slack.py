@@ -7,6 +7,9 @@ from urllib.parse import parse_qs
 
 from aiohttp import web
 
+# The workspace's members as users.info knows them: id and display name.
+MEMBERS = {"U1": "Anouk", "U2": "Jeroen", "U3": "Fatima", "U4": "Kees"}
+
 
 def message_text(args: dict) -> str:
     """A message's fallback text and the text of its sections, as a reader sees them."""
@@ -50,6 +53,8 @@ class FakeSlack:
     port: int = 0
     runner: web.AppRunner | None = None
     uploads: list[bytes] = field(default_factory=list)
+    # Members users.info knows (others are user_not_found), by id: their display name.
+    members: dict[str, str] = field(default_factory=lambda: dict(MEMBERS))
 
     @property
     def url(self) -> str:
@@ -142,6 +147,13 @@ class FakeSlack:
                 {"type": "message", "text": post.get("text", ""),
                  **({"metadata": post["metadata"]} if "metadata" in post and args.get("include_all_metadata")
                     else {})} for post in posts]}
+        if method == "users.info":
+            name = self.members.get(args.get("user", ""))
+            if name is None:
+                return {"ok": False, "error": "user_not_found"}
+            return {"ok": True, "user": {"id": args["user"], "name": name.lower(), "real_name": name,
+                                         "deleted": False, "is_bot": False,
+                                         "profile": {"display_name": name, "real_name": name}}}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             return {"ok": True, "channel": args.get("channel"), "ts": "1.0", "message_ts": "1.0"}
         return {"ok": True}

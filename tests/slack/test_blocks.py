@@ -77,3 +77,22 @@ def test_modals_respect_title_input_and_metadata_limits():
     modal = blocks.ask_modal(ask, {"action": "mod.reject", "value": "1", "channel": "C1"}, "Versturen")
     assert len(modal["title"]["text"]) <= 24 and len(modal["private_metadata"]) <= 3000
     assert modal["blocks"][0]["element"]["max_length"] == 500
+
+
+def test_leermomenten_have_their_own_section_with_its_intro(bot, moderator, content):
+    lesson = "We planden een buurtavond zonder de bewoners te vragen; er kwam <niemand>."
+    bot.handle_command(moderator, "/verhaal Samen de tuin opgeknapt met de buren; iedereen deed mee.", "k1")
+    bot.handle_command(moderator, f"/verhaal leermoment {lesson}", "k2")
+    for story_id in ("1", "2"):
+        bot.handle_action(moderator, "mod.approve", story_id)
+    team = bot.team_of(moderator)
+    messages = blocks.digest_messages(bot.digests.compile(team), content.messages)
+    for message in messages:
+        assert_within_limits(message)
+    sections = [b["text"]["text"] for m in messages for b in m["blocks"] if b["type"] == "section"]
+    [lessons] = [text for text in sections if text.startswith("*Leermomenten*")]
+    assert lessons == (
+        "*Leermomenten*\n_Wat niet werkte, en wat jullie ervan leerden. Dank voor jullie openheid: ook "
+        "dit helpt het team verder._\n• We planden een buurtavond zonder de bewoners te vragen; er kwam "
+        "&lt;niemand&gt;. — _Coordinator_")
+    assert sum(text.count("buurtavond") for text in sections) == 1

@@ -14,9 +14,19 @@ from bot.core.privacy import PrivacyGuard
 from bot.scheduler import post_due
 from bot.slack import blocks
 from tests.slack.conftest import SlackClient, buttons_of, slack_settings, slack_team, text_of
+from tests.slack.fake_slack import message_text
 from tests.support import until
 
 STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
+# The start of the bot's welcome in a new team's channel.
+WELCOME = "Hallo allemaal!"
+
+
+def channel_posts(fake_slack, fragment: str, channel: str = "C1") -> list[dict]:
+    """The posts to a channel whose text holds `fragment`: a new team's channel holds the bot's
+    welcome too, so posts are told apart by what they say."""
+    return [post for post in fake_slack.of("chat.postMessage")
+            if post["channel"] == channel and fragment in message_text(post)]
 
 
 async def test_healthz_reports_each_part(runtime):
@@ -52,7 +62,7 @@ async def test_start_mantra_status_and_usage(slack, fake_slack, runtime):
     await slack.command("/werkbot", "status")
     await slack.command("/werkbot", "vliegen")
     assert (await fake_slack.wait_for_text("chat.postEphemeral", "Voor vandaag"))["user"] == "U1"
-    await fake_slack.wait_for_text("chat.postEphemeral", "Moderatoren: U1")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Moderatoren: Anouk")
     await fake_slack.wait_for_text("chat.postEphemeral", "Typ /werkbot help")
     team = slack_team(runtime)
     assert (team.platform, team.name) == ("slack", "#wijkteam")
@@ -85,8 +95,8 @@ async def test_story_with_text_is_saved_and_buttons_change_it(slack, fake_slack,
     await slack.click(anonymous, user="U2")
     await fake_slack.wait_for("chat.postEphemeral", 3)
     assert runtime.bot.store.story(1)["anonymous"] == 1
-    dm = await fake_slack.wait_for("chat.postMessage")
-    assert dm[0]["channel"] == "U1" and "/moderatie" in dm[0]["text"]
+    dm = await fake_slack.wait_for_text("chat.postMessage", "Er wacht een nieuw verhaal")
+    assert dm["channel"] == "U1" and "/moderatie" in dm["text"]
 
 
 async def test_verhaal_without_text_opens_a_modal_and_its_submission_is_stored(slack, fake_slack, runtime):
@@ -220,15 +230,16 @@ async def test_mentions_in_a_story_never_ping(slack, fake_slack, runtime):
     assert all(call.args.get("link_names") in (None, False, "0", "false") for call in fake_slack.calls)
 
 
-async def click_post_now_for_the_digest(slack, fake_slack) -> None:
-    """A team with one approved story; its moderator previews the digest and clicks 'nu plaatsen'."""
+async def digest_ready_to_post(slack, fake_slack) -> dict:
+    """A team with one approved story, whose moderator previews the digest: its 'nu plaatsen'
+    button (the channel has only the bot's welcome yet)."""
     await slack.command("/werkbot", "start")
+    await fake_slack.wait_for_text("chat.postMessage", WELCOME)
     await slack.command("/werkbot", "moderatie uit")
     await slack.command("/verhaal", STORY)
     await slack.command("/digest")
     sent = await fake_slack.wait_for("chat.postEphemeral", 4)
-    post_now = next(b for b in buttons_of(sent[-1]) if b["action_id"].endswith("|digest.post"))
-    await slack.click(post_now)
+    return next(b for b in buttons_of(sent[-1]) if b["action_id"].endswith("|digest.post"))
 
 
 def digest_delivery(runtime) -> dict | None:
@@ -238,11 +249,12 @@ def digest_delivery(runtime) -> dict | None:
 
 
 async def test_post_now_posts_to_the_channel_with_chart_and_survives_a_429(slack, fake_slack, runtime):
+    post_now = await digest_ready_to_post(slack, fake_slack)
     fake_slack.rate_limit["chat.postMessage"] = 1
-    await click_post_now_for_the_digest(slack, fake_slack)
-    posts = await fake_slack.wait_for("chat.postMessage", 2, timeout=15)
-    assert posts[0] == posts[1], "the same message again after the 429"
-    assert posts[1]["channel"] == "C1"
+    await slack.click(post_now)
+    await until(lambda: len(channel_posts(fake_slack, "Inspiratie van week")) == 2, timeout=15)
+    refused, posted = channel_posts(fake_slack, "Inspiratie van week")
+    assert refused == posted, "the same message again after the 429"
     await fake_slack.wait_for("files.completeUploadExternal")
     assert fake_slack.uploads[0].startswith(b"\x89PNG")
     # The delivery is marked sent once the upload's answer is back, a moment after Slack saw it.
@@ -255,26 +267,27 @@ async def test_post_now_posts_to_the_channel_with_chart_and_survives_a_429(slack
 
 async def test_a_chart_that_fails_does_not_post_the_digest_twice(slack, fake_slack, runtime, caplog):
     fake_slack.errors["files.getUploadURLExternal"] = "not_allowed_token_type"
-    await click_post_now_for_the_digest(slack, fake_slack)
+    await slack.click(await digest_ready_to_post(slack, fake_slack))
     await fake_slack.wait_for("files.getUploadURLExternal")
     for _ in range(250):
         if digest_delivery(runtime)["status"] != "claimed":
             break
         await asyncio.sleep(0.02)
     assert digest_delivery(runtime)["status"] == "sent"
-    assert len(fake_slack.of("chat.postMessage")) == 1
+    assert len(channel_posts(fake_slack, "Inspiratie van week")) == 1
     assert (f"the digest chart for team {slack_team(runtime).id} could not be posted: SlackApiError"
             in caplog.text)
 
 
 async def test_stopping_mid_post_lets_the_post_finish_first(slack, fake_slack, runtime):
+    post_now = await digest_ready_to_post(slack, fake_slack)
     fake_slack.rate_limit["chat.postMessage"] = 1
-    await click_post_now_for_the_digest(slack, fake_slack)
-    await fake_slack.wait_for("chat.postMessage", 1)
+    await slack.click(post_now)
+    await fake_slack.wait_for_text("chat.postMessage", "Inspiratie van week")
     assert digest_delivery(runtime)["status"] == "claimed"
     # Slack asked to retry in a second; the bot is told to stop before then.
     await runtime.stop()
-    assert len(fake_slack.of("chat.postMessage")) == 2
+    assert len(channel_posts(fake_slack, "Inspiratie van week")) == 2
     assert fake_slack.of("files.completeUploadExternal")
     database = sqlite_utils.Database(runtime.settings.database)
     assert next(database.query("select status from deliveries where kind = 'digest'"))["status"] == "sent"
@@ -332,6 +345,7 @@ async def mantra_due_now(slack, fake_slack, clock) -> str:
     clock); the period key of that mantra."""
     await slack.command("/werkbot", "start")
     await fake_slack.wait_for_text("chat.postEphemeral", "Welkom")
+    await fake_slack.wait_for_text("chat.postMessage", WELCOME)
     clock.advance(hours=1)
     return "2026-11-24"
 
@@ -339,10 +353,9 @@ async def mantra_due_now(slack, fake_slack, clock) -> str:
 async def test_scheduled_mantra_reaches_the_channel(slack, fake_slack, runtime, clock):
     await mantra_due_now(slack, fake_slack, clock)
     await post_due(runtime.bot, runtime.deliver)
-    posts = [p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]
-    assert len(posts) == 1 and "Voor vandaag" in text_of(posts[0])
+    assert len(channel_posts(fake_slack, "Voor vandaag")) == 1
     await post_due(runtime.bot, runtime.deliver)
-    assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1
+    assert len(channel_posts(fake_slack, "Voor vandaag")) == 1
 
 
 async def test_moderators_hear_once_when_the_bot_can_no_longer_post_in_the_channel(
@@ -382,8 +395,8 @@ async def test_in_a_channel_without_the_bot_the_answer_comes_with_how_to_invite_
     await slack.command("/werkbot", "start")
     welcome, invite = await fake_slack.wait_for("response_url", 2)
     assert welcome["response_type"] == "ephemeral" and "Welkom" in welcome["text"]
-    assert invite["text"] == ("Ik ben nog geen lid van dit kanaal, dus werkprincipes en digests kan ik "
-                              "hier niet plaatsen. Voeg me toe met /invite en mijn naam.")
+    assert invite["text"] == ("Ik ben nog geen lid van dit kanaal, dus werkprincipes en weekoverzichten "
+                              "kan ik hier niet plaatsen. Voeg me toe met /invite en mijn naam.")
     assert slack_team(runtime).platform == "slack"
 
 
@@ -421,8 +434,8 @@ async def test_a_story_sent_while_the_guard_still_loads_waits_with_even_geduld(
 async def test_a_slack_mention_makes_that_member_a_moderator(slack, fake_slack, runtime):
     await slack.command("/werkbot", "start")
     await slack.command("/werkbot", "moderator <@U2|collega>")
-    sent = await fake_slack.wait_for("chat.postEphemeral", 2)
-    assert sent[1]["text"] == "U2 is nu moderator."
+    added = await fake_slack.wait_for_text("chat.postEphemeral", "is nu moderator")
+    assert added["text"] == "Jeroen is nu moderator.", "Slack's display name, never the id"
     assert runtime.bot.store.moderators(slack_team(runtime).id) == ["U1", "U2"]
 
 
@@ -434,12 +447,12 @@ async def test_a_replayed_signed_request_changes_nothing(slack, fake_slack, runt
                       "text": "moderator <@U2|collega>", "response_url": fake_slack.response_url,
                       "trigger_id": "trigger-replayed"})
     assert (await slack.post(body))[0] == 200
-    await fake_slack.wait_for_text("chat.postEphemeral", "U2 is nu moderator")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Jeroen is nu moderator")
     await slack.command("/werkbot", "moderator weg <@U2>")
-    await fake_slack.wait_for_text("chat.postEphemeral", "U2 is geen moderator meer")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Jeroen is geen moderator meer")
     assert (await slack.post(body))[0] == 200, "signed and within five minutes: Bolt lets it in"
     await slack.command("/werkbot", "status")
-    await fake_slack.wait_for_text("chat.postEphemeral", "Moderatoren: U1\n")
+    await fake_slack.wait_for_text("chat.postEphemeral", "Moderatoren: Anouk\n")
     assert runtime.bot.store.moderators(slack_team(runtime).id) == ["U1"]
 
 
@@ -504,7 +517,7 @@ async def test_a_post_answered_after_the_timeout_is_found_by_its_metadata_and_no
     assert delivery["status"] == "unknown"
     clock.advance(seconds=31)
     await post_due(runtime.bot, runtime.deliver)
-    posts = [p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]
+    posts = channel_posts(fake_slack, "Voor vandaag")
     assert len(posts) == 1, "found in the channel's history, not posted again"
     assert posts[0]["metadata"]["event_payload"]["key"] == f"{team.id}|mantra|{today}"
     assert fake_slack.of("conversations.history")[0]["include_all_metadata"] in ("1", "true", "True")
@@ -518,7 +531,7 @@ async def test_a_post_whose_connection_dropped_after_receipt_is_not_posted_twice
     await post_due(runtime.bot, runtime.deliver)
     clock.advance(seconds=31)
     await post_due(runtime.bot, runtime.deliver)
-    assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1
+    assert len(channel_posts(fake_slack, "Voor vandaag")) == 1
     assert runtime.bot.store.delivery(slack_team(runtime).id, "mantra", today)["status"] == "sent"
 
 
@@ -530,7 +543,7 @@ async def test_a_post_that_never_arrived_is_sent_after_the_look(slack, fake_slac
     clock.advance(seconds=31)
     await post_due(runtime.bot, runtime.deliver)
     assert fake_slack.of("conversations.history"), "it looked first"
-    assert len([p for p in fake_slack.of("chat.postMessage") if p["channel"] == "C1"]) == 1
+    assert len(channel_posts(fake_slack, "Voor vandaag")) == 1
 
 
 async def digest_of_several_messages_due(slack, fake_slack, runtime, clock, monkeypatch) -> None:
@@ -538,6 +551,7 @@ async def digest_of_several_messages_due(slack, fake_slack, runtime, clock, monk
     over messages of one block each (Slack's limit is 50) so that a few stories make several."""
     monkeypatch.setattr(blocks, "MAX_BLOCKS", 1)
     await slack.command("/werkbot", "start")
+    await fake_slack.wait_for_text("chat.postMessage", WELCOME)
     await slack.command("/werkbot", "moderatie uit")
     for opening in ("Eerste", "Tweede", "Derde", "Vierde"):
         await slack.command("/verhaal", f"{opening} verhaal. {STORY}")
@@ -586,13 +600,14 @@ async def test_one_teams_hanging_post_never_holds_the_others(slack, fake_slack, 
     channels = [f"C{n}" for n in range(1, 22)]
     for channel in channels:
         await slack.command("/werkbot", "start", channel=channel)
-    await until(lambda: len(runtime.bot.store.teams()) == 21)
+    await until(lambda: {p["channel"] for p in fake_slack.of("chat.postMessage")
+                         if WELCOME in message_text(p)} == set(channels))
     fake_slack.slow_channels["C1"] = 6.0
     clock.advance(hours=1)
     started = time.monotonic()
     task = asyncio.create_task(post_due(runtime.bot, runtime.deliver))
-    await until(lambda: len({p["channel"] for p in fake_slack.of("chat.postMessage")} - {"C1"}) == 20,
-                timeout=6)
+    await until(lambda: len({p["channel"] for p in fake_slack.of("chat.postMessage")
+                             if "Voor vandaag" in message_text(p)} - {"C1"}) == 20, timeout=6)
     assert time.monotonic() - started < 5, "the other twenty came while C1's post still hung"
     await task
 

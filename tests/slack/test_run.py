@@ -64,15 +64,15 @@ async def test_a_port_in_use_is_one_line(tmp_path, fake_slack, guard_cache):
         taken.listen()
         port = taken.getsockname()[1]
         code, err = await run_until_it_stops(tmp_path, fake_slack, PORT=str(port))
-    assert code == 2
-    assert err.startswith(f"werkbot: Poort {port} is niet beschikbaar (") and err.count("\n") == 1
+    assert (code, err) == (2, f"werkbot: Poort {port} is niet beschikbaar (de poort is al in gebruik). "
+                              "Kies een andere met PORT.\n")
 
 
 async def test_a_database_that_cannot_be_opened_is_one_line(tmp_path, fake_slack, guard_cache):
     missing_folder = tmp_path / "nergens" / "w.db"
     code, err = await run_until_it_stops(tmp_path, fake_slack, WERKBOT_DB=str(missing_folder))
-    assert (code, err) == (1, f"werkbot: Database {missing_folder} kan niet worden geopend "
-                              "(unable to open database file). Controleer het pad en de rechten.\n")
+    assert (code, err) == (1, f"werkbot: Database {missing_folder} kan niet worden geopend (de map "
+                              "bestaat niet of is niet toegankelijk). Controleer het pad en de rechten.\n")
 
 
 async def test_a_token_slack_refuses_is_one_line(tmp_path, fake_slack, guard_cache):

@@ -4,6 +4,8 @@ import threading
 import pytest
 from sqlite_utils import Database
 
+from bot.core.bot import WerkBot
+from bot.core.model import Caller
 from storage import Store, open_database
 from storage.migrations import migrations
 
@@ -35,7 +37,8 @@ def test_database_of_older_version_upgrades_without_loss(db_path):
     applied = [m.name for m in migrations.applied(db)]
     assert applied == ["m001_initial", "m002_story_decided_index", "m003_team_retention",
                        "m004_team_reminded_at", "m005_team_address", "m006_handled_inputs",
-                       "m007_delivery_lease", "m008_delivery_parts", "m009_team_paused_until"]
+                       "m007_delivery_lease", "m008_delivery_parts", "m009_team_paused_until",
+                       "m010_story_leermoment_and_signal", "m011_moderator_names"]
     team = db["teams"].get("console:x")
     assert (team["retention_days"], team["reminded_at"], team["paused_until"]) == (None, None, None)
     assert ["team_id", "decided_at"] in [index.columns for index in db["stories"].indexes]
@@ -46,6 +49,32 @@ def test_database_of_older_version_upgrades_without_loss(db_path):
     db.close()
     # Opening again applies nothing twice.
     assert [m.name for m in migrations.applied(open_database(db_path))] == applied
+
+
+def test_stories_from_before_leermomenten_and_signals_are_neither(db_path, guard, content):
+    old = Database(sqlite3.connect(db_path, isolation_level=None))
+    migrations.apply(old, stop_before="m010_story_leermoment_and_signal")
+    old["teams"].insert({"id": "team-x", "platform": "console", "chat_id": "x", "name": "",
+                         "mantra_time": "09:00", "mantra_days": "ma", "digest_day": "vr",
+                         "digest_time": "15:00", "timezone": "Europe/Amsterdam",
+                         "sets": "werkprincipes", "language": "nl", "moderation": 1, "paused": 0,
+                         "created_by": "coordinator", "created_at": "2026-01-01T00:00:00+00:00"})
+    old["moderators"].insert({"team_id": "team-x", "user_id": "coordinator"})
+    old["stories"].insert({"team_id": "team-x", "source_key": "k1", "author_id": "a",
+                           "text": "Een verhaal uit de praktijk van vroeger.", "status": "approved",
+                           "consent": 1, "created_at": "2026-01-02T00:00:00+00:00"})
+    old.close()
+
+    db = open_database(db_path)
+    assert "m010_story_leermoment_and_signal" in [m.name for m in migrations.applied(db)]
+    story = db["stories"].get(1)
+    assert (story["leermoment"], story["signal"]) == (0, 0)
+    assert story["text"] == "Een verhaal uit de praktijk van vroeger."
+    # The old story can be tagged as a signal now, and the export of signals finds it.
+    bot = WerkBot(Store(db), content, guard)
+    bot.handle_command(Caller("console", "x", "coordinator"), "/moderatie signaal 1", "s")
+    assert [s["id"] for s in bot.store.shareable_stories("team-x", False, signals_only=True)] == [1]
+    db.close()
 
 
 def test_delivery_is_unique_per_team_kind_and_period(store, team_a):

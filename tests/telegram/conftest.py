@@ -13,6 +13,8 @@ from tests.telegram.fake_telegram import TOKEN, FakeTelegram
 GROUP = -4001
 COORDINATOR = 11
 COLLEAGUE = 12
+# The start of the welcome a group gets when it becomes a team.
+WELCOME = "Hallo allemaal!"
 
 
 @pytest.fixture
@@ -48,4 +50,16 @@ async def started_team(fake: FakeTelegram, *members: int) -> None:
     private chat with the bot."""
     fake.private_open.update({COORDINATOR, *members})
     fake.says(GROUP, COORDINATOR, "/werkbot start")
+    await fake.wait_for_text(GROUP, WELCOME)
     await fake.wait_for_text(COORDINATOR, "Welkom")
+
+
+def group_messages(fake: FakeTelegram, chat_id: int = GROUP) -> list[dict]:
+    """What was sent to a team's group besides the welcome it got when it became a team."""
+    return [message for message in fake.sent(chat_id) if WELCOME not in message["text"]]
+
+
+def sends_to(fake: FakeTelegram, chat_id: int, fragment: str) -> list:
+    """Every attempt to send a message holding `fragment` to a chat, those refused too."""
+    return [call for call in fake.calls if call.method == "sendMessage"
+            and int(call.args["chat_id"]) == chat_id and fragment in call.args["text"]]

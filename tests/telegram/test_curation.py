@@ -3,7 +3,14 @@
 import re
 
 from tests.support import stored_texts
-from tests.telegram.conftest import COLLEAGUE, COORDINATOR, GROUP, started_team, telegram_team
+from tests.telegram.conftest import (
+    COLLEAGUE,
+    COORDINATOR,
+    GROUP,
+    group_messages,
+    started_team,
+    telegram_team,
+)
 from tests.telegram.fake_telegram import check_html
 
 STORY = "We begonnen klein: een kop koffie bij de buren, en daarna kwam de rest vanzelf."
@@ -56,7 +63,7 @@ async def test_moderation_in_private_with_a_reason_asked_by_forcereply(fake_tele
     note = await fake_telegram.wait_for_text(COLLEAGUE, "Graag zonder de naam van de flat.")
     assert "niet geplaatst" in note["text"]
     assert [runtime.bot.store.story(n)["status"] for n in (1, 2)] == ["approved", "rejected"]
-    assert fake_telegram.sent(GROUP) == [], "curation never fills the group"
+    assert group_messages(fake_telegram) == [], "curation never fills the group"
     assert all(len(call["callback_data"].encode()) <= 64 for message in fake_telegram.sent()
                for row in (message.get("reply_markup") or {}).get("inline_keyboard", [])
                for call in row if "callback_data" in call)

@@ -12,6 +12,8 @@ from tests.telegram.conftest import (
     COLLEAGUE,
     COORDINATOR,
     GROUP,
+    WELCOME,
+    group_messages,
     started_team,
     telegram_settings,
     telegram_team,
@@ -24,7 +26,12 @@ async def test_start_registers_the_group_and_answers_privately(fake_telegram, ru
     await started_team(fake_telegram)
     team = telegram_team(runtime)
     assert (team.platform, team.name) == ("telegram", "Wijkteam Noord")
-    assert fake_telegram.sent(GROUP) == [], "the group stays calm"
+    [welcome] = [message for message in fake_telegram.sent(GROUP) if WELCOME in message["text"]]
+    assert "Het eerste komt dinsdag 24 november om 09:00." in welcome["text"]
+    assert "Het eerste komt vrijdag 27 november om 15:00." in welcome["text"]
+    assert "Wie er modereert: Lid11." in welcome["text"], "the moderator by the name Telegram gave"
+    assert welcome["parse_mode"] == "HTML"
+    assert group_messages(fake_telegram) == [], "besides the welcome, the group stays calm"
     commands = fake_telegram.of("setMyCommands")
     assert len(commands) == 2 and {c["scope"]["type"] for c in commands} == {
         "all_group_chats", "all_private_chats"}
@@ -120,7 +127,7 @@ async def test_werkbot_teams_shows_the_group_by_its_title(fake_telegram, runtime
     result = subprocess.run([sys.executable, "-m", "bot.cli", "teams"], capture_output=True, text=True,
                             env=werkbot_environment(WERKBOT_DB=runtime.settings.database), timeout=60)
     team = telegram_team(runtime)
-    assert result.stdout.startswith(f"{team.id}\ttelegram\t{GROUP}\tWijkteam Noord\tactive")
+    assert result.stdout.startswith(f"{team.id}\ttelegram\t{GROUP}\tWijkteam Noord\tactief")
 
 
 async def test_commands_work_in_the_private_chat_for_the_members_group(fake_telegram, runtime):
@@ -137,7 +144,7 @@ async def test_commands_work_in_the_private_chat_for_the_members_group(fake_tele
     await fake_telegram.wait_for_text(COORDINATOR, STORY[:30])
     fake_telegram.says(COLLEAGUE, COLLEAGUE, "/moderatie")
     await fake_telegram.wait_for_text(COLLEAGUE, "alleen moderatoren")
-    assert fake_telegram.sent(GROUP) == []
+    assert group_messages(fake_telegram) == []
 
 
 async def test_unknown_commands_get_a_usage_line_where_they_were_meant_for_the_bot(fake_telegram, runtime):

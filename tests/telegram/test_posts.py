@@ -6,7 +6,14 @@ from datetime import UTC, datetime
 from bot.core.model import Caller
 from bot.scheduler import post_due
 from tests.support import until
-from tests.telegram.conftest import COORDINATOR, GROUP, started_team, telegram_team
+from tests.telegram.conftest import (
+    COORDINATOR,
+    GROUP,
+    group_messages,
+    sends_to,
+    started_team,
+    telegram_team,
+)
 from tests.telegram.fake_telegram import Refused
 
 SUPERGROUP = -1001234567890
@@ -22,10 +29,10 @@ async def mantra_time(runtime, clock) -> None:
 async def test_the_mantra_reaches_the_group_once_in_html(fake_telegram, runtime, clock):
     await started_team(fake_telegram)
     await mantra_time(runtime, clock)
-    [post] = fake_telegram.sent(GROUP)
+    [post] = group_messages(fake_telegram)
     assert post["parse_mode"] == "HTML" and "Voor vandaag" in post["text"]
     await post_due(runtime.bot, runtime.deliver, {"telegram"})
-    assert len(fake_telegram.sent(GROUP)) == 1
+    assert len(group_messages(fake_telegram)) == 1
     delivery = runtime.bot.store.delivery(telegram_team(runtime).id, "mantra", "2026-11-24")
     assert delivery["status"] == "sent"
 
@@ -34,10 +41,9 @@ async def test_a_429_is_waited_out_and_the_post_arrives_once(fake_telegram, runt
     await started_team(fake_telegram)
     fake_telegram.rate_limit["sendMessage"] = 1
     await mantra_time(runtime, clock)
-    attempts = [call for call in fake_telegram.calls
-                if call.method == "sendMessage" and int(call.args["chat_id"]) == GROUP]
+    attempts = sends_to(fake_telegram, GROUP, "Voor vandaag")
     assert len(attempts) == 2 and attempts[1].at - attempts[0].at >= 1.0
-    assert len(fake_telegram.sent(GROUP)) == 2, "the refused call, then the one that arrived"
+    assert len(group_messages(fake_telegram)) == 2, "the refused call, then the one that arrived"
     assert runtime.bot.store.delivery(telegram_team(runtime).id, "mantra", "2026-11-24")["status"] == "sent"
 
 
@@ -101,7 +107,7 @@ async def test_a_bot_removed_from_its_group_pauses_the_team_until_start(fake_tel
     fake_telegram.membership(GROUP, "left")
     await until(lambda: telegram_team(runtime).paused)
     await mantra_time(runtime, clock)
-    assert fake_telegram.sent(GROUP) == []
+    assert group_messages(fake_telegram) == []
     fake_telegram.says(GROUP, COORDINATOR, "/werkbot start")
     await fake_telegram.wait_for_text(COORDINATOR, "weer actief")
     assert not telegram_team(runtime).paused
@@ -117,8 +123,7 @@ async def test_a_post_refused_with_403_pauses_the_team_and_tells_the_moderators_
     assert telegram_team(runtime).paused
     assert caplog.text.count("paused: the bot was removed") == 1
     await post_due(runtime.bot, runtime.deliver, {"telegram"})
-    assert len([c for c in fake_telegram.calls if c.method == "sendMessage"
-                and int(c.args["chat_id"]) == GROUP]) == 1, "a paused team is not tried again"
+    assert len(sends_to(fake_telegram, GROUP, "Voor vandaag")) == 1, "a paused team is not tried again"
 
 
 async def test_a_post_whose_fate_is_unknown_is_not_sent_again_and_the_moderators_hear_once(
@@ -136,8 +141,8 @@ async def test_a_post_whose_fate_is_unknown_is_not_sent_again_and_the_moderators
     assert delivery["status"] == "lost"
     clock.advance(minutes=30)
     await post_due(runtime.bot, runtime.deliver, {"telegram"})
-    assert len([c for c in fake_telegram.calls if c.method == "sendMessage"
-                and int(c.args["chat_id"]) == GROUP]) == 1, "taken once by Telegram, never sent again"
+    mantras = sends_to(fake_telegram, GROUP, "Voor vandaag")
+    assert len(mantras) == 1, "taken once by Telegram, never sent again"
     assert len([m for m in fake_telegram.sent(COORDINATOR) if "niet zeker" in m["text"]]) == 1
 
 

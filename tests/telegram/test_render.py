@@ -57,3 +57,18 @@ def test_callback_data_carries_ids_within_64_bytes():
 
 def test_a_caption_is_shortened_to_what_telegram_allows():
     assert visible_length(render.caption("x" * 2000)) == render.MAX_CAPTION
+
+
+def test_leermomenten_have_their_own_section_with_its_intro(bot, moderator, content):
+    lesson = "We planden een buurtavond zonder de bewoners te vragen; er kwam <niemand>."
+    bot.handle_command(moderator, "/verhaal Samen de tuin opgeknapt met de buren; iedereen deed mee.", "k1")
+    bot.handle_command(moderator, f"/verhaal leermoment {lesson}", "k2")
+    for story_id in ("1", "2"):
+        bot.handle_action(moderator, "mod.approve", story_id)
+    messages = render.digest_messages(bot.digests.compile(bot.team_of(moderator)), content.messages)
+    assert_acceptable(messages)
+    joined = "\n\n".join(messages)
+    assert ("<b>Leermomenten</b>\n<i>Wat niet werkte, en wat jullie ervan leerden. Dank voor jullie "
+            "openheid: ook dit helpt het team verder.</i>\n\n• We planden een buurtavond zonder de "
+            "bewoners te vragen; er kwam &lt;niemand&gt;.<i> — Coordinator</i>") in joined
+    assert joined.count("buurtavond") == 1

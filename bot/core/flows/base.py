@@ -1,6 +1,6 @@
 """What every flow shares: the request it handles, texts, and reading a button's value."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -80,6 +80,13 @@ class Flow:
 
     def status_word(self, language: str, status: str) -> str:
         return self.say(language, f"status.{status}")
+
+    def kind_words(self, language: str, kinds: Iterable[str]) -> str:
+        """What the privacy check found, in the team's language ('naam, telefoonnummer' or
+        'name, phone number'); a kind without a word of its own shows as it is stored."""
+        known = self.messages.keys()
+        return ", ".join(self.say(language, f"kinds.{kind}") if f"kinds.{kind}" in known else kind
+                         for kind in kinds)
 
     def principle_buttons(self, team: Team, action: str, story_id: int) -> tuple[Button, ...]:
         language = team.language

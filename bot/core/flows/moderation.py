@@ -29,6 +29,14 @@ class ModerationFlow(Flow):
         privacy.on_decided("reason", self._store_rejection, check=checked_reason,
                            max_length=MAX_REASON_LENGTH, texts="reason_")
 
+    def command(self, request: Request) -> list[Reply]:
+        """/moderatie: the queue; /moderatie signaal [weg] <nr>: (un)tag a signal for policy."""
+        assert request.command is not None
+        if request.command.sub == "signaal":
+            on, story_id = request.command.value
+            return self._signal(request, story_id, on)
+        return self.queue(request)
+
     def queue(self, request: Request) -> list[Reply]:
         language = request.language
         pending = self.moderation.queue(request.team, request.caller)
@@ -41,11 +49,15 @@ class ModerationFlow(Flow):
             text = self.say(language, "queue.item", story_id=story["id"], author=author,
                             principle=self.principle_line(language, story["principle_id"]),
                             text=story["text"])
+            if story["leermoment"]:
+                text += "\n" + self.say(language, "queue.leermoment")
+            if story["signal"]:
+                text += "\n" + self.say(language, "queue.signal")
             if story["privacy_flags"] == NAMES_KEPT:
                 text += "\n" + self.say(language, "queue.privacy_kept")
             elif story["privacy_flags"]:
                 text += "\n" + self.say(language, "queue.privacy_masked",
-                                        kinds=story["privacy_flags"].replace(",", ", "))
+                                        kinds=self.kind_words(language, story["privacy_flags"].split(",")))
             sid = str(story["id"])
             replies.append(Reply(text, language=language, buttons=(
                 Button(self.say(language, "button.approve"), "mod.approve", sid),
@@ -53,6 +65,7 @@ class ModerationFlow(Flow):
                 Button(self.say(language, "button.feature"), "mod.feature", sid),
                 Button(self.say(language, "button.retag"), "mod.principles", sid),
                 Button(self.say(language, "button.redact"), "mod.redact", sid),
+                self._signal_button(language, story),
             )))
         if len(pending) > QUEUE_PAGE:
             replies.append(self.reply(request, "queue.more", count=len(pending) - QUEUE_PAGE))
@@ -112,6 +125,30 @@ class ModerationFlow(Flow):
         story = self.moderation.retag(request.team, request.caller, story_id, principle_id or None)
         return [self.reply(request, "story.tagged", story_id=story_id,
                            principle=self.principle_line(request.language, story["principle_id"]))]
+
+    def _signal_button(self, language: str, story: dict) -> Button:
+        """Tag the story as a signal for policy, or, once it is one, untag it."""
+        signal = bool(story["signal"])
+        return Button(self.say(language, "button.no_signal" if signal else "button.signal"),
+                      "mod.signal", f"{story['id']}:{int(not signal)}")
+
+    def signal(self, request: Request) -> list[Reply]:
+        """The button: '<story>:<1 or 0>'."""
+        story_id, flag = number_and_argument(request.value)
+        return self._signal(request, story_id, flag == "1")
+
+    def _signal(self, request: Request, story_id: int, on: bool) -> list[Reply]:
+        language = request.language
+        story = self.moderation.set_signal(request.team, request.caller, story_id, on)
+        if not story["signal"]:
+            text = self.say(language, "moderation.signal_off", story_id=story_id)
+        else:
+            # Whether it can reach the municipality: only with the author's consent.
+            shared = "moderation.signal_shared" if story["consent"] else "moderation.signal_private"
+            text = (self.say(language, "moderation.signal_on", story_id=story_id) + "\n"
+                    + self.say(language, shared))
+        return [Reply(text, language=language, team_id=request.team.id,
+                      buttons=(self._signal_button(language, story),))]
 
     def redact_question(self, request: Request) -> Ask:
         """The story to correct: the form starts from its current text."""

@@ -47,13 +47,14 @@ class PrivacyFlow(Flow):
         self._purposes[purpose] = Purpose(store, check, max_length, texts)
 
     def screen(self, request: Request, text: str, purpose: str, story_id: int | None = None,
-               principle_id: str | None = None, anonymous: bool = False) -> list[Reply]:
+               principle_id: str | None = None, anonymous: bool = False,
+               leermoment: bool = False) -> list[Reply]:
         """Store the text if it is clean; otherwise keep it in memory and ask the writer."""
         texts = self._purposes[purpose].texts
         cleaned = self._purposes[purpose].check(text)
         findings = self.guard.scan(cleaned)
         draft = self.drafts.add(request.team.id, request.caller.user_id, cleaned, findings, purpose,
-                                request.source_key, story_id, principle_id, anonymous)
+                                request.source_key, story_id, principle_id, anonymous, leermoment)
         if not findings:
             return self._store(request, draft, Screened(cleaned))
         language = request.language
@@ -65,7 +66,7 @@ class PrivacyFlow(Flow):
         if kinds == ["naam"]:
             buttons.append(Button(self.say(language, "button.keep_names"), "draft.keep", draft.id))
         key = f"privacy.{texts}found_names" if kinds == ["naam"] else f"privacy.{texts}found"
-        return [self.reply(request, key, buttons=tuple(buttons), kinds=", ".join(kinds),
+        return [self.reply(request, key, buttons=tuple(buttons), kinds=self.kind_words(language, kinds),
                            masked=mask(cleaned, findings))]
 
     def _store(self, request: Request, draft: Draft, screened: Screened) -> list[Reply]:
@@ -105,6 +106,7 @@ class PrivacyFlow(Flow):
         draft = self._draft(request)
         # The edited text is the same submission: it keeps the first one's source key.
         replies = self.screen(replace(request, source_key=draft.source_key), request.text or "",
-                              draft.purpose, draft.story_id, draft.principle_id, draft.anonymous)
+                              draft.purpose, draft.story_id, draft.principle_id, draft.anonymous,
+                              draft.leermoment)
         self.drafts.drop(draft.id)
         return replies

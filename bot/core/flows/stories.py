@@ -4,6 +4,7 @@ and /mijnverhalen: list, edit while pending, withdraw, export."""
 from collections.abc import Callable
 from datetime import datetime
 
+from bot.core.commands import LEERMOMENT
 from bot.core.content import Catalogue, Messages
 from bot.core.drafts import Draft
 from bot.core.flows.base import Flow, Request, excerpt, number_and_argument, number_in
@@ -29,14 +30,19 @@ class StoryFlow(Flow):
     # Sharing -----------------------------------------------------------------------------
 
     def share(self, request: Request) -> list[Reply]:
-        """/verhaal: with text, screen and store it; without, ask for the story."""
+        """/verhaal: with text, screen and store it; without, ask for the story.
+        /verhaal leermoment: the same, for a story about what did not work."""
         assert request.command is not None
         text = request.command.value
+        leermoment = request.command.sub == LEERMOMENT
+        if text is None and leermoment:
+            return [Reply(self.say(request.language, "story.ask_leermoment"), language=request.language,
+                          ask=self.leermoment_question(request))]
         if text is None:
             return [Reply(self.say(request.language, "story.ask"), language=request.language,
                           ask=self.story_question(request))]
         try:
-            return self.privacy.screen(request, text, "new")
+            return self.privacy.screen(request, text, "new", leermoment=leermoment)
         except UserError as error:
             if error.key != "story.too_long":
                 raise
@@ -51,25 +57,41 @@ class StoryFlow(Flow):
     def story_question(self, request: Request, initial: str = "") -> Ask:
         """A new story; where the platform has a form, with its principle and anonymity."""
         language = request.language
-        principles = tuple((p.id, p.text[language]) for p in self.catalogue.in_sets(request.team.sets))
+        principles = tuple((p.id, f"{p.label[language]}: {p.text[language]}")
+                           for p in self.catalogue.in_sets(request.team.sets))
         return Ask("story.new", "", self.say(language, "button.send"),
                    self.say(language, "story.ask_prompt"), MAX_LENGTH, initial, principles)
 
+    def leermoment_question(self, request: Request) -> Ask:
+        """A leermoment: a plain question (its kind is in the value, which every platform's form
+        keeps); principle and anonymity are chosen with the buttons once it is saved."""
+        language = request.language
+        return Ask("story.new", "::1", self.say(language, "button.send"),
+                   self.say(language, "story.ask_leermoment_prompt"), MAX_LENGTH)
+
     def new_from_form(self, request: Request) -> list[Reply]:
-        """A story from a form; the value may carry '<principle id>:<1 if anonymous>'."""
-        principle_id, _, anonymous = request.value.partition(":")
+        """A story from a form; the value may carry
+        '<principle id>:<1 if anonymous>:<1 if a leermoment>'."""
+        principle_id, _, flags = request.value.partition(":")
+        anonymous, _, leermoment = flags.partition(":")
         if principle_id:
             self.stories.principle(principle_id)
         return self.privacy.screen(request, request.text or "", "new",
-                                   principle_id=principle_id or None, anonymous=anonymous == "1")
+                                   principle_id=principle_id or None, anonymous=anonymous == "1",
+                                   leermoment=leermoment == "1")
 
     def _store_new(self, request: Request, draft: Draft, screened: Screened) -> list[Reply]:
         story, _ = self.stories.submit(request.team, request.caller, screened, draft.source_key,
-                                       principle_id=draft.principle_id, anonymous=draft.anonymous)
+                                       principle_id=draft.principle_id, anonymous=draft.anonymous,
+                                       leermoment=draft.leermoment)
+        language = request.language
         key = "story.saved_pending" if story["status"] == "pending" else "story.saved_approved"
-        saved = self.reply(request, key, buttons=self._author_buttons(request.language, story),
-                           story_id=story["id"],
-                           principle=self.principle_line(request.language, story["principle_id"]))
+        text = self.say(language, key, story_id=story["id"],
+                        principle=self.principle_line(language, story["principle_id"]))
+        if story["leermoment"]:
+            text += "\n" + self.say(language, "story.saved_leermoment")
+        saved = Reply(text, language=language, buttons=self._author_buttons(language, story),
+                      team_id=request.team.id)
         return [saved, *self.moderation.waiting_notices(request.team, story)]
 
     def _store_edit(self, request: Request, draft: Draft, screened: Screened) -> list[Reply]:
@@ -82,12 +104,15 @@ class StoryFlow(Flow):
     def _author_buttons(self, language: str, story: dict) -> tuple[Button, ...]:
         sid = story["id"]
         anonymous, consent = bool(story["anonymous"]), bool(story["consent"])
+        leermoment = bool(story["leermoment"])
         return (
             Button(self.say(language, "button.other_principle"), "story.principles", str(sid)),
             Button(self.say(language, "button.named" if anonymous else "button.anonymous"),
                    "story.anonymous", f"{sid}:{int(not anonymous)}"),
             Button(self.say(language, "button.no_consent" if consent else "button.consent"),
                    "story.consent", f"{sid}:{int(not consent)}"),
+            Button(self.say(language, "button.no_leermoment" if leermoment else "button.leermoment"),
+                   "story.leermoment", f"{sid}:{int(not leermoment)}"),
         )
 
     def choose_principle(self, request: Request) -> list[Reply]:
@@ -110,6 +135,10 @@ class StoryFlow(Flow):
         return self._switch(request, self.stories.set_consent, "consent",
                             "story.now_consent", "story.now_no_consent")
 
+    def set_leermoment(self, request: Request) -> list[Reply]:
+        return self._switch(request, self.stories.set_leermoment, "leermoment",
+                            "story.now_leermoment", "story.now_no_leermoment")
+
     def _switch(self, request: Request, change: Callable[..., dict], field: str, on_key: str,
                 off_key: str) -> list[Reply]:
         """Turn one of the author's yes/no choices on or off; the value is '<story>:<1 or 0>'."""
@@ -129,7 +158,7 @@ class StoryFlow(Flow):
                               buttons=(Button(self.say(language, "button.export"), "story.export"),))]
         for story in stories:
             text = self.say(language, "mine.item", story_id=story["id"],
-                            status=self.status_word(language, story["status"]),
+                            status=self._status(language, story),
                             principle=self.principle_line(language, story["principle_id"]),
                             text=excerpt(story["text"]) or "—")
             if story["status"] == "rejected" and story["reject_reason"]:
@@ -142,6 +171,13 @@ class StoryFlow(Flow):
                                       str(story["id"])))
             replies.append(Reply(text, language=language, buttons=buttons))
         return replies
+
+    def _status(self, language: str, story: dict) -> str:
+        """'goedgekeurd', or 'goedgekeurd · leermoment' for a leermoment."""
+        status = self.status_word(language, story["status"])
+        if story["leermoment"]:
+            status += " · " + self.say(language, "story.leermoment_mark")
+        return status
 
     def edit_question(self, request: Request) -> Ask:
         """The author's pending story, to edit: the form starts from its current text."""
@@ -171,7 +207,7 @@ class StoryFlow(Flow):
         for story in self.stories.mine(team, caller):
             readable.append(self.say(
                 language, "mine.export_item", story_id=story["id"], created=story["created_at"][:10],
-                status=self.status_word(language, story["status"]),
+                status=self._status(language, story),
                 principle=self.principle_line(language, story["principle_id"]),
                 text=story["text"] or self.say(language, "mine.text_deleted")))
         return [Reply("\n\n".join(readable), language=language),

@@ -4,6 +4,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from babel.lists import format_list
+
 from bot.core import schedule
 from bot.core.content import Catalogue, Messages
 from bot.core.flows.base import Flow, Handler, Request
@@ -56,23 +58,64 @@ class TeamFlow(Flow):
         }
 
     def register(self, caller: Caller, name: str = "") -> Team:
-        """Register the caller's chat as a team with the default settings."""
-        return self.store.create_team(caller.platform, caller.chat_id,
-                                      {"name": name, **DEFAULT_SETTINGS}, caller.user_id)
+        """Register the caller's chat as a team with the default settings; the caller is its
+        first moderator, with the display name the platform gave."""
+        return self.store.create_team(caller.platform, caller.chat_id, {"name": name, **DEFAULT_SETTINGS},
+                                      caller.user_id, caller.names().get(caller.user_id, ""))
 
     def help(self, team: Team | None) -> list[Reply]:
         language = team.language if team else "nl"
-        return [Reply(self.say(language, "help.text"), language=language)]
+        text = self.say(language, "help.text")
+        if team is not None:
+            text += "\n" + self.say(language, "help.moderators", moderators=self.moderators_in_words(team))
+        return [Reply(text, language=language)]
 
     def start(self, caller: Caller, team: Team | None) -> list[Reply]:
+        """A new team: a welcome in its channel for everyone, and its settings for the caller."""
         if team is not None:
             if schedule.is_paused(team, self.clock()):
                 self.moderation.require_moderator(team, caller)
                 return [self.resumed(team)]
             return [Reply(self.say(team.language, "team.already_registered"), language=team.language)]
         team = self.register(caller, name=caller.chat_name)
-        return [Reply(self.say(team.language, "team.registered") + "\n\n" + self.status_text(team),
-                      language=team.language)]
+        return [self.welcome(team),
+                Reply(self.say(team.language, "team.registered") + "\n\n" + self.status_text(team),
+                      language=team.language, team_id=team.id)]
+
+    def welcome(self, team: Team) -> Reply:
+        """The post that introduces the bot in a new team's channel: what it does, when the
+        first mantra and the first digest come (holidays and settings respected), how to share
+        a story and who moderates."""
+        language = team.language
+        if tuple(team.mantra_days) == schedule.DAY_NAMES[:5]:
+            days = self.say(language, "team.welcome_workdays")
+        else:
+            days = self.say(language, "team.welcome_days", days=format_list(
+                [schedule.weekday_in_words(day, language) for day in team.mantra_days], locale=language))
+        text = self.say(language, "team.welcome", days=days, time=team.mantra_time,
+                        first_mantra=self.next_slot_words(team, "mantra"),
+                        digest_day=schedule.weekday_in_words(team.digest_day, language),
+                        digest_time=team.digest_time,
+                        first_digest=self.next_slot_words(team, "digest"),
+                        moderators=self.moderators_in_words(team))
+        return Reply(text, language=language, audience="channel", team_id=team.id)
+
+    def learn_names(self, team: Team, caller: Caller) -> None:
+        """Moderators' display names as this input brings them."""
+        self.moderation.learn_names(team, caller)
+
+    def moderators_in_words(self, team: Team) -> str:
+        """The team's moderators by display name ("Anouk en Jeroen"), never by platform id;
+        those whose name the bot has not seen yet are counted."""
+        language = team.language
+        names = self.store.moderator_names(team.id).values()
+        shown = [name for name in names if name]
+        unnamed = len(names) - len(shown)
+        if unnamed == 1:
+            shown.append(self.say(language, "state.unnamed_moderator"))
+        elif unnamed > 1:
+            shown.append(self.say(language, "state.unnamed_moderators", count=unnamed))
+        return format_list(shown, locale=language)
 
     def werkbot(self, request: Request) -> list[Reply]:
         """/werkbot status and the moderators' sub-commands (start and help come before a team)."""
@@ -127,19 +170,27 @@ class TeamFlow(Flow):
     # Settings ----------------------------------------------------------------------------
 
     def change_moderators(self, request: Request) -> list[Reply]:
+        """/werkbot moderator [weg] @wie: only someone the platform knows by name (a mention it
+        resolved), or a moderator already; shown by their display name."""
         assert request.command is not None
         operation, user_id = request.command.value
         team, caller = request.team, request.caller
+        moderators = self.store.moderator_names(team.id)
+        name = caller.names().get(user_id) or moderators.get(user_id)
         if operation == "add":
-            self.store.add_moderator(team.id, user_id, caller.user_id)
-            return [self.reply(request, "settings.moderator_added", user=user_id)]
-        moderators = self.store.moderators(team.id)
+            if not name:
+                raise UserError("settings.unknown_member", value=f"@{user_id}")
+            self.store.add_moderator(team.id, user_id, caller.user_id, name)
+            return [self.reply(request, "settings.moderator_added", user=name)]
         if user_id not in moderators:
-            raise UserError("settings.not_a_moderator", user=user_id)
+            if not name:
+                raise UserError("settings.unknown_member", value=f"@{user_id}")
+            raise UserError("settings.not_a_moderator", user=name)
         if len(moderators) == 1:
             raise UserError("settings.last_moderator")
         self.store.remove_moderator(team.id, user_id, caller.user_id)
-        return [self.reply(request, "settings.moderator_removed", user=user_id)]
+        return [self.reply(request, "settings.moderator_removed",
+                           user=name or self.say(team.language, "state.unnamed_moderator"))]
 
     def change_setting(self, request: Request) -> list[Reply]:
         """One line back: the new value, and when the next post it changes comes."""
@@ -156,7 +207,9 @@ class TeamFlow(Flow):
         if sub == "bewaartermijn":
             return (self.say(language, "settings.retention_days", days=value) if value
                     else self.say(language, "settings.retention_off"))
-        if sub in ("dagen", "sets"):
+        if sub == "dagen":
+            shown = ", ".join(schedule.days_in_words(value, language))
+        elif sub == "sets":
             shown = ", ".join(value)
         elif sub == "digest":
             shown = f"{schedule.weekday_in_words(value[0], language)} {value[1]}"
@@ -173,14 +226,14 @@ class TeamFlow(Flow):
             language, "settings.status",
             state=self.state_words(team),
             mantra_time=team.mantra_time,
-            days=", ".join(team.mantra_days),
-            digest_day=team.digest_day,
+            days=", ".join(schedule.days_in_words(team.mantra_days, language)),
+            digest_day=schedule.weekday_in_words(team.digest_day, language),
             digest_time=team.digest_time,
             timezone=team.timezone,
             sets=", ".join(team.sets),
             language=team.language,
             moderation=self.say(language, "state.on" if team.moderation else "state.off"),
-            moderators=", ".join(self.store.moderators(team.id)),
+            moderators=self.moderators_in_words(team),
             retention=(self.say(language, "state.retention_days", days=team.retention_days)
                        if team.retention_days else self.say(language, "state.retention_off")),
             next_mantra=self.next_slot_words(team, "mantra"),
