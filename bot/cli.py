@@ -7,20 +7,17 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from dotenv import load_dotenv
 
 from bot.core import schedule
 from bot.core.bot import WerkBot
 from bot.core.content import Content, ContentError, load_content
-from bot.core.export import render as render_export
-from bot.core.export import shareable_rows
+from bot.core.export import shareable_export
 from bot.core.privacy import PrivacyGuard, mask
 from bot.render.chart import render_chart
 from bot.render.digest import render_html, render_markdown
@@ -34,6 +31,7 @@ EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 # The command line speaks Dutch, as the people who install and coordinate the bot do.
 CLI_LANGUAGE = "nl"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class CliError(Exception):
@@ -153,7 +151,7 @@ def configure_logging(content: Content) -> None:
         level = log_level()
     except SettingsError as error:
         raise CliError(say(content, error.key, **error.fields), EXIT_USAGE) from None
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=level, format=LOG_FORMAT)
     # Job bookkeeping at INFO would drown the demo chat; warnings still show.
     for noisy in ("apscheduler", "matplotlib"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -165,6 +163,37 @@ def configure_logging(content: Content) -> None:
                            # PTB's request layer logs a response it cannot read, in full, at ERROR.
                            ("telegram.request", logging.CRITICAL)):
         logging.getLogger(library).setLevel(max(level, floor))
+
+
+class DemoLog(logging.FileHandler):
+    """The demo's log, in a file beside its database: log lines (ours, APScheduler's, deduce's
+    "Please wait…" on its first build) would land in the middle of the chat. It remembers
+    whether anything was worth a look."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.setFormatter(logging.Formatter(LOG_FORMAT))
+        self.warned = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            self.warned = True
+        super().emit(record)
+
+
+def log_to_file(path: Path) -> DemoLog | None:
+    """Every log line (and Python's warnings) to `path` instead of the terminal; None, and the
+    terminal as before, when the file cannot be written."""
+    try:
+        handler = DemoLog(path)
+    except OSError:
+        return None
+    root = logging.getLogger()
+    for earlier in list(root.handlers):
+        root.removeHandler(earlier)
+    root.addHandler(handler)
+    logging.captureWarnings(True)
+    return handler
 
 
 def say(content: Content, key: str, **fields: object) -> str:
@@ -222,6 +251,8 @@ def cmd_demo(args: argparse.Namespace, content: Content) -> int:
     from bot.app import run_demo
 
     path = args.db or paths().demo_database
+    log_path = Path(path).with_suffix(".log")
+    log = log_to_file(log_path)
     # The chat answers at once; a story sent before the guard is ready waits for it.
     try:
         asyncio.run(run_demo(path, content, privacy_guard(content)))
@@ -229,6 +260,9 @@ def cmd_demo(args: argparse.Namespace, content: Content) -> int:
         print(file=sys.stderr)
     except DatabaseUnavailable as error:
         raise CliError(say(content, "cli.database_unavailable", path=path, reason=error)) from None
+    finally:
+        if log is not None and log.warned:
+            print(say(content, "cli.demo_log", path=log_path), file=sys.stderr)
     return 0
 
 
@@ -257,20 +291,9 @@ def cmd_export(args: argparse.Namespace, content: Content) -> int:
     bot = open_bot(content, database_path())
     team = team_of(bot, content, args.team)
     first, last = (export_day(content, text) for text in (args.first, args.last))
-    zone = ZoneInfo(team.timezone)
-    # Whole days in the team's time zone, by the day a story was approved; --to includes its day.
-    start = bot.store.timestamp(datetime.combine(first, time(0), zone)) if first else None
-    end = bot.store.timestamp(datetime.combine(last + timedelta(days=1), time(0), zone)) if last else None
-    stories = bot.store.shareable_stories(team.id, featured_only=args.featured,
-                                          signals_only=args.signalen, start=start, end=end)
-    rows = shareable_rows(stories, content.catalogue, team.language)
-    title = f"werkprincipe-bot: {team.label}"
-    if args.signalen:
-        title = content.messages.render(team.language, "cli.signals_title", team=team.label)
-    period = period_words(content, team.language, first, last)
-    if period:
-        title += f" ({period})"
-    sys.stdout.write(render_export(rows, args.format, title, team.language))
+    _, text = shareable_export(bot.store, content.catalogue, content.messages, team, args.format, first,
+                               last, featured_only=args.featured, signals_only=args.signalen)
+    sys.stdout.write(text)
     return 0
 
 
@@ -282,20 +305,6 @@ def export_day(content: Content, text: str | None) -> date | None:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise CliError(say(content, "cli.bad_date", value=text), EXIT_USAGE) from None
-
-
-def period_words(content: Content, language: str, first: date | None, last: date | None) -> str:
-    """'1 oktober 2026 tot en met 31 december 2026', for an export's title; '' for no period."""
-    def words(day: date) -> str:
-        return format_date(day, "d MMMM y", locale=language)
-
-    if first and last:
-        return content.messages.render(language, "cli.period", first=words(first), last=words(last))
-    if first:
-        return content.messages.render(language, "cli.period_from", first=words(first))
-    if last:
-        return content.messages.render(language, "cli.period_to", last=words(last))
-    return ""
 
 
 def cmd_backup(args: argparse.Namespace, content: Content) -> int:

@@ -188,6 +188,10 @@ class Conversation:
         posting = self.bot.posting
         assert reply.delivery is not None
         key = reply.delivery
+        if reply.audience != "channel":
+            # A private post (a moderator's summary) is not in the channel a look reads: one of
+            # unknown fate is not sent again.
+            look = None
         reply = replace(reply, parts_sent=posting.parts_sent(reply))
         since = posting.unknown_since(reply)
         if since is not None:

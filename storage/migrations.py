@@ -176,3 +176,12 @@ def m011_moderator_names(db: Database) -> None:
     # one or last used the bot (a colleague's personal data: only this name, nothing more; it
     # goes with the moderator row). NULL: not known yet (a moderator from before this).
     db["moderators"].add_column("name", str)
+
+
+@migrations()
+def m012_team_oproep(db: Database) -> None:
+    # /werkbot oproep wo 14:00: a weekly invitation to share a story, posted at that day and time
+    # when the team shared fewer than `oproep_threshold` stories that week. NULL day: off.
+    db["teams"].add_column("oproep_day", str)
+    db["teams"].add_column("oproep_time", str)
+    db["teams"].add_column("oproep_threshold", int, not_null_default=2)

@@ -14,7 +14,8 @@ Row = dict[str, Any]
 
 TEAM_SETTINGS = frozenset(
     {"name", "mantra_time", "mantra_days", "digest_day", "digest_time", "timezone", "sets",
-     "language", "moderation", "paused", "paused_until", "retention_days"}
+     "language", "moderation", "paused", "paused_until", "retention_days", "oproep_day", "oproep_time",
+     "oproep_threshold"}
 )
 STORY_FIELDS = frozenset(
     {"text", "principle_id", "anonymous", "consent", "status", "featured", "privacy_flags",
@@ -308,6 +309,23 @@ class Store:
             [team_id, start, end],
         ))
 
+    def stories_shared_between(self, team_id: str, start: str, end: str) -> int:
+        """How many stories the team shared in [start, end) that are not rejected or withdrawn
+        (pending ones count: someone shared them)."""
+        return self.db.execute(
+            "select count(*) from stories where team_id = ? and status not in ('rejected', 'withdrawn') "
+            "and created_at >= ? and created_at < ?", [team_id, start, end]).fetchone()[0]
+
+    def queue_summary(self, team_id: str) -> tuple[int, Row | None]:
+        """How many stories wait for a moderator, and the number and time of the oldest: counts
+        and ids, never texts."""
+        count = self.db.execute("select count(*) from stories where team_id = ? and status = 'pending'",
+                                [team_id]).fetchone()[0]
+        oldest = list(self.db.query(
+            "select id, created_at from stories where team_id = ? and status = 'pending' "
+            "order by created_at, id limit 1", [team_id]))
+        return count, oldest[0] if oldest else None
+
     def approved_principles_between(self, team_id: str, start: str, end: str) -> list[tuple[str | None, str]]:
         """(principle, decided_at) of the stories approved in [start, end): counts, without texts."""
         return self.db.execute(
@@ -435,14 +453,23 @@ class Store:
             [*team_ids, *periods]).fetchall()
         return {tuple(row) for row in rows}
 
-    def last_delivery(self, team_id: str) -> Row | None:
-        """The team's most recent scheduled post (or attempt at one), whatever came of it."""
+    def last_delivery(self, team_id: str, kinds: Collection[str]) -> Row | None:
+        """The team's most recent scheduled post of these kinds (or attempt at one), whatever
+        came of it."""
+        marks = ", ".join("?" * len(kinds))
         rows = list(self.db.query(
-            "select * from deliveries where team_id = ? "
+            f"select * from deliveries where team_id = ? and kind in ({marks}) "
             "order by coalesce(sent_at, claimed_at) desc, id desc limit 1",
-            [team_id],
+            [team_id, *kinds],
         ))
         return rows[0] if rows else None
+
+    def deliveries_before(self, team_id: str, kind: str, period: str) -> int:
+        """How many posts of this kind the team got (or may have got: their outcome was
+        unknown) for the periods before this one."""
+        return self.db.execute(
+            "select count(*) from deliveries where team_id = ? and kind = ? and period < ? "
+            "and status in ('sent', 'unknown', 'lost')", [team_id, kind, period]).fetchone()[0]
 
     def delivery(self, team_id: str, kind: str, period: str) -> Row | None:
         rows = list(self.db.query(

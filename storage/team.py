@@ -11,7 +11,9 @@ class Team:
     change (a Telegram group that becomes a supergroup gets a new chat id).
 
     `paused` is a pause until a moderator resumes; `paused_until` the day a pause with an end
-    is over (a day in the past means nothing any more).
+    is over (a day in the past means nothing any more). `oproep_day` and `oproep_time` are the
+    weekly invitation to share stories (None: off), posted when the week has fewer than
+    `oproep_threshold` stories.
     """
 
     id: str
@@ -30,6 +32,9 @@ class Team:
     paused_until: date | None
     retention_days: int | None
     created_at: datetime
+    oproep_day: str | None = None
+    oproep_time: str | None = None
+    oproep_threshold: int = 2
 
     @property
     def label(self) -> str:
@@ -59,6 +64,9 @@ def team_from_row(row: dict[str, Any]) -> Team:
         paused_until=date.fromisoformat(row["paused_until"]) if row["paused_until"] else None,
         retention_days=row["retention_days"],
         created_at=datetime.fromisoformat(row["created_at"]),
+        oproep_day=row["oproep_day"],
+        oproep_time=row["oproep_time"],
+        oproep_threshold=row["oproep_threshold"],
     )
 
 

@@ -158,6 +158,7 @@ def test_digest_renders_markdown_html_and_chart(filled_db, tmp_path, team):
     assert chart.read_bytes().startswith(b"\x89PNG")
     old = werkbot("digest", "--team", team, "--week", "2020-W01", db=filled_db)
     assert "nog geen verhaal gedeeld" in old.stdout
+    assert "## Zo kan een verhaal eruitzien" in old.stdout and "_Naar een voorbeeld uit " in old.stdout
     bad = werkbot("digest", "--team", team, "--week", "week 48", db=filled_db)
     assert bad.returncode == 2 and "2026-W48" in bad.stderr
 

@@ -1,11 +1,14 @@
 """`werkbot demo`: one user, one demo team, the chat in the terminal.
 
-Buttons become numbered choices; a question of the core is a prompt for one line. Lines come
-from the keyboard or a pipe, so a session can be scripted. Scheduled posts are printed as they
-fall due.
+Buttons become numbered choices; a question of the core is a prompt for one line, and a command
+typed instead leaves the question. Lines come from the keyboard (with line editing where the
+terminal has it) or a pipe, so a session can be scripted. Scheduled posts are printed as they
+fall due, above the line being typed. Ctrl-C and Ctrl-D end the demo as /stop does.
 """
 
 import asyncio
+import contextlib
+import signal
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +16,8 @@ from typing import TextIO
 
 from aiohttp import web
 
-from bot.core.model import Ask, Button, Caller, Reply
+from bot.console.keyboard import PROMPT, Keyboard
+from bot.core.model import Ask, Attachment, Button, Caller, Reply
 from bot.platform import Services
 from bot.render.chart import chart_png
 from bot.render.digest import render_markdown
@@ -25,12 +29,13 @@ DEMO_TEAM_NAME = "Demoteam"
 # The demo's people, by id: the console's own directory, so `/werkbot moderator @sanne` names
 # someone the platform knows, and any other @name is refused as on a real platform.
 DEMO_PEOPLE = {DEMO_USER: "Jij", "sanne": "Sanne", "ahmed": "Ahmed", "lotte": "Lotte"}
-QUIT = ("/stop", "/exit", "/quit")
+# Ending the demo; not to be confused with `/werkbot stop`, which pauses the team's posts.
+QUIT = ("/stop", "/einde", "/exit", "/quit")
 
 
 def demo_caller() -> Caller:
     return Caller(PLATFORM, DEMO_CHAT, DEMO_USER, user_name=DEMO_PEOPLE[DEMO_USER],
-                  people=tuple(DEMO_PEOPLE.items()))
+                  chat_name=DEMO_TEAM_NAME, people=tuple(DEMO_PEOPLE.items()))
 
 
 class ConsoleChat:
@@ -43,6 +48,8 @@ class ConsoleChat:
         self.stdin = stdin
         self.out = out
         self.chart_dir = chart_dir
+        self.keyboard = Keyboard(stdin, out)
+        self.interrupted = False
         self.choices: list[Button] = []
         self._new_input = True
         self.asking: Ask | None = None
@@ -51,23 +58,35 @@ class ConsoleChat:
     # Platform --------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """The demo team, a welcome and today's mantra; `read_lines` then runs the chat. A new
-        demo team shows the welcome its channel gets, as a real team's would."""
+        """The demo's welcome, then today's mantra; `read_lines` then runs the chat. The first
+        time (a new database) the demo does the team's `/werkbot start`, so its channel gets
+        the welcome and its moderator the settings, as a real team's would."""
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            # Ctrl-C: the end of the input, after the line under way (no traceback).
+            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self.interrupt)
         colleagues = [f"@{user_id}" for user_id in DEMO_PEOPLE if user_id != DEMO_USER]
         self.print(self.say("console.welcome", user=self.caller.user_id,
                             colleagues=", ".join(colleagues), example=colleagues[0]))
         self.print()
         if self.bot.team_of(self.caller) is None:
-            team = self.bot.team.register(self.caller, name=DEMO_TEAM_NAME)
-            await self.send(self.bot.team.welcome(team))
+            self.print(PROMPT + "/werkbot start")
+            await self.conversation.command(self.caller, "/werkbot start", self._source_key(), self.send)
         await self.conversation.command(self.caller, "/mantra", self._source_key(), self.send)
         self.state = "running"
+
+    def interrupt(self) -> None:
+        """Ctrl-C: stop reading; the demo ends as at the end of the input."""
+        self.interrupted = True
+        self.keyboard.interrupt()
 
     async def stop(self) -> None:
         self.state = "stopped"
 
     async def close(self) -> None:
-        """A terminal has nothing to release."""
+        """Give the terminal back as it was found."""
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGINT)
+        self.keyboard.close()
 
     async def was_posted(self, reply: Reply, since: datetime) -> int | None:
         """What the terminal was given, it printed, as one message."""
@@ -81,6 +100,10 @@ class ConsoleChat:
         message here: once printed (`parts_sent`), it is not printed again."""
         if reply.parts_sent:
             return
+        with self.keyboard.above_prompt():
+            await self._print_reply(reply)
+
+    async def _print_reply(self, reply: Reply) -> None:
         if reply.audience == "channel":
             self.print(self.say("console.channel"))
         elif reply.audience == "member":
@@ -90,6 +113,8 @@ class ConsoleChat:
             await self._save_chart(reply)
         elif reply.text:
             self.print(reply.text)
+        if reply.attachment is not None:
+            self._save_file(reply.attachment)
         if reply.buttons and self._new_input:
             # The choices of one input's replies are numbered on, across its messages.
             self.choices, self._new_input = [], False
@@ -112,11 +137,17 @@ class ConsoleChat:
         self._new_input = True
         if self.asking is not None:
             ask, self.asking = self.asking, None
-            if not line or line.startswith("/"):
-                # An empty line, or a command instead of the answer, leaves the question.
+            if not line:
                 self.print(self.say("console.cancelled"))
-                if not line:
-                    return True
+                return True
+            if line.lower() in QUIT:
+                self.print(self.say("console.cancelled"))
+                return await self.handle_line(line)
+            if line.startswith("/"):
+                # A command instead of the answer leaves the question, and then runs.
+                words = line.split()
+                command = " ".join(words[:2] if words[0].lower() == "/werkbot" else words[:1])
+                self.print(self.say("console.cancelled_for_command", command=command))
                 return await self.handle_line(line)
             await self.conversation.action(self.caller, ask.action, ask.value, self.send, text=line,
                                            source_key=self._source_key())
@@ -143,19 +174,19 @@ class ConsoleChat:
         await self.conversation.action(self.caller, button.action, button.value, self.send)
 
     async def read_lines(self) -> None:
-        """The chat: commands until /stop or the end of the input."""
-        loop = asyncio.get_running_loop()
-        interactive = self.stdin.isatty()
-        while True:
-            if interactive:
-                print("> ", end="", file=self.out, flush=True)
-            line = await loop.run_in_executor(None, self.stdin.readline)
-            if not line:
-                return
+        """The chat: commands until /stop, Ctrl-C or the end of the input (Ctrl-D)."""
+        interactive = self.keyboard.interactive
+        while not self.interrupted:
+            line = await self.keyboard.read_line()
+            if line is None:
+                break
             if not interactive and line.strip():
-                self.print(f"> {line.rstrip()}")
+                self.print(PROMPT + line.strip())
             if not await self.handle_line(line):
                 return
+        if interactive:
+            self.print()  # the prompt's line was left open
+        self.print(self.say("console.goodbye"))
 
     # Helpers ---------------------------------------------------------------------------
 
@@ -169,6 +200,13 @@ class ConsoleChat:
     @staticmethod
     def _source_key() -> str:
         return f"{PLATFORM}:{uuid.uuid4()}"
+
+    def _save_file(self, attachment: Attachment) -> None:
+        """A file for the user (an export): written next to the charts, its path printed."""
+        self.chart_dir.mkdir(parents=True, exist_ok=True)
+        path = self.chart_dir / Path(attachment.filename).name
+        path.write_bytes(attachment.content)
+        self.print(self.say("console.file", path=path))
 
     async def _save_chart(self, reply: Reply) -> None:
         assert reply.digest is not None

@@ -70,7 +70,7 @@ class WerkBot:
         self.moderation = ModerationFlow(*services, moderation=moderation, privacy=self.privacy)
         self.stories = StoryFlow(*services, stories=stories, privacy=self.privacy,
                                  moderation=self.moderation)
-        self.digests = DigestFlow(*services, moderation=moderation)
+        self.digests = DigestFlow(*services, moderation=moderation, starter_stories=content.starter_stories)
         self.posting = Posting(store, self.messages, self.mantras, self.digests, self.clock)
         self.team = TeamFlow(*services, moderation=moderation, posting=self.posting, mantras=self.mantras)
         self.overview = Overview(*services, mantras=self.mantras, stories=stories,
@@ -79,7 +79,7 @@ class WerkBot:
         self.commands: dict[str, Handler] = {
             "mantra": self.mantras.show,
             "verhaal": self.stories.share,
-            "mijnverhalen": self.stories.list_mine,
+            "mijnverhalen": self.stories.mine,
             "moderatie": self.moderation.command,
             "digest": self.digests.preview,
             "werkbot": self.team.werkbot,

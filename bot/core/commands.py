@@ -30,8 +30,22 @@ LONGEST_PAUSE = timedelta(days=366)
 PLAIN_SUB_COMMANDS = ("start", "stop", "status", "help", "hervat", "test")
 # /werkbot sub-commands that take a value; each has its own usage line in prompts/.
 SUB_COMMANDS = ("tijd", "dagen", "digest", "sets", "moderator", "moderatie", "taal", "bewaartermijn",
-                "tijdzone", "pauze")
+                "tijdzone", "pauze", "export", "oproep")
+# /werkbot export [md|csv] [periode]: the formats a chat export comes in (md first: the default).
+EXPORT_FORMATS = ("md", "csv")
+# An export's period by days, as the command line has them (2026-10-01), both days included;
+# in Dutch or English, as days and months are read.
+EXPORT_DAYS = re.compile(r"^(?:(?:vanaf|from)\s+(\S+))?\s*(?:(?:tot en met|t/m|tot|to|until)\s+(\S+))?$")
+EXPORT_MONTH = re.compile(r"^([^\W\d_]+)(?:\s+([0-9]{4}))?$")
+EXPORT_YEAR = re.compile(r"^[0-9]{4}$")
+# /mijnverhalen <wat> [weg] 12: the author's choices for one story, as typed. Those that can be
+# turned off take 'weg'.
+MINE_SWITCHES = ("anoniem", "delen", "leermoment")
+MINE_ACTIONS = ("principe", "aanpassen", "intrekken")
 MIN_RETENTION = 30
+# '/werkbot oproep wo 14:00 minder dan 3': the invitation comes when a week has fewer stories.
+OPROEP_THRESHOLD = re.compile(r"^(.+?)\s+minder\s+dan\s+([0-9]{1,2})$")
+MAX_OPROEP_THRESHOLD = 20
 # '/verhaal leermoment …': the author marks the story as one about what did not work.
 LEERMOMENT = "leermoment"
 # A story number as typed; longer is no story of ours (and more than SQLite's integers hold).
@@ -49,6 +63,27 @@ class Command:
     def carries_story(self) -> bool:
         """Whether this command holds story text (and so needs the privacy guard loaded)."""
         return self.name == "verhaal" and self.value is not None
+
+
+@dataclass(frozen=True)
+class ExportPeriod:
+    """The days an export covers, as typed: from a day, to a day (included), a month (its year
+    may be left out: then it is the last such month up to now) or a year. Empty: every day."""
+
+    first: date | None = None
+    last: date | None = None
+    month: int | None = None
+    year: int | None = None
+
+    def days(self, today: date) -> tuple[date | None, date | None]:
+        """The first and the last day (None: open), seen from `today`."""
+        if self.month is not None:
+            year = self.year or (today.year if self.month <= today.month else today.year - 1)
+            following = date(year + self.month // 12, self.month % 12 + 1, 1)
+            return date(year, self.month, 1), following - timedelta(days=1)
+        if self.year is not None:
+            return date(self.year, 1, 1), date(self.year, 12, 31)
+        return self.first, self.last
 
 
 @dataclass(frozen=True)
@@ -96,6 +131,8 @@ def parse(line: str, known_sets: frozenset[str] = frozenset()) -> Command:
         return _parse_verhaal(rest)
     if name == "moderatie" and rest:
         return _parse_moderatie(rest)
+    if name == "mijnverhalen" and rest:
+        return _parse_mijnverhalen(rest)
     if name == "werkbot":
         return _parse_werkbot(rest, known_sets)
     if rest:
@@ -120,6 +157,45 @@ def _parse_moderatie(rest: str) -> Command:
         if number.isascii() and number.isdigit() and len(number) <= MAX_NUMBER_DIGITS:
             return Command("moderatie", "signaal", (on, int(number)))
     raise UserError("usage.moderatie")
+
+
+def _parse_mijnverhalen(rest: str) -> Command:
+    """'/mijnverhalen anoniem 12' (or 'anoniem weg 12'), 'delen 12', 'leermoment 12', 'principe 12',
+    'aanpassen 12', 'intrekken 12': what the buttons under a story do, typed. The value is
+    (on, story number)."""
+    words = [word.lower() for word in rest.split()]
+    switch = words[0] in MINE_SWITCHES
+    on = len(words) == 2
+    if (switch or words[0] in MINE_ACTIONS) and (on or (switch and len(words) == 3 and words[1] == "weg")):
+        number = words[-1].removeprefix("#").removeprefix("nr.")
+        if number.isascii() and number.isdigit() and len(number) <= MAX_NUMBER_DIGITS:
+            return Command("mijnverhalen", words[0], (on, int(number)))
+    raise UserError("usage.mijnverhalen")
+
+
+def parse_export(args: list[str]) -> tuple[str, ExportPeriod]:
+    """'[md|csv] [periode]' of /werkbot export: the format (md when left out) and the period."""
+    export_format = EXPORT_FORMATS[0]
+    if args and args[0].lower() in EXPORT_FORMATS:
+        export_format, args = args[0].lower(), args[1:]
+    text = " ".join(args).lower()
+    if not text:
+        return export_format, ExportPeriod()
+    month = EXPORT_MONTH.match(text)
+    if month and month.group(1) in _month_words():
+        year = int(month.group(2)) if month.group(2) else None
+        return export_format, ExportPeriod(month=_month_words()[month.group(1)], year=year)
+    if EXPORT_YEAR.match(text):
+        return export_format, ExportPeriod(year=int(text))
+    days = EXPORT_DAYS.match(text)
+    if days and (days.group(1) or days.group(2)):
+        try:
+            first, last = (date.fromisoformat(day) if day else None for day in days.groups())
+        except ValueError:
+            raise UserError("usage.werkbot_export") from None
+        if first is None or last is None or first <= last:
+            return export_format, ExportPeriod(first, last)
+    raise UserError("usage.werkbot_export")
 
 
 def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
@@ -155,12 +231,33 @@ def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
         return Command("werkbot", "bewaartermijn", parse_retention(args[0]))
     if sub == "tijdzone" and len(args) == 1:
         return Command("werkbot", "tijdzone", parse_timezone(args[0]))
+    if sub == "oproep" and args:
+        return Command("werkbot", "oproep", parse_oproep(args))
+    if sub == "export":
+        return Command("werkbot", "export", parse_export(args))
     if sub in PLAIN_SUB_COMMANDS:
         raise UserError("usage.werkbot_plain", sub=sub)
     if sub in SUB_COMMANDS:
         raise UserError(f"usage.werkbot_{sub}", known=", ".join(sorted(known_sets)),
                         minimum=MIN_RETENTION, maximum=MAX_RETENTION)
     raise UserError("usage.werkbot")
+
+
+def parse_oproep(args: list[str]) -> tuple[str, str, int | None] | None:
+    """'uit' -> None; 'wo 14:00' -> ('wo', '14:00', None); 'wo 14:00 minder dan 3' -> (…, 3)."""
+    if len(args) == 1 and args[0].lower() == "uit":
+        return None
+    day = day_name(args[0])
+    if day is None or len(args) < 2:
+        raise UserError("usage.werkbot_oproep")
+    rest = " ".join(args[1:])
+    threshold: int | None = None
+    fewer = OPROEP_THRESHOLD.match(rest.lower())
+    if fewer:
+        rest, threshold = fewer.group(1), int(fewer.group(2))
+        if not 1 <= threshold <= MAX_OPROEP_THRESHOLD:
+            raise UserError("usage.werkbot_oproep")
+    return day, parse_clock(rest), threshold
 
 
 def parse_clock(text: str) -> str:

@@ -15,6 +15,9 @@ from bot.core.privacy import GuardWords
 
 LANGUAGES = ("nl", "en")
 DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+STARTER_STORIES_FILE = "starter-stories.toml"
+# A starter story is told briefly (2–4 sentences): it shows how short a story may be.
+MAX_STARTER_STORY = 600
 
 
 class ContentError(Exception):
@@ -89,10 +92,25 @@ class Messages:
 
 
 @dataclass(frozen=True)
+class StarterStory:
+    """A practice example from the source texts, retold in our words: shown in a week without
+    stories as what a story can look like, with where it comes from; never a team's story."""
+
+    id: str
+    principle: Principle
+    text: dict[str, str]
+    # Where readers are told it comes from ("de brief van Wietske Gercama (…)").
+    source: dict[str, str]
+    # The seed it was retold from, for us, not for users.
+    source_file: str
+
+
+@dataclass(frozen=True)
 class Content:
     catalogue: Catalogue
     messages: Messages
     guard_words: GuardWords
+    starter_stories: tuple[StarterStory, ...] = ()
 
 
 def load_content(directory: Path | None = None) -> Content:
@@ -109,7 +127,8 @@ def load_content(directory: Path | None = None) -> Content:
         seen[principle_set.id] = path
     messages = _load_messages(directory / "messages")
     catalogue = Catalogue(sorted(sets, key=lambda s: s.order))
-    return Content(catalogue, messages, _load_guard_words(directory / "privacy", catalogue))
+    return Content(catalogue, messages, _load_guard_words(directory / "privacy", catalogue),
+                   _load_starter_stories(directory / STARTER_STORIES_FILE, catalogue))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -196,6 +215,40 @@ def _hints(path: Path, where: str, entry: dict[str, Any]) -> dict[str, tuple[str
         raise ContentError(path, f"{where} has {len(hints['nl'])} texts in 'hints' but "
                                  f"{len(hints['en'])} in 'hints_en'")
     return hints
+
+
+def _load_starter_stories(path: Path, catalogue: Catalogue) -> tuple[StarterStory, ...]:
+    """The seeds' practice examples, each naming a principle of the catalogue and where it is from."""
+    if not path.exists():
+        raise ContentError(path, "starter stories file is missing")
+    entries = _read_toml(path).get("story")
+    if not isinstance(entries, list) or not entries:
+        raise ContentError(path, "has no [[story]] entries")
+    stories: list[StarterStory] = []
+    for position, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise ContentError(path, f"story {position} is not a table")
+        story_id = _text(path, f"story {position}", entry, "id")
+        where = f"story {position} ({story_id})"
+        if any(story.id == story_id for story in stories):
+            raise ContentError(path, f"{where} has an id that an earlier story uses")
+        principle_id = _text(path, where, entry, "principle")
+        principle = catalogue.principle(principle_id)
+        if principle is None:
+            raise ContentError(path, f"{where} names an unknown principle '{principle_id}'")
+        text = {"nl": _text(path, where, entry, "text"), "en": _text(path, where, entry, "text_en")}
+        for language, told in text.items():
+            if len(told) > MAX_STARTER_STORY:
+                raise ContentError(path, f"{where} has a {language} text of {len(told)} characters; "
+                                         f"a starter story is brief (at most {MAX_STARTER_STORY})")
+        stories.append(StarterStory(
+            id=story_id,
+            principle=principle,
+            text=text,
+            source={"nl": _text(path, where, entry, "source"), "en": _text(path, where, entry, "source_en")},
+            source_file=_text(path, where, entry, "source_file"),
+        ))
+    return tuple(stories)
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:

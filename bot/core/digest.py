@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.core import schedule
-from bot.core.content import Catalogue, Principle
+from bot.core.content import Catalogue, Principle, StarterStory
 from storage import Store, Team
 
 HISTORY_WEEKS = 8
@@ -43,6 +43,8 @@ class Digest:
     labels: dict[str, str] = field(default_factory=dict)
     # Stories about what did not work and what was learned: a calm section of their own.
     leermomenten: tuple[DigestStory, ...] = ()
+    # In a week without stories: a practice example from the source texts, never a team's story.
+    example: StarterStory | None = None
 
     @property
     def previous_average(self) -> float:
@@ -58,6 +60,14 @@ def _waiting_this_week(waiting: list[Principle], monday: date) -> tuple[Principl
     return tuple((waiting + waiting)[start:start + WAITING_SHOWN])
 
 
+def _example_of_week(examples: tuple[StarterStory, ...], monday: date) -> StarterStory | None:
+    """One starter story per week, in turn: weeks counted from a fixed Monday, so that two weeks
+    in a row (also across a new year) never show the same one."""
+    if not examples:
+        return None
+    return examples[monday.toordinal() // 7 % len(examples)]
+
+
 def _view(story: dict) -> DigestStory:
     return DigestStory(
         id=story["id"],
@@ -68,9 +78,11 @@ def _view(story: dict) -> DigestStory:
 
 
 class DigestCompiler:
-    def __init__(self, store: Store, catalogue: Catalogue) -> None:
+    def __init__(self, store: Store, catalogue: Catalogue,
+                 starter_stories: tuple[StarterStory, ...] = ()) -> None:
         self.store = store
         self.catalogue = catalogue
+        self.starter_stories = starter_stories
 
     def _approved(self, team: Team, monday: date) -> list[dict]:
         start, end = schedule.week_bounds(team, monday)
@@ -125,4 +137,5 @@ class DigestCompiler:
             history=tuple(history),
             labels={p.id: p.label[team.language] for p in self.catalogue.all()},
             leermomenten=leermomenten,
+            example=None if views else _example_of_week(self.starter_stories, monday),
         )

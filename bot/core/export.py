@@ -4,8 +4,13 @@ import csv
 import html
 import io
 import json
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from bot.core.content import Catalogue
+from babel.dates import format_date
+
+from bot.core.content import Catalogue, Messages
+from storage import Store, Team
 
 # `principle_id` is data (stable, for joining); readers see `principle_label` and `principle`.
 FIELDS = ("id", "principle_id", "principle_label", "principle", "text", "approved_at", "featured")
@@ -64,3 +69,38 @@ def render(rows: list[dict], export_format: str, title: str, language: str = "nl
         for row in rows)
     return (f"<!doctype html>\n<html lang=\"{esc(language)}\">\n<head><meta charset=\"utf-8\">"
             f"<title>{esc(title)}</title></head>\n<body>\n<h1>{esc(title)}</h1>\n{items}\n</body>\n</html>\n")
+
+
+def period_words(messages: Messages, language: str, first: date | None, last: date | None) -> str:
+    """'1 oktober 2026 tot en met 31 december 2026', for an export's title; '' for no period."""
+    def words(day: date) -> str:
+        return format_date(day, "d MMMM y", locale=language)
+
+    if first and last:
+        return messages.render(language, "cli.period", first=words(first), last=words(last))
+    if first:
+        return messages.render(language, "cli.period_from", first=words(first))
+    if last:
+        return messages.render(language, "cli.period_to", last=words(last))
+    return ""
+
+
+def shareable_export(store: Store, catalogue: Catalogue, messages: Messages, team: Team,
+                     export_format: str, first: date | None = None, last: date | None = None,
+                     featured_only: bool = False, signals_only: bool = False) -> tuple[list[dict], str]:
+    """The team's stories to share outside it (`werkbot export` and `/werkbot export`): the rows
+    and the file's text. A period is whole days in the team's time zone, by the day a story was
+    approved; `last` is included."""
+    zone = ZoneInfo(team.timezone)
+    start = store.timestamp(datetime.combine(first, time(0), zone)) if first else None
+    end = store.timestamp(datetime.combine(last + timedelta(days=1), time(0), zone)) if last else None
+    stories = store.shareable_stories(team.id, featured_only=featured_only, signals_only=signals_only,
+                                      start=start, end=end)
+    rows = shareable_rows(stories, catalogue, team.language)
+    title = f"werkprincipe-bot: {team.label}"
+    if signals_only:
+        title = messages.render(team.language, "cli.signals_title", team=team.label)
+    period = period_words(messages, team.language, first, last)
+    if period:
+        title += f" ({period})"
+    return rows, render(rows, export_format, title, team.language)

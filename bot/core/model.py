@@ -79,6 +79,15 @@ class Ask:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file that goes with a reply (an export): each adapter delivers it privately."""
+
+    filename: str
+    content: bytes
+    mime: str
+
+
+@dataclass(frozen=True)
 class DeliveryKey:
     """One exactly-once post: a team's mantra of a day or digest of a week."""
 
@@ -94,7 +103,8 @@ class Reply:
     A post with `delivery` is one of the exactly-once posts: its outcome is recorded once it
     was sent. A reply with a `digest` is shown as the adapter renders digests (text and chart).
     `parts_sent` says how many of an exactly-once post's messages are in the chat already (an
-    earlier attempt failed halfway): the adapter sends only the rest.
+    earlier attempt failed halfway): the adapter sends only the rest. A reply with an
+    `attachment` is private: the file reaches only the caller.
     """
 
     text: str
@@ -107,6 +117,7 @@ class Reply:
     digest: Digest | None = None
     delivery: DeliveryKey | None = None
     parts_sent: int = 0
+    attachment: Attachment | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "buttons", tuple(self.buttons))
@@ -121,4 +132,4 @@ class UserError(Exception):
         self.fields = fields
 
 
-__all__ = ["Ask", "Audience", "Button", "Caller", "DeliveryKey", "Reply", "Team", "UserError"]
+__all__ = ["Ask", "Attachment", "Audience", "Button", "Caller", "DeliveryKey", "Reply", "Team", "UserError"]

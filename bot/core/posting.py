@@ -3,8 +3,14 @@
 A slot counts once it has passed, as long as it is under three hours late and not before the
 team registered; later ones are recorded as skipped. The deliveries table's UNIQUE key keeps
 each post exactly-once across restarts and processes.
+
+Two weekly posts come only when they are needed, which is decided when their slot is claimed:
+the invitation to share stories (`oproep`, when the team turned it on and the week is quiet),
+and each moderator's private note on the queue (`summary`, at the digest's slot, when stories
+wait). One that is not needed is recorded as skipped, so it is decided once.
 """
 
+import hashlib
 import logging
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -28,16 +34,32 @@ UNKNOWN = "unknown: "
 # How long a claim is the claiming process's own: sending one post takes seconds; a claim left
 # by a process that stopped is taken over after this, so the post still comes within minutes.
 LEASE = timedelta(minutes=4)
+OPROEP = "oproep"
+SUMMARY = "summary"
+# The posts in the team's chat, as /werkbot status lists them (a summary is private).
+CHANNEL_KINDS = ("mantra", "digest", OPROEP)
+# The last error of a post that was skipped because it was not needed.
+NOT_NEEDED = "not needed"
+# The invitation's texts: oproep.invitation_1, _2, …; a team gets them in turn.
+INVITATION = "oproep.invitation_"
 
 
 @dataclass(frozen=True)
 class Slot:
-    """A post's moment that has come: a team's mantra of a day or digest of a week."""
+    """A post's moment that has come: a team's mantra of a day, or digest, invitation or
+    moderator's summary (`member_id`) of a week."""
 
     team: Team
     kind: str
     period: str
     at: datetime
+    member_id: str | None = None
+
+
+def summary_period(week: str, moderator: str) -> str:
+    """A moderator's summary of a week, one delivery per moderator: '2026-W48/' and a digest
+    of the moderator's id (periods are logged; people's ids are not)."""
+    return f"{week}/{hashlib.sha256(moderator.encode()).hexdigest()[:16]}"
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -80,9 +102,19 @@ class Posting:
     def _slots_of(self, team: Team, now: datetime) -> list[Slot]:
         today = schedule.local_now(team, now).date()
         monday = schedule.week_monday(today)
-        slots = [Slot(team, "digest", schedule.week_key(monday), schedule.digest_slot(team, monday))]
+        week = schedule.week_key(monday)
+        digest_at = schedule.digest_slot(team, monday)
+        slots = [Slot(team, "digest", week, digest_at)]
         if schedule.is_mantra_day(team, today):
             slots.insert(0, Slot(team, "mantra", today.isoformat(), schedule.mantra_slot(team, today)))
+        oproep_at = schedule.oproep_slot(team, monday)
+        if oproep_at is not None:
+            slots.append(Slot(team, OPROEP, week, oproep_at))
+        if digest_at <= now < digest_at + CATCH_UP:
+            # Only while they can still go out: the moderators are not looked up on every check
+            # for the rest of the week (a summary that came too late is no news to record).
+            slots += [Slot(team, SUMMARY, summary_period(week, moderator), digest_at, moderator)
+                      for moderator in self.store.moderators(team.id)]
         return [slot for slot in slots if schedule.posts_from(team) <= slot.at <= now]
 
     def upcoming(self, team: Team, kind: str) -> datetime | None:
@@ -93,7 +125,8 @@ class Posting:
             return None
         now = self.clock()
         since = max(now - CATCH_UP, schedule.posts_from(team))
-        slots = schedule.mantra_slots(team, since) if kind == "mantra" else schedule.digest_slots(team, since)
+        slots = {"mantra": schedule.mantra_slots, "digest": schedule.digest_slots,
+                 OPROEP: schedule.oproep_slots}[kind](team, since)
         for at in slots:
             period = at.date().isoformat() if kind == "mantra" else schedule.week_key(at.date())
             if now - at >= CATCH_UP or self._under_way_or_done(team, kind, period):
@@ -117,10 +150,54 @@ class Posting:
                 day = slot.at.date()
                 return Reply(self.mantras.text(team, day), language=team.language, audience="channel",
                              team_id=team.id, delivery=DeliveryKey(team.id, slot.kind, slot.period))
+            if slot.kind == OPROEP:
+                return self._invitation(slot)
+            if slot.kind == SUMMARY:
+                return self._summary(slot)
             return self.digests.post(team, self.digests.compile(team, schedule.week_monday(slot.at.date())))
         except Exception:
             log.exception("scheduled posts failed for team %s", team.id)
             return None
+
+    def _invitation(self, slot: Slot) -> Reply | None:
+        """The week's invitation to share a story, when the team shared fewer stories than its
+        threshold so far this week. Its texts come in turn: the team's earlier invitations say
+        which one is next, so a retry of this one says the same."""
+        team = slot.team
+        start, _ = schedule.week_bounds(team, schedule.monday_of_week_key(slot.period))
+        shared = self.store.stories_shared_between(team.id, self.store.timestamp(start),
+                                                   self.store.timestamp(self.clock()))
+        if shared >= team.oproep_threshold:
+            self._not_needed(slot)
+            return None
+        known = self.messages.keys()
+        variants = sum(1 for key in known if key.startswith(INVITATION))
+        turn = self.store.deliveries_before(team.id, OPROEP, slot.period) % variants
+        return Reply(self.messages.render(team.language, f"{INVITATION}{turn + 1}"), language=team.language,
+                     audience="channel", team_id=team.id,
+                     delivery=DeliveryKey(team.id, slot.kind, slot.period))
+
+    def _summary(self, slot: Slot) -> Reply | None:
+        """A moderator's private note on the queue: how many stories wait, and the number and
+        day of the oldest (never a story's text); when none waits, nothing."""
+        team, moderator = slot.team, slot.member_id
+        count, oldest = self.store.queue_summary(team.id)
+        if oldest is None or moderator is None or not self.store.is_moderator(team.id, moderator):
+            self._not_needed(slot)
+            return None
+        language = team.language
+        today = schedule.local_now(team, self.clock()).date()
+        since = schedule.local_now(team, datetime.fromisoformat(oldest["created_at"])).date()
+        text = self.messages.render(language, "summary.one" if count == 1 else "summary.many",
+                                    count=count, team=team.label, number=oldest["id"],
+                                    day=schedule.day_in_words(since, language, today))
+        return Reply(text, language=language, audience="member", member_id=moderator, team_id=team.id,
+                     delivery=DeliveryKey(team.id, slot.kind, slot.period))
+
+    def _not_needed(self, slot: Slot) -> None:
+        """A claimed weekly post that is not needed this week: recorded, so it is decided once."""
+        self.store.finish_delivery(slot.team.id, slot.kind, slot.period, "skipped", NOT_NEEDED)
+        log.info("%s %s for team %s: not needed", slot.kind, slot.period, slot.team.id)
 
     def _claim(self, slot: Slot, now: datetime) -> bool:
         """Claim a post that is due, a failed one whose wait is over, or one whose claim's lease
@@ -193,14 +270,16 @@ class Posting:
         if delivery is None or not (delivery["last_error"] or "").startswith(UNKNOWN):
             return None
         team = self.store.team(key.team_id)
-        if key.kind == "digest":
-            return schedule.week_bounds(team, schedule.monday_of_week_key(key.period))[0]
-        return schedule.week_bounds(team, date.fromisoformat(key.period))[0]
+        if key.kind == "mantra":
+            return schedule.week_bounds(team, date.fromisoformat(key.period))[0]
+        week = key.period.partition("/")[0]
+        return schedule.week_bounds(team, schedule.monday_of_week_key(week))[0]
 
     def unknown_notices(self, reply: Reply) -> list[Reply]:
         """Private notes to the team's moderators that a post may not have arrived, and why it
         is not sent again."""
-        if reply.delivery is None:
+        if reply.delivery is None or reply.delivery.kind == SUMMARY:
+            # A summary is itself a private note to a moderator: no note about the note.
             return []
         key = reply.delivery
         language = self.store.team(key.team_id).language
@@ -212,7 +291,7 @@ class Posting:
         """Private notes to the team's moderators when a scheduled post cannot reach the team's
         chat (the bot was removed, the chat archived): on the post's first attempt only, since
         the retries that follow would otherwise repeat it."""
-        if reply.delivery is None:
+        if reply.delivery is None or reply.delivery.kind == SUMMARY:
             return []
         key = reply.delivery
         delivery = self.store.delivery(key.team_id, key.kind, key.period)

@@ -367,7 +367,8 @@ class PrivacyGuard:
         # A first name typed in lower case is only taken for one when it is no ordinary word.
         first_names = self._word_list(lists / "names" / "lst_first_name") | self.words.first_names
         medical = self._word_list(lists / "whitelist" / "lst_medical_term")
-        self._first_names = first_names - self._ordinary_lower - medical
+        # …nor a frequent Dutch word ("met kerst", "normen en waarden").
+        self._first_names = first_names - self._ordinary_lower - medical - self.words.name_words
         places = self._word_list(lists / "locations" / "lst_placename")
         self._places = ((places | self.words.neighbourhoods | self.words.places_abroad)
                         - self._ordinary_lower - HOME_REGION)

@@ -64,6 +64,26 @@ def digest_slots(team: Team, since: datetime) -> Iterator[datetime]:
             yield slot
 
 
+def oproep_slot(team: Team, week_monday: date) -> datetime | None:
+    """When the team's weekly invitation to share stories comes in this week: None when it is
+    off, or when its day is a public holiday (that week has none)."""
+    if team.oproep_day is None or team.oproep_time is None:
+        return None
+    day = week_monday + timedelta(days=DAY_NAMES.index(team.oproep_day))
+    if is_public_holiday(day):
+        return None
+    return datetime.combine(day, parse_time(team.oproep_time), ZoneInfo(team.timezone))
+
+
+def oproep_slots(team: Team, since: datetime) -> Iterator[datetime]:
+    """The team's invitation slots from `since` on, in order, for a year (none when it is off)."""
+    first = week_monday(local_now(team, since).date())
+    for week in range(53):
+        slot = oproep_slot(team, first + timedelta(weeks=week))
+        if slot is not None and slot >= since:
+            yield slot
+
+
 def pause_end(team: Team) -> datetime | None:
     """When a pause with an end is over: the start of its day in the team's time zone."""
     if team.paused_until is None:

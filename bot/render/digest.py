@@ -85,6 +85,13 @@ def outline(digest: Digest, messages: Messages) -> Outline:
         sections.append(Section(say("digest.leermomenten"),
                                 tuple(entry(story) for story in digest.leermomenten),
                                 intro=say("digest.leermomenten_intro")))
+    if digest.example:
+        # Marked as an example from the source texts, with where it comes from: no team's story.
+        example = digest.example
+        sections.append(Section(
+            say("digest.example"),
+            (Entry(example.text[lang], credit=say("digest.example_credit", source=example.source[lang])),),
+            intro=say("digest.example_intro", principle=named(example.principle))))
     if digest.uncovered:
         sections.append(Section(say("digest.uncovered"), tuple(
             Entry(named(p), credit=credit(p)) for p in digest.uncovered)))

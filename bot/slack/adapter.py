@@ -348,6 +348,8 @@ class SlackAdapter:
         async def deliver(reply: Reply) -> None:
             if reply.ask is not None and trigger_id:
                 await self._open_form(trigger_id, caller, reply)
+            elif reply.attachment is not None:
+                await self._file_to_caller(caller, reply, response_url)
             elif reply.audience == "private":
                 await self._to_caller(caller, reply, response_url)
             else:
@@ -415,6 +417,20 @@ class SlackAdapter:
                 raise
             invite = Reply(self.messages.render(reply.language, "slack.not_a_member"))
             await self._respond(response_url, messages + blocks.reply_messages(invite))
+
+    async def _file_to_caller(self, caller: Caller, reply: Reply, response_url: str | None) -> None:
+        """A file (an export) for the caller alone: an ephemeral message can carry none, so it
+        goes to their direct messages with the app, with the reply's text; the ephemeral answer
+        says where it is. files.completeUploadExternal takes a conversation, not a user: the
+        direct message's id comes from conversations.open."""
+        assert reply.attachment is not None
+        opened = await self.client.conversations_open(users=caller.user_id)
+        await self.client.files_upload_v2(
+            channel=opened["channel"]["id"], content=reply.attachment.content,
+            filename=reply.attachment.filename, title=reply.attachment.filename,
+            initial_comment=reply.text)
+        note = Reply(self.messages.render(reply.language, "slack.file_in_messages"), language=reply.language)
+        await self._to_caller(caller, note, response_url)
 
     async def _respond(self, response_url: str, messages: list[dict]) -> None:
         hook = AsyncWebhookClient(response_url, retry_handlers=retry_handlers(), session=self.session)

@@ -594,10 +594,13 @@ class TelegramAdapter:
         return self.bot.store.team(reply.team_id).chat_id if reply.team_id else ""
 
     async def _to_person(self, user_id: str, reply: Reply, team_chat: str) -> None:
-        """A private message (the chat with a user has the user's id); a question as ForceReply,
-        after the text it starts from."""
+        """A private message (the chat with a user has the user's id), with its file (an export)
+        as a document; a question as ForceReply, after the text it starts from."""
         telegram = self.application.bot
         await self._messages(int(user_id), reply, team_chat)
+        if reply.attachment is not None:
+            await telegram.send_document(int(user_id), reply.attachment.content,
+                                         filename=reply.attachment.filename)
         if reply.ask is not None:
             if reply.ask.initial:
                 for text in render.pack(render.text_pieces(

@@ -65,5 +65,18 @@ async def test_a_command_instead_of_the_answer_leaves_the_question(store, conten
     chat, out = chat_with(store, content, guard, tmp_path)
     await chat.handle_line("/verhaal")
     await chat.handle_line("/werkbot tijdzone Europe/Amsterdam")
-    assert "Geannuleerd." in out.getvalue() and "Tijdzone aangepast naar Europe/Amsterdam." in out.getvalue()
+    assert ("Vraag geannuleerd, er is niets opgeslagen. Nu /werkbot tijdzone:\n"
+            "Tijdzone aangepast naar Europe/Amsterdam.") in out.getvalue()
     assert list(store.db.query("select * from stories")) == []
+
+
+async def test_a_command_instead_of_the_new_text_leaves_the_story_as_it_was(store, content, guard, tmp_path):
+    chat, out = chat_with(store, content, guard, tmp_path)
+    await chat.handle_line(STORY)
+    await chat.handle_line("/mijnverhalen")
+    await chat.handle_line(str(next(number for number, button in enumerate(chat.choices, start=1)
+                                    if button.action == "story.edit")))
+    await chat.handle_line("/mantra")
+    shown = out.getvalue()
+    assert "Vraag geannuleerd, er is niets opgeslagen. Nu /mantra:\nVoor vandaag" in shown
+    assert store.story(1)["text"] == STORY.removeprefix("/verhaal ")

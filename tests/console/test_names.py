@@ -2,6 +2,7 @@
 console knows; any other @name is refused and changes nothing."""
 
 import io
+import sqlite3
 
 from bot.console.chat import ConsoleChat
 from bot.conversation import Conversation
@@ -60,6 +61,13 @@ def test_the_demo_shows_its_new_team_the_welcome_once(tmp_path):
     assert "Je collega's in het demoteam: @sanne, @ahmed, @lotte" in first.stdout
     assert "[kanaal]\nHallo allemaal! Ik ben de werkprincipe-bot." in first.stdout
     assert "Wie er modereert: Jij." in first.stdout
+    # The demo does the team's /werkbot start: the moderator also sees the settings.
+    assert "> /werkbot start\n[kanaal]\nHallo allemaal!" in first.stdout
+    assert "Welkom! Dit kanaal is nu een team, en jij bent de eerste moderator." in first.stdout
+    assert first.stdout.index("Welkom! Dit kanaal") < first.stdout.index("Voor vandaag")
     second = run_demo(tmp_path, "/werkbot status\n")
     assert "Hallo allemaal!" not in second.stdout, "the demo team exists already"
+    assert "/werkbot start" not in second.stdout and "Welkom! Dit kanaal" not in second.stdout
     assert "Moderatoren: Jij\n" in second.stdout
+    teams = sqlite3.connect(tmp_path / "demo.db").execute("select name from teams").fetchall()
+    assert teams == [("Demoteam",)], "one team, registered once"

@@ -9,6 +9,7 @@ from babel.dates import get_day_names, get_month_names
 from bot.core.commands import SUB_COMMANDS
 from bot.core.content import DEFAULT_PROMPTS_DIR, ContentError, load_content
 from bot.core.flows.team import SETTING_CHANGES
+from bot.core.posting import CHANNEL_KINDS
 from bot.core.privacy import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,7 +110,10 @@ def test_every_message_key_used_in_code_exists(content):
     # Moderation and retention are switched on or off; every other setting answers with its value.
     dynamic |= {f"settings.changed_{c}" for c in set(SETTING_CHANGES) - {"moderatie", "bewaartermijn"}}
     dynamic |= {"settings.next_digest", "settings.retention_off", "settings.moderation_off"}
-    dynamic |= {f"delivery.{kind}" for kind in ("mantra", "digest")}
+    dynamic |= {f"settings.next_{kind}" for kind in CHANNEL_KINDS}
+    dynamic |= {f"delivery.{kind}" for kind in CHANNEL_KINDS} | {"delivery.not_needed"}
+    dynamic |= {f"team.{what}_{kind}" for what in ("unknown", "cannot_post") for kind in CHANNEL_KINDS}
+    dynamic |= {"summary.one", "summary.many", "oproep.invitation_1"}
     dynamic |= {f"delivery.{s}" for s in ("claimed", "sent", "failed", "unknown", "lost", "skipped")}
     dynamic |= {f"kinds.{kind}" for kind in KINDS}
     assert dynamic - content.messages.keys() == set()

@@ -79,7 +79,9 @@ def test_a_team_with_every_set_is_invited_with_three_principles(store, bot, mode
     digest = bot.digests.compile(store.team(team_a), MONDAY)
     text = render_markdown(digest, content.messages)
     assert len(digest.uncovered) == 3
-    assert text.count("\n- ") == 3
+    # Three waiting principles, each with its source; the week's one example is no invitation.
+    assert len(re.findall(r"\n- .* _Uit: ", text)) == 3
+    assert text.count("\n- ") == 3 + 1
 
 
 def test_counts_against_earlier_weeks(store, bot, moderator, clock, team_a):

@@ -93,6 +93,17 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
 
 
+@pytest.mark.parametrize("clean", [
+    "We vierden het met kerst in de buurt en iedereen bracht iets mee.",
+    "Het ging over normen en waarden, en over wat de buurt van ons vraagt.",
+    "Storm en regen: de barbecue ging naar binnen, en juist dat werkte.",
+    "Bel bij twijfel Veilig Thuis op 0800-2000, dat doen we altijd samen.",
+    "Vul je postcode in zoals 1234 AB en kijk op nibud.nl voor de rekentool.",
+])
+def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
+    assert guard.scan(clean) == []
+
+
 def test_control_characters_never_reach_the_store(store, bot, moderator):
     story = "Samen\x1b[2J met de buurt\u202e een koffieochtend\x07 opgezet; dat gaf\x00 energie."
     bot.handle_command(moderator, f"/verhaal {story}", "k")

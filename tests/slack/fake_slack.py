@@ -86,6 +86,8 @@ class FakeSlack:
             for key in ("blocks", "view", "files", "metadata"):
                 if isinstance(args.get(key), str):
                     args[key] = json.loads(args[key])
+            # slack-sdk sends some methods' arguments in the query, also on a POST (conversations.open).
+            args = {**request.query, **args}
         if method in self.stalled:
             self.stalled_calls.append(method)
             await asyncio.sleep(self.stalled[method])
@@ -140,6 +142,9 @@ class FakeSlack:
                     "upload_url": f"http://127.0.0.1:{self.port}/upload/F1"}
         if method == "files.completeUploadExternal":
             return {"ok": True, "files": [{"id": "F1"}]}
+        if method == "conversations.open":
+            # The direct message with one member: its id is the member's with a D.
+            return {"ok": True, "channel": {"id": "D" + args["users"]}}
         if method == "conversations.history":
             # What was posted to the channel since `oldest`, with metadata when asked for.
             posts = [call for call in self.of("chat.postMessage") if call.get("channel") == args["channel"]]

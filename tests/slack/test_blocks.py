@@ -96,3 +96,19 @@ def test_leermomenten_have_their_own_section_with_its_intro(bot, moderator, cont
         "dit helpt het team verder._\n• We planden een buurtavond zonder de bewoners te vragen; er kwam "
         "&lt;niemand&gt;. — _Coordinator_")
     assert sum(text.count("buurtavond") for text in sections) == 1
+
+
+def test_an_empty_week_shows_one_starter_story_with_its_credit(bot, moderator, content):
+    digest = bot.digests.compile(bot.team_of(moderator))
+    story = digest.example
+    messages = blocks.digest_messages(digest, content.messages)
+    for message in messages:
+        assert_within_limits(message)
+    sections = [b["text"]["text"] for m in messages for b in m["blocks"] if b["type"] == "section"]
+    [example] = [text for text in sections if text.startswith("*Zo kan een verhaal eruitzien*")]
+    principle = f"{story.principle.label['nl']}: {story.principle.text['nl']}"
+    assert example == (
+        "*Zo kan een verhaal eruitzien*\n_Een voorbeeld uit de teksten waar de principes vandaan komen, "
+        f"dus geen verhaal van jullie team. Het past bij {blocks.escape(principle)}_\n"
+        f"• {blocks.escape(story.text['nl'])} _Naar een voorbeeld uit {blocks.escape(story.source['nl'])}_")
+    assert [s for s in content.starter_stories if any(s.text["nl"] in text for text in sections)] == [story]

@@ -33,7 +33,7 @@ def test_only_the_scopes_the_bot_uses():
     scopes = re.findall(r"^\s+- ([a-z]+:?[a-z]*)$", MANIFEST.split("scopes:")[1].split("settings:")[0],
                         re.MULTILINE)
     assert sorted(scopes) == ["channels:history", "chat:write", "commands", "files:write", "groups:history",
-                              "users:read"]
+                              "im:write", "users:read"]
 
 
 def test_http_mode_sends_every_request_to_the_server():

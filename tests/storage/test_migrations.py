@@ -38,7 +38,8 @@ def test_database_of_older_version_upgrades_without_loss(db_path):
     assert applied == ["m001_initial", "m002_story_decided_index", "m003_team_retention",
                        "m004_team_reminded_at", "m005_team_address", "m006_handled_inputs",
                        "m007_delivery_lease", "m008_delivery_parts", "m009_team_paused_until",
-                       "m010_story_leermoment_and_signal", "m011_moderator_names"]
+                       "m010_story_leermoment_and_signal", "m011_moderator_names",
+                       "m012_team_oproep"]
     team = db["teams"].get("console:x")
     assert (team["retention_days"], team["reminded_at"], team["paused_until"]) == (None, None, None)
     assert ["team_id", "decided_at"] in [index.columns for index in db["stories"].indexes]

@@ -98,6 +98,8 @@ class FakeTelegram:
     # Sends that broke one of Telegram's limits (30 a second, 20 a minute to one group).
     violations: list[str] = field(default_factory=list)
     photos: list[bytes] = field(default_factory=list)
+    # Files sent with sendDocument: (file name, content).
+    documents: list[tuple[str, bytes]] = field(default_factory=list)
     webhook: dict | None = None
     port: int = 0
     runner: web.AppRunner | None = None
@@ -155,7 +157,10 @@ class FakeTelegram:
         if request.content_type == "multipart/form-data":
             args: dict = {}
             async for part in await request.multipart():
-                if part.filename:
+                if part.filename and part.name == "document":
+                    self.documents.append((part.filename, bytes(await part.read())))
+                    args[part.name] = "<file>"
+                elif part.filename:
                     self.photos.append(await part.read())
                     args[part.name] = "<file>"
                 else:
@@ -200,7 +205,7 @@ class FakeTelegram:
                     for user_id in self.admins.get(int(args["chat_id"]), [])]
         if method == "sendMessage":
             return self._send(args, args["text"], 4096)
-        if method == "sendPhoto":
+        if method in ("sendPhoto", "sendDocument"):
             return self._send(args, args.get("caption", ""), 1024)
         raise Refused(404, f"Not Found: method {method} is not in this fake")
 

@@ -72,3 +72,18 @@ def test_leermomenten_have_their_own_section_with_its_intro(bot, moderator, cont
             "openheid: ook dit helpt het team verder.</i>\n\n• We planden een buurtavond zonder de "
             "bewoners te vragen; er kwam &lt;niemand&gt;.<i> — Coordinator</i>") in joined
     assert joined.count("buurtavond") == 1
+
+
+def test_an_empty_week_shows_one_starter_story_with_its_credit(bot, moderator, content):
+    digest = bot.digests.compile(bot.team_of(moderator))
+    story = digest.example
+    messages = render.digest_messages(digest, content.messages)
+    assert_acceptable(messages)
+    joined = "\n\n".join(messages)
+    principle = f"{story.principle.label['nl']}: {story.principle.text['nl']}"
+    assert ("<b>Zo kan een verhaal eruitzien</b>\n<i>Een voorbeeld uit de teksten waar de principes "
+            f"vandaan komen, dus geen verhaal van jullie team. Het past bij {render.escape(principle)}</i>"
+            f"\n\n• {render.escape(story.text['nl'])}<i> Naar een voorbeeld uit "
+            f"{render.escape(story.source['nl'])}</i>") in joined
+    assert [s for s in content.starter_stories if render.escape(s.text["nl"]) in joined] == [story]
+    assert "<blockquote>" not in joined, "not quoted like a team's featured story"

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from bot.core import schedule
-from bot.core.content import Catalogue, Messages
+from bot.core.content import Catalogue, Messages, StarterStory
 from bot.core.digest import Digest, DigestCompiler
 from bot.core.flows.base import Flow, Request
 from bot.core.model import Button, DeliveryKey, Reply, UserError
@@ -14,9 +14,10 @@ from storage import Store, Team
 
 class DigestFlow(Flow):
     def __init__(self, store: Store, messages: Messages, catalogue: Catalogue,
-                 clock: Callable[[], datetime], moderation: Moderation) -> None:
+                 clock: Callable[[], datetime], moderation: Moderation,
+                 starter_stories: tuple[StarterStory, ...] = ()) -> None:
         super().__init__(store, messages, catalogue, clock)
-        self.compiler = DigestCompiler(store, catalogue)
+        self.compiler = DigestCompiler(store, catalogue, starter_stories)
         self.moderation = moderation
 
     def compile(self, team: Team, monday: date | None = None) -> Digest:

@@ -2,6 +2,7 @@
 and /mijnverhalen: list, edit while pending, withdraw, export."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from bot.core.commands import LEERMOMENT
@@ -149,6 +150,27 @@ class StoryFlow(Flow):
 
     # /mijnverhalen -----------------------------------------------------------------------
 
+    def mine(self, request: Request) -> list[Reply]:
+        """/mijnverhalen: the list; with a word and a number, what a button under a story does
+        ('/mijnverhalen anoniem 12', 'delen weg 12', 'principe 12', …)."""
+        assert request.command is not None
+        if request.command.sub is None:
+            return self.list_mine(request)
+        on, story_id = request.command.value
+        switched = replace(request, value=f"{story_id}:{int(on)}")
+        plain = replace(request, value=str(story_id))
+        if request.command.sub == "anoniem":
+            return self.set_anonymous(switched)
+        if request.command.sub == "delen":
+            return self.set_consent(switched)
+        if request.command.sub == "leermoment":
+            return self.set_leermoment(switched)
+        if request.command.sub == "principe":
+            return self.choose_principle(plain)
+        if request.command.sub == "aanpassen":
+            return [Reply("", language=request.language, ask=self.edit_question(plain))]
+        return self.withdraw(plain)
+
     def list_mine(self, request: Request) -> list[Reply]:
         language = request.language
         stories = self.stories.mine(request.team, request.caller)
@@ -161,9 +183,17 @@ class StoryFlow(Flow):
                             status=self._status(language, story),
                             principle=self.principle_line(language, story["principle_id"]),
                             text=excerpt(story["text"]) or "—")
+            if story["status"] != "withdrawn":
+                text += "\n" + self.say(
+                    language, "mine.choices",
+                    anonymous=self.say(language, "mine.anonymous" if story["anonymous"] else "mine.named"),
+                    consent=self.say(language, "mine.consent" if story["consent"] else "mine.no_consent"))
             if story["status"] == "rejected" and story["reject_reason"]:
                 text += "\n" + self.say(language, "mine.reason", reason=story["reject_reason"])
             buttons = []
+            if story["status"] in ("pending", "approved"):
+                # Everything the first reply to /verhaal offers, also once that reply is gone.
+                buttons += self._author_buttons(language, story)
             if story["status"] == "pending":
                 buttons.append(Button(self.say(language, "button.edit"), "story.edit", str(story["id"])))
             if story["status"] != "withdrawn":
@@ -173,8 +203,10 @@ class StoryFlow(Flow):
         return replies
 
     def _status(self, language: str, story: dict) -> str:
-        """'goedgekeurd', or 'goedgekeurd · leermoment' for a leermoment."""
+        """'goedgekeurd', or 'goedgekeurd · uitgelicht · leermoment' for a featured leermoment."""
         status = self.status_word(language, story["status"])
+        if story["featured"]:
+            status += " · " + self.say(language, "story.featured_mark")
         if story["leermoment"]:
             status += " · " + self.say(language, "story.leermoment_mark")
         return status

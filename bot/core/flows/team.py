@@ -7,12 +7,14 @@ from typing import Any
 from babel.lists import format_list
 
 from bot.core import schedule
+from bot.core.commands import ExportPeriod
 from bot.core.content import Catalogue, Messages
+from bot.core.export import period_words, shareable_export
 from bot.core.flows.base import Flow, Handler, Request
 from bot.core.mantra import Mantras
-from bot.core.model import Caller, Reply, UserError
+from bot.core.model import Attachment, Caller, Reply, UserError
 from bot.core.moderation import Moderation
-from bot.core.posting import Posting
+from bot.core.posting import CHANNEL_KINDS, NOT_NEEDED, OPROEP, Posting
 from storage import Store, Team
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -26,6 +28,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "moderation": True,
     "paused": False,
 }
+# The file an export comes in, by its format.
+EXPORT_TYPES = {"md": "text/markdown", "csv": "text/csv"}
 # Each settings sub-command and the team settings its parsed value becomes.
 SETTING_CHANGES: dict[str, Callable[[Any], dict[str, Any]]] = {
     "tijd": lambda value: {"mantra_time": value},
@@ -36,6 +40,10 @@ SETTING_CHANGES: dict[str, Callable[[Any], dict[str, Any]]] = {
     "taal": lambda value: {"language": value},
     "tijdzone": lambda value: {"timezone": value},
     "bewaartermijn": lambda value: {"retention_days": value},
+    # Off, or a day and a time, with the threshold when one was typed (else it stays).
+    "oproep": lambda value: ({"oproep_day": None, "oproep_time": None} if value is None else
+                             {"oproep_day": value[0], "oproep_time": value[1]}
+                             | ({"oproep_threshold": value[2]} if value[2] else {})),
 }
 
 
@@ -54,6 +62,7 @@ class TeamFlow(Flow):
             "hervat": self.resume,
             "test": self.post_sample,
             "moderator": self.change_moderators,
+            "export": self.export,
             **dict.fromkeys(SETTING_CHANGES, self.change_setting),
         }
 
@@ -167,6 +176,30 @@ class TeamFlow(Flow):
         return [Reply(sample, language=team.language, audience="channel", team_id=team.id),
                 self.reply(request, "team.test_posted", next=self.next_post(team, "mantra"))]
 
+    # Export ------------------------------------------------------------------------------
+
+    def export(self, request: Request) -> list[Reply]:
+        """/werkbot export [md|csv] [periode]: the team's approved stories whose authors consented,
+        without names, as `werkbot export` makes them, in a file for the caller alone."""
+        assert request.command is not None
+        export_format, period = request.command.value
+        assert isinstance(period, ExportPeriod)
+        team, language = request.team, request.language
+        today = self.today(team)
+        first, last = period.days(today)
+        rows, text = shareable_export(self.store, self.catalogue, self.messages, team, export_format,
+                                      first, last)
+        period_text = period_words(self.messages, language, first, last)
+        if not rows:
+            key = "export.empty_period" if period_text else "export.empty"
+            return [self.reply(request, key, period=period_text)]
+        days = "-".join(f"{day:%Y-%m-%d}" for day in (first, last) if day) or f"{today:%Y-%m-%d}"
+        attachment = Attachment(f"werkbot-export-{days}.{export_format}", text.encode("utf-8"),
+                                EXPORT_TYPES[export_format])
+        key = "export.sent_period" if period_text else "export.sent"
+        return [Reply(self.say(language, key, count=len(rows), period=period_text), language=language,
+                      team_id=team.id, attachment=attachment)]
+
     # Settings ----------------------------------------------------------------------------
 
     def change_moderators(self, request: Request) -> list[Reply]:
@@ -204,6 +237,11 @@ class TeamFlow(Flow):
         language = team.language
         if sub == "moderatie":
             return self.say(language, "settings.moderation_on" if value else "settings.moderation_off")
+        if sub == "oproep":
+            if team.oproep_day is None:
+                return self.say(language, "settings.oproep_off")
+            return self.say(language, "settings.changed_oproep", value=self.oproep_words(team),
+                            next=self.next_post(team, OPROEP))
         if sub == "bewaartermijn":
             return (self.say(language, "settings.retention_days", days=value) if value
                     else self.say(language, "settings.retention_off"))
@@ -234,6 +272,7 @@ class TeamFlow(Flow):
             language=team.language,
             moderation=self.say(language, "state.on" if team.moderation else "state.off"),
             moderators=self.moderators_in_words(team),
+            oproep=self.oproep_words(team),
             retention=(self.say(language, "state.retention_days", days=team.retention_days)
                        if team.retention_days else self.say(language, "state.retention_off")),
             next_mantra=self.next_slot_words(team, "mantra"),
@@ -261,19 +300,29 @@ class TeamFlow(Flow):
         at = self.posting.upcoming(team, kind)
         if at is None:
             return self.say(team.language, "settings.next_paused")
-        key = "settings.next_mantra" if kind == "mantra" else "settings.next_digest"
-        return self.say(team.language, key, when=self.when(team, at))
+        return self.say(team.language, f"settings.next_{kind}", when=self.when(team, at))
 
     def last_post_words(self, team: Team) -> str:
         """The team's last scheduled post and what came of it."""
-        delivery = self.store.last_delivery(team.id)
+        delivery = self.store.last_delivery(team.id, CHANNEL_KINDS)
         language = team.language
         if delivery is None:
             return self.say(language, "delivery.none")
         moment = datetime.fromisoformat(delivery["sent_at"] or delivery["claimed_at"])
         return self.say(language, "delivery.line", kind=self.say(language, f"delivery.{delivery['kind']}"),
                         moment=self.moment_words(team, moment),
-                        outcome=self.say(language, f"delivery.{delivery['status']}"))
+                        outcome=self.say(language, "delivery.not_needed"
+                                         if delivery["last_error"] == NOT_NEEDED
+                                         else f"delivery.{delivery['status']}"))
+
+    def oproep_words(self, team: Team) -> str:
+        """The weekly invitation as the status shows it: 'woensdag om 14:00, bij minder dan 2
+        verhalen', or 'uit'."""
+        language = team.language
+        if team.oproep_day is None:
+            return self.say(language, "state.off")
+        return self.say(language, "state.oproep", day=schedule.weekday_in_words(team.oproep_day, language),
+                        time=team.oproep_time, threshold=team.oproep_threshold)
 
     def when(self, team: Team, at: datetime) -> str:
         """A slot to come in words; one that is due goes out at the next check, within a minute."""
