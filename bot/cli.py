@@ -380,8 +380,14 @@ def scan_input(line: str) -> str:
 
 
 def cmd_principles(args: argparse.Namespace, content: Content) -> int:
-    for principle in content.catalogue.all():
-        print(f"{principle.id}  {principle.text['nl']}")
+    """Each set under a heading with the id `/werkbot sets` takes, then its principles."""
+    for number, principle_set in enumerate(content.catalogue.sets.values()):
+        if number:
+            print()
+        print(say(content, "cli.principle_set", set_id=principle_set.id, name=principle_set.name["nl"],
+                  count=len(principle_set.principles)))
+        for principle in principle_set.principles:
+            print(f"  {principle.id}  {principle.text['nl']}")
     return 0
 
 

@@ -185,3 +185,16 @@ def m012_team_oproep(db: Database) -> None:
     db["teams"].add_column("oproep_day", str)
     db["teams"].add_column("oproep_time", str)
     db["teams"].add_column("oproep_threshold", int, not_null_default=2)
+
+
+@migrations()
+def m013_team_dilemma(db: Database) -> None:
+    # /werkbot dilemma wo: on that weekday the mantra slot posts the week's dilemma instead of the
+    # principle. NULL: off. The picks keep which dilemma a day showed, so /mantra and a retry of
+    # the post say the same, and the next dilemma follows the last one.
+    db["teams"].add_column("dilemma_day", str)
+    db["dilemma_picks"].create(
+        {"team_id": str, "day": str, "dilemma_id": str},
+        pk=("team_id", "day"),
+        foreign_keys=[("team_id", "teams", "id")],
+    )

@@ -15,7 +15,7 @@ Row = dict[str, Any]
 TEAM_SETTINGS = frozenset(
     {"name", "mantra_time", "mantra_days", "digest_day", "digest_time", "timezone", "sets",
      "language", "moderation", "paused", "paused_until", "retention_days", "oproep_day", "oproep_time",
-     "oproep_threshold"}
+     "oproep_threshold", "dilemma_day"}
 )
 STORY_FIELDS = frozenset(
     {"text", "principle_id", "anonymous", "consent", "status", "featured", "privacy_flags",
@@ -142,7 +142,8 @@ class Store:
     def purge_team(self, team_id: str) -> None:
         """Delete a team and everything that belongs to it."""
         with self.write():
-            for table in ("moderation_log", "stories", "rotation_picks", "deliveries", "moderators"):
+            for table in ("moderation_log", "stories", "rotation_picks", "dilemma_picks", "deliveries",
+                          "moderators"):
                 self.db.execute(f"delete from {table} where team_id = ?", [team_id])
             self.db.execute("delete from teams where id = ?", [team_id])
         self.flush_deleted()
@@ -393,6 +394,27 @@ class Store:
             )
         pick = self.pick(team_id, day)
         assert pick is not None
+        return pick
+
+    def dilemma_picks(self, team_id: str, first: str, last: str) -> list[Row]:
+        """The team's dilemma picks from day `first` to day `last` (ISO dates, both included)."""
+        return list(self.db.query(
+            "select * from dilemma_picks where team_id = ? and day between ? and ? order by day",
+            [team_id, first, last]))
+
+    def last_dilemma_pick(self, team_id: str, before: str) -> Row | None:
+        """The team's latest dilemma pick of a day before `before`."""
+        rows = list(self.db.query(
+            "select * from dilemma_picks where team_id = ? and day < ? order by day desc limit 1",
+            [team_id, before]))
+        return rows[0] if rows else None
+
+    def add_dilemma_pick(self, team_id: str, day: str, dilemma_id: str) -> Row:
+        """Record the dilemma of a day; a concurrent pick for the same day wins."""
+        with self.write():
+            self.db["dilemma_picks"].insert({"team_id": team_id, "day": day, "dilemma_id": dilemma_id},
+                                            ignore=True)
+        [pick] = self.dilemma_picks(team_id, day, day)
         return pick
 
     # Handled inputs ----------------------------------------------------------------------

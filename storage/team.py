@@ -13,7 +13,8 @@ class Team:
     `paused` is a pause until a moderator resumes; `paused_until` the day a pause with an end
     is over (a day in the past means nothing any more). `oproep_day` and `oproep_time` are the
     weekly invitation to share stories (None: off), posted when the week has fewer than
-    `oproep_threshold` stories.
+    `oproep_threshold` stories. `dilemma_day` is the weekday whose mantra is the week's dilemma
+    (None: off).
     """
 
     id: str
@@ -35,6 +36,7 @@ class Team:
     oproep_day: str | None = None
     oproep_time: str | None = None
     oproep_threshold: int = 2
+    dilemma_day: str | None = None
 
     @property
     def label(self) -> str:
@@ -67,6 +69,7 @@ def team_from_row(row: dict[str, Any]) -> Team:
         oproep_day=row["oproep_day"],
         oproep_time=row["oproep_time"],
         oproep_threshold=row["oproep_threshold"],
+        dilemma_day=row["dilemma_day"],
     )
 
 

@@ -108,10 +108,15 @@ def test_missing_team_is_one_clear_line(filled_db, team):
     assert "Traceback" not in result.stderr
 
 
-def test_principles_lists_the_catalogue():
+def test_principles_lists_the_catalogue_under_each_sets_id():
+    catalogue = load_content().catalogue
     lines = werkbot("principles").stdout.splitlines()
-    assert len(lines) == len(load_content().catalogue.all())
-    assert lines[0].startswith("werkprincipe-1 ") and lines[-1].startswith("interventierichting-4 ")
+    headings = [line for line in lines if line and not line.startswith("  ")]
+    assert headings == [f"{s.id}: {s.name['nl']} ({len(s.principles)} principes)"
+                        for s in catalogue.sets.values()]
+    principles = [line.split()[0] for line in lines if line.startswith("  ")]
+    assert principles == [p.id for p in catalogue.all()]
+    assert lines[1].startswith("  werkprincipe-1 ") and lines[-1].startswith("  interventierichting-4 ")
 
 
 def test_teams_lists_ids_and_counts(filled_db, team):

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.core.commands import Command, parse
 from bot.core.content import Content
+from bot.core.dilemmas import Dilemmas
 from bot.core.flows.base import Handler, Request
 from bot.core.flows.digest import DigestFlow
 from bot.core.flows.moderation import ModerationFlow
@@ -65,7 +66,8 @@ class WerkBot:
         services = (store, self.messages, self.catalogue, self.clock)
         stories = Stories(store, self.catalogue, Suggester())
         moderation = Moderation(store, stories)
-        self.mantras = Mantras(Rotation(store, self.catalogue), self.messages, self.clock)
+        self.mantras = Mantras(Rotation(store, self.catalogue), Dilemmas(store, content.dilemmas),
+                               self.messages, self.clock)
         self.privacy = PrivacyFlow(*services, guard=guard)
         self.moderation = ModerationFlow(*services, moderation=moderation, privacy=self.privacy)
         self.stories = StoryFlow(*services, stories=stories, privacy=self.privacy,

@@ -30,7 +30,7 @@ LONGEST_PAUSE = timedelta(days=366)
 PLAIN_SUB_COMMANDS = ("start", "stop", "status", "help", "hervat", "test")
 # /werkbot sub-commands that take a value; each has its own usage line in prompts/.
 SUB_COMMANDS = ("tijd", "dagen", "digest", "sets", "moderator", "moderatie", "taal", "bewaartermijn",
-                "tijdzone", "pauze", "export", "oproep")
+                "tijdzone", "pauze", "export", "oproep", "dilemma")
 # /werkbot export [md|csv] [periode]: the formats a chat export comes in (md first: the default).
 EXPORT_FORMATS = ("md", "csv")
 # An export's period by days, as the command line has them (2026-10-01), both days included;
@@ -235,6 +235,9 @@ def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
         return Command("werkbot", "oproep", parse_oproep(args))
     if sub == "export":
         return Command("werkbot", "export", parse_export(args))
+    if sub == "dilemma" and len(args) == 1 and (args[0].lower() == "uit" or day_name(args[0])):
+        # The weekday of the dilemma of the week, or None: off.
+        return Command("werkbot", "dilemma", day_name(args[0]))
     if sub in PLAIN_SUB_COMMANDS:
         raise UserError("usage.werkbot_plain", sub=sub)
     if sub in SUB_COMMANDS:

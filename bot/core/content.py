@@ -1,8 +1,9 @@
-"""Content as data: principle sets and message templates from `prompts/`, validated at load."""
+"""Content as data: principle sets, dilemmas and message templates from `prompts/`, validated at
+load."""
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
@@ -16,6 +17,9 @@ from bot.core.privacy import GuardWords
 LANGUAGES = ("nl", "en")
 DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
 STARTER_STORIES_FILE = "starter-stories.toml"
+DILEMMAS_FILE = "dilemmas.toml"
+# A dilemma's id: lower case words joined by hyphens (it is stored with a team's picks).
+DILEMMA_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A starter story is told briefly (2–4 sentences): it shows how short a story may be.
 MAX_STARTER_STORY = 600
 
@@ -106,11 +110,26 @@ class StarterStory:
 
 
 @dataclass(frozen=True)
+class Dilemma:
+    """A tension the work moves between, posted as a question instead of the principle on the
+    team's dilemma day: its two poles (`title`), the question to the team, and where it is from."""
+
+    id: str
+    title: dict[str, str]
+    question: dict[str, str]
+    # Where readers are told it comes from ("de brief van Wietske Gercama (…)").
+    source: dict[str, str]
+    # The seed it was taken from, for us, not for users.
+    source_file: str
+
+
+@dataclass(frozen=True)
 class Content:
     catalogue: Catalogue
     messages: Messages
     guard_words: GuardWords
     starter_stories: tuple[StarterStory, ...] = ()
+    dilemmas: tuple[Dilemma, ...] = ()
 
 
 def load_content(directory: Path | None = None) -> Content:
@@ -128,7 +147,8 @@ def load_content(directory: Path | None = None) -> Content:
     messages = _load_messages(directory / "messages")
     catalogue = Catalogue(sorted(sets, key=lambda s: s.order))
     return Content(catalogue, messages, _load_guard_words(directory / "privacy", catalogue),
-                   _load_starter_stories(directory / STARTER_STORIES_FILE, catalogue))
+                   _load_starter_stories(directory / STARTER_STORIES_FILE, catalogue),
+                   _load_dilemmas(directory / DILEMMAS_FILE))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -217,38 +237,62 @@ def _hints(path: Path, where: str, entry: dict[str, Any]) -> dict[str, tuple[str
     return hints
 
 
-def _load_starter_stories(path: Path, catalogue: Catalogue) -> tuple[StarterStory, ...]:
-    """The seeds' practice examples, each naming a principle of the catalogue and where it is from."""
+def _entries(path: Path, table: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Each `[[table]]` entry of a content file as (its id, where it is for errors, the entry),
+    after checking the file, the list, each entry's table and that no id is used twice."""
     if not path.exists():
-        raise ContentError(path, "starter stories file is missing")
-    entries = _read_toml(path).get("story")
+        raise ContentError(path, f"{path.stem.replace('-', ' ')} file is missing")
+    entries = _read_toml(path).get(table)
     if not isinstance(entries, list) or not entries:
-        raise ContentError(path, "has no [[story]] entries")
-    stories: list[StarterStory] = []
+        raise ContentError(path, f"has no [[{table}]] entries")
+    seen: set[str] = set()
     for position, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            raise ContentError(path, f"story {position} is not a table")
-        story_id = _text(path, f"story {position}", entry, "id")
-        where = f"story {position} ({story_id})"
-        if any(story.id == story_id for story in stories):
-            raise ContentError(path, f"{where} has an id that an earlier story uses")
+            raise ContentError(path, f"{table} {position} is not a table")
+        entry_id = _text(path, f"{table} {position}", entry, "id")
+        where = f"{table} {position} ({entry_id})"
+        if entry_id in seen:
+            raise ContentError(path, f"{where} has an id that an earlier {table} uses")
+        seen.add(entry_id)
+        yield entry_id, where, entry
+
+
+def _in_both(path: Path, where: str, entry: dict[str, Any], field: str) -> dict[str, str]:
+    """A text field in Dutch (`field`) and English (`field_en`)."""
+    return {"nl": _text(path, where, entry, field), "en": _text(path, where, entry, f"{field}_en")}
+
+
+def _load_starter_stories(path: Path, catalogue: Catalogue) -> tuple[StarterStory, ...]:
+    """The seeds' practice examples, each naming a principle of the catalogue and where it is from."""
+    stories: list[StarterStory] = []
+    for story_id, where, entry in _entries(path, "story"):
         principle_id = _text(path, where, entry, "principle")
         principle = catalogue.principle(principle_id)
         if principle is None:
             raise ContentError(path, f"{where} names an unknown principle '{principle_id}'")
-        text = {"nl": _text(path, where, entry, "text"), "en": _text(path, where, entry, "text_en")}
+        text = _in_both(path, where, entry, "text")
         for language, told in text.items():
             if len(told) > MAX_STARTER_STORY:
                 raise ContentError(path, f"{where} has a {language} text of {len(told)} characters; "
                                          f"a starter story is brief (at most {MAX_STARTER_STORY})")
-        stories.append(StarterStory(
-            id=story_id,
-            principle=principle,
-            text=text,
-            source={"nl": _text(path, where, entry, "source"), "en": _text(path, where, entry, "source_en")},
-            source_file=_text(path, where, entry, "source_file"),
-        ))
+        stories.append(StarterStory(id=story_id, principle=principle, text=text,
+                                    source=_in_both(path, where, entry, "source"),
+                                    source_file=_text(path, where, entry, "source_file")))
     return tuple(stories)
+
+
+def _load_dilemmas(path: Path) -> tuple[Dilemma, ...]:
+    """The dilemmas of the week, in the order a team gets them; each with a unique id, both
+    poles, a question and where it is from, in both languages."""
+    dilemmas: list[Dilemma] = []
+    for dilemma_id, where, entry in _entries(path, "dilemma"):
+        if not DILEMMA_ID.match(dilemma_id):
+            raise ContentError(path, f"{where} needs an id of lower-case words joined by hyphens")
+        dilemmas.append(Dilemma(id=dilemma_id, title=_in_both(path, where, entry, "title"),
+                                question=_in_both(path, where, entry, "question"),
+                                source=_in_both(path, where, entry, "source"),
+                                source_file=_text(path, where, entry, "source_file")))
+    return tuple(dilemmas)
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:

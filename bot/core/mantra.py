@@ -1,10 +1,12 @@
-"""The mantra: a team's principle of the day with a reflection question."""
+"""The mantra: a team's principle of the day with a reflection question; on the team's dilemma
+day, the week's dilemma instead."""
 
 from collections.abc import Callable
 from datetime import date, datetime
 
 from bot.core import schedule
-from bot.core.content import Messages
+from bot.core.content import Dilemma, Messages
+from bot.core.dilemmas import Dilemmas
 from bot.core.flows.base import Request
 from bot.core.model import Reply
 from bot.core.rotation import Rotation
@@ -12,8 +14,10 @@ from storage import Team
 
 
 class Mantras:
-    def __init__(self, rotation: Rotation, messages: Messages, clock: Callable[[], datetime]) -> None:
+    def __init__(self, rotation: Rotation, dilemmas: Dilemmas, messages: Messages,
+                 clock: Callable[[], datetime]) -> None:
         self.rotation = rotation
+        self.dilemmas = dilemmas
         self.messages = messages
         self.clock = clock
 
@@ -21,7 +25,11 @@ class Mantras:
         return schedule.local_now(team, self.clock()).date()
 
     def text(self, team: Team, day: date) -> str:
-        """The same text for /mantra, the overview and the day's post."""
+        """The same text for /mantra, the overview and the day's post. On a dilemma day no
+        principle is picked, so the one that would have come comes on the next day."""
+        dilemma = self.dilemmas.dilemma_for(team, day)
+        if dilemma is not None:
+            return self.dilemma_text(team, dilemma)
         principle = self.rotation.principle_for(team, day)
         language = team.language
         questions = principle.questions[language]
@@ -35,6 +43,12 @@ class Mantras:
         return self.messages.render(language, "mantra.text", label=principle.label[language],
                                     principle=principle.text[language], credit=credit,
                                     question=question)
+
+    def dilemma_text(self, team: Team, dilemma: Dilemma) -> str:
+        language = team.language
+        credit = self.messages.render(language, "principle.credit", source=dilemma.source[language])
+        return self.messages.render(language, "dilemma.text", title=dilemma.title[language],
+                                    question=dilemma.question[language], credit=credit)
 
     def show(self, request: Request) -> list[Reply]:
         """/mantra: today's principle, for the caller."""

@@ -87,6 +87,9 @@ def break_file(path: Path, old: str, new: str) -> None:
     ("principles/toetsstenen.toml", 'source = "Toby', 'sources = "Toby', "field 'source'"),
     ("principles/werkprincipes.toml", 'source_en = "DichtErBij method"\n', "", "field 'source_en'"),
     ("messages/nl.toml", 'send = "Versturen"', 'send = "Versturen', "cannot be read"),
+    ("dilemmas.toml", 'question_en = "Someone would', 'questionen = "Someone would', "field 'question_en'"),
+    ("dilemmas.toml", 'id = "autonomie-of-verbondenheid"', 'id = "regie-of-steun"', "earlier dilemma"),
+    ("dilemmas.toml", 'title = "krachtgericht', 'titel = "krachtgericht', "field 'title'"),
 ])
 def test_broken_file_is_named_with_its_problem(prompts, file, old, new, problem):
     break_file(prompts / file, old, new)
@@ -94,6 +97,28 @@ def test_broken_file_is_named_with_its_problem(prompts, file, old, new, problem)
         load_content(prompts)
     assert raised.value.path.name == Path(file).name
     assert problem in str(raised.value)
+
+
+def test_the_dilemmas_are_the_letters_tensions_in_both_languages(content):
+    ids = [dilemma.id for dilemma in content.dilemmas]
+    # The four "uitersten" the letter names come first.
+    assert ids[:4] == ["regie-of-steun", "autonomie-of-verbondenheid", "gelijke-kansen-of-verschillen",
+                       "kracht-of-kwetsbaarheid"]
+    assert 5 <= len(ids) <= 8 and len(set(ids)) == len(ids)
+    for dilemma in content.dilemmas:
+        assert dilemma.source_file == "000_29f6c19f061575c4.txt"
+        assert dilemma.source["nl"].startswith("de brief van Wietske Gercama")
+        assert dilemma.source["en"].startswith("the letter by Wietske Gercama")
+        assert dilemma.question["nl"].endswith("?") and dilemma.question["en"].endswith("?")
+        assert " of " in dilemma.title["nl"] and " or " in dilemma.title["en"]
+        plain = " ".join((dilemma.title["nl"], dilemma.question["nl"]))
+        assert [what for what, pattern in NOT_IN_DUTCH.items() if pattern.search(plain)] == []
+
+
+def test_without_the_dilemmas_file_the_bot_does_not_start(prompts):
+    (prompts / "dilemmas.toml").unlink()
+    with pytest.raises(ContentError, match="dilemmas file is missing"):
+        load_content(prompts)
 
 
 def test_every_message_key_used_in_code_exists(content):

@@ -54,6 +54,13 @@ def test_a_team_that_exists_gets_no_second_welcome(bot):
     assert texts(again) == "Dit kanaal is al een team. Zie /werkbot status."
 
 
+def test_help_names_each_set_by_the_id_werkbot_sets_takes(bot):
+    help_text = texts(bot.handle_command(member("colleague"), "/werkbot help", "h"))
+    assert "De principesets (kies met /werkbot sets" in help_text
+    assert "\n• werkprincipes: DichtErBij-werkprincipes (5 principes)\n" in help_text
+    assert "\n• gouden-regels: 10 gouden regels voor werken in de wijk (10 principes)" in help_text
+
+
 def test_help_names_the_moderators(bot):
     started(bot)
     assert texts(bot.handle_command(member("colleague"), "/werkbot help", "h")).endswith(

@@ -12,7 +12,7 @@ from storage.migrations import migrations
 
 def test_new_database_has_every_table_and_wal(db_path):
     db = open_database(db_path)
-    assert {"teams", "moderators", "stories", "moderation_log", "rotation_picks",
+    assert {"teams", "moderators", "stories", "moderation_log", "rotation_picks", "dilemma_picks",
             "deliveries"} <= set(db.table_names())
     assert db.journal_mode == "wal"
     assert db.execute("pragma foreign_keys").fetchone()[0] == 1
@@ -39,9 +39,11 @@ def test_database_of_older_version_upgrades_without_loss(db_path):
                        "m004_team_reminded_at", "m005_team_address", "m006_handled_inputs",
                        "m007_delivery_lease", "m008_delivery_parts", "m009_team_paused_until",
                        "m010_story_leermoment_and_signal", "m011_moderator_names",
-                       "m012_team_oproep"]
+                       "m012_team_oproep", "m013_team_dilemma"]
     team = db["teams"].get("console:x")
     assert (team["retention_days"], team["reminded_at"], team["paused_until"]) == (None, None, None)
+    # A team from before has no dilemma of the week.
+    assert team["dilemma_day"] is None and Store(db).team("console:x").dilemma_day is None
     assert ["team_id", "decided_at"] in [index.columns for index in db["stories"].indexes]
     assert db["stories"].get(1)["text"] == "Een verhaal uit de praktijk van vroeger."
     assert db["teams"].count == 1

@@ -44,6 +44,8 @@ SETTING_CHANGES: dict[str, Callable[[Any], dict[str, Any]]] = {
     "oproep": lambda value: ({"oproep_day": None, "oproep_time": None} if value is None else
                              {"oproep_day": value[0], "oproep_time": value[1]}
                              | ({"oproep_threshold": value[2]} if value[2] else {})),
+    # A weekday, or None: off.
+    "dilemma": lambda value: {"dilemma_day": value},
 }
 
 
@@ -74,7 +76,10 @@ class TeamFlow(Flow):
 
     def help(self, team: Team | None) -> list[Reply]:
         language = team.language if team else "nl"
-        text = self.say(language, "help.text")
+        sets = "\n".join(self.say(language, "help.set", set_id=principle_set.id,
+                                   name=principle_set.name[language], count=len(principle_set.principles))
+                          for principle_set in self.catalogue.sets.values())
+        text = self.say(language, "help.text") + "\n" + self.say(language, "help.sets", sets=sets)
         if team is not None:
             text += "\n" + self.say(language, "help.moderators", moderators=self.moderators_in_words(team))
         return [Reply(text, language=language)]
@@ -242,6 +247,12 @@ class TeamFlow(Flow):
                 return self.say(language, "settings.oproep_off")
             return self.say(language, "settings.changed_oproep", value=self.oproep_words(team),
                             next=self.next_post(team, OPROEP))
+        if sub == "dilemma":
+            if team.dilemma_day is None:
+                return self.say(language, "settings.dilemma_off")
+            return self.say(language, "settings.changed_dilemma",
+                            value=schedule.weekday_in_words(team.dilemma_day, language),
+                            next=self.next_dilemma(team))
         if sub == "bewaartermijn":
             return (self.say(language, "settings.retention_days", days=value) if value
                     else self.say(language, "settings.retention_off"))
@@ -273,6 +284,7 @@ class TeamFlow(Flow):
             moderation=self.say(language, "state.on" if team.moderation else "state.off"),
             moderators=self.moderators_in_words(team),
             oproep=self.oproep_words(team),
+            dilemma=self.dilemma_words(team),
             retention=(self.say(language, "state.retention_days", days=team.retention_days)
                        if team.retention_days else self.say(language, "state.retention_off")),
             next_mantra=self.next_slot_words(team, "mantra"),
@@ -323,6 +335,33 @@ class TeamFlow(Flow):
             return self.say(language, "state.off")
         return self.say(language, "state.oproep", day=schedule.weekday_in_words(team.oproep_day, language),
                         time=team.oproep_time, threshold=team.oproep_threshold)
+
+    def dilemma_words(self, team: Team) -> str:
+        """The dilemma of the week as the status shows it: 'woensdag, in plaats van het
+        werkprincipe', or 'uit'."""
+        language = team.language
+        if team.dilemma_day is None:
+            return self.say(language, "state.off")
+        day = schedule.weekday_in_words(team.dilemma_day, language)
+        if team.dilemma_day not in team.mantra_days:
+            return self.say(language, "state.dilemma_no_mantra_day", day=day)
+        return self.say(language, "state.dilemma", day=day)
+
+    def next_dilemma(self, team: Team) -> str:
+        """A sentence on when the next dilemma comes: at the first mantra slot still to come that
+        shows one (a week that had its dilemma gets no second one)."""
+        language = team.language
+        assert team.dilemma_day is not None
+        day = schedule.weekday_in_words(team.dilemma_day, language)
+        if team.dilemma_day not in team.mantra_days:
+            return self.say(language, "settings.dilemma_no_mantra_day", day=day)
+        first = self.posting.upcoming(team, "mantra")
+        if first is None:
+            return self.say(language, "settings.next_paused")
+        for at in schedule.mantra_slots(team, first):
+            if self.mantras.dilemmas.comes_on(team, at.date()):
+                return self.say(language, "settings.next_dilemma", when=self.when(team, at))
+        return self.say(language, "settings.dilemma_no_mantra_day", day=day)
 
     def when(self, team: Team, at: datetime) -> str:
         """A slot to come in words; one that is due goes out at the next check, within a minute."""
