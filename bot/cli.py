@@ -16,6 +16,7 @@ from dotenv import load_dotenv
 
 from bot.core import schedule
 from bot.core.bot import WerkBot
+from bot.core.commands import EXPORT_YEARS
 from bot.core.content import Content, ContentError, load_content
 from bot.core.export import shareable_export
 from bot.core.privacy import PrivacyGuard, mask
@@ -255,7 +256,7 @@ def cmd_demo(args: argparse.Namespace, content: Content) -> int:
     log = log_to_file(log_path)
     # The chat answers at once; a story sent before the guard is ready waits for it.
     try:
-        asyncio.run(run_demo(path, content, privacy_guard(content)))
+        asyncio.run(run_demo(path, content, privacy_guard(content), chart_dir=Path(path).resolve().parent))
     except KeyboardInterrupt:
         print(file=sys.stderr)
     except DatabaseUnavailable as error:
@@ -291,6 +292,8 @@ def cmd_export(args: argparse.Namespace, content: Content) -> int:
     bot = open_bot(content, database_path())
     team = team_of(bot, content, args.team)
     first, last = (export_day(content, text) for text in (args.first, args.last))
+    if first is not None and last is not None and first > last:
+        raise CliError(say(content, "cli.bad_date", value=f"{args.first} > {args.last}"), EXIT_USAGE)
     _, text = shareable_export(bot.store, content.catalogue, content.messages, team, args.format, first,
                                last, featured_only=args.featured, signals_only=args.signalen)
     sys.stdout.write(text)
@@ -302,9 +305,12 @@ def export_day(content: Content, text: str | None) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise CliError(say(content, "cli.bad_date", value=text), EXIT_USAGE) from None
+    if not EXPORT_YEARS[0] <= day.year <= EXPORT_YEARS[1]:
+        raise CliError(say(content, "cli.bad_date", value=text), EXIT_USAGE)
+    return day
 
 
 def cmd_backup(args: argparse.Namespace, content: Content) -> int:

@@ -175,6 +175,11 @@ class Store:
             )
         ]
 
+    def numbered_moderators(self, team_id: str) -> list[tuple[int, str]]:
+        """Each moderator with the number of their row: a key that says nothing about them."""
+        return [(row["rowid"], row["user_id"]) for row in self.db.query(
+            "select rowid, user_id from moderators where team_id = ? order by added_at, rowid", [team_id])]
+
     def is_moderator(self, team_id: str, user_id: str) -> bool:
         return bool(list(self.db.query(
             "select 1 from moderators where team_id = ? and user_id = ?", [team_id, user_id]
@@ -336,9 +341,12 @@ class Store:
 
     def shareable_stories(self, team_id: str, featured_only: bool, signals_only: bool = False,
                           start: str | None = None, end: str | None = None) -> list[Row]:
-        """Approved stories whose author consented to sharing outside the team; only featured
-        ones, or only signals for policy, approved in [start, end) when given."""
-        conditions = ["team_id = ?", "status = 'approved'", "consent = 1", "text is not null"]
+        """Approved stories whose author consented to sharing outside the team and kept no name
+        as typed; only featured ones, or only signals for policy, approved in [start, end) when
+        given."""
+        # A story whose author kept a name as typed stays in the team: no export promises that.
+        conditions = ["team_id = ?", "status = 'approved'", "consent = 1", "text is not null",
+                      "privacy_flags != 'naam:gelaten'"]
         params: list[Any] = [team_id]
         if featured_only:
             conditions.append("featured = 1")

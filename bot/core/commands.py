@@ -78,7 +78,8 @@ class ExportPeriod:
     def days(self, today: date) -> tuple[date | None, date | None]:
         """The first and the last day (None: open), seen from `today`."""
         if self.month is not None:
-            year = self.year or (today.year if self.month <= today.month else today.year - 1)
+            year = self.year if self.year is not None else (
+                today.year if self.month <= today.month else today.year - 1)
             following = date(year + self.month // 12, self.month % 12 + 1, 1)
             return date(year, self.month, 1), following - timedelta(days=1)
         if self.year is not None:
@@ -183,19 +184,34 @@ def parse_export(args: list[str]) -> tuple[str, ExportPeriod]:
         return export_format, ExportPeriod()
     month = EXPORT_MONTH.match(text)
     if month and month.group(1) in _month_words():
-        year = int(month.group(2)) if month.group(2) else None
+        year = _export_year(month.group(2)) if month.group(2) else None
         return export_format, ExportPeriod(month=_month_words()[month.group(1)], year=year)
     if EXPORT_YEAR.match(text):
-        return export_format, ExportPeriod(year=int(text))
+        return export_format, ExportPeriod(year=_export_year(text))
     days = EXPORT_DAYS.match(text)
     if days and (days.group(1) or days.group(2)):
         try:
             first, last = (date.fromisoformat(day) if day else None for day in days.groups())
         except ValueError:
             raise UserError("usage.werkbot_export") from None
+        for day in (first, last):
+            if day is not None:
+                _export_year(str(day.year))
         if first is None or last is None or first <= last:
             return export_format, ExportPeriod(first, last)
     raise UserError("usage.werkbot_export")
+
+
+# The years an export can cover: stories exist from this bot's first year, never before 2000 or
+# in the far future ("0000" and "9999" are typing errors, and would not fit a date).
+EXPORT_YEARS = (2000, 2999)
+
+
+def _export_year(typed: str) -> int:
+    year = int(typed)
+    if not EXPORT_YEARS[0] <= year <= EXPORT_YEARS[1]:
+        raise UserError("usage.werkbot_export")
+    return year
 
 
 def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:

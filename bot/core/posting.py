@@ -10,7 +10,6 @@ and each moderator's private note on the queue (`summary`, at the digest's slot,
 wait). One that is not needed is recorded as skipped, so it is decided once.
 """
 
-import hashlib
 import logging
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -56,10 +55,11 @@ class Slot:
     member_id: str | None = None
 
 
-def summary_period(week: str, moderator: str) -> str:
-    """A moderator's summary of a week, one delivery per moderator: '2026-W48/' and a digest
-    of the moderator's id (periods are logged; people's ids are not)."""
-    return f"{week}/{hashlib.sha256(moderator.encode()).hexdigest()[:16]}"
+def summary_period(week: str, moderator_number: int) -> str:
+    """A moderator's summary of a week, one delivery per moderator: '2026-W48/3', by the number
+    of the moderator's row. Periods are logged; people's ids are not, not even hashed (a short
+    chat id is found back from its hash by trying them all)."""
+    return f"{week}/{moderator_number}"
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -113,8 +113,8 @@ class Posting:
         if digest_at <= now < digest_at + CATCH_UP:
             # Only while they can still go out: the moderators are not looked up on every check
             # for the rest of the week (a summary that came too late is no news to record).
-            slots += [Slot(team, SUMMARY, summary_period(week, moderator), digest_at, moderator)
-                      for moderator in self.store.moderators(team.id)]
+            slots += [Slot(team, SUMMARY, summary_period(week, number), digest_at, moderator)
+                      for number, moderator in self.store.numbered_moderators(team.id)]
         return [slot for slot in slots if schedule.posts_from(team) <= slot.at <= now]
 
     def upcoming(self, team: Team, kind: str) -> datetime | None:

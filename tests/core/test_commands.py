@@ -248,3 +248,11 @@ def test_any_command_line_gets_a_message_never_a_crash(content, guard, line):
     assert replies and all(reply.text.strip() for reply in replies)
     assert "Er ging iets mis" not in texts(replies)
     db.close()
+
+
+@pytest.mark.parametrize("typed", ["0000", "0001", "9999", "december 9999", "januari 0000",
+                                   "tot 9999-12-31", "vanaf 0001-01-01"])
+def test_an_export_period_out_of_range_is_refused_with_usage(typed):
+    with pytest.raises(UserError) as refused:
+        parse(f"/werkbot export csv {typed}")
+    assert refused.value.key == "usage.werkbot_export"

@@ -145,6 +145,22 @@ def test_names_only_may_be_kept_and_the_flag_remains(store, bot, moderator):
     assert "onherkenbaar gemaakt" not in queue
 
 
+def test_a_story_whose_author_kept_a_name_never_leaves_the_team(store, bot, moderator, content):
+    from bot.core.export import shareable_export
+
+    for key, story in (("k1", STORY_WITH_NAME), ("k2", STORY_WITH_PHONE)):
+        replies = bot.handle_command(moderator, f"/verhaal {story}", key)
+        action = "draft.keep" if story == STORY_WITH_NAME else "draft.mask"
+        bot.handle_action(moderator, action, next(b.value for b in replies[0].buttons if b.action == action))
+    for story_id in (1, 2):
+        bot.handle_action(moderator, "story.consent", f"{story_id}:1")
+        bot.handle_action(moderator, "mod.approve", str(story_id))
+    team = bot.team_of(moderator)
+    rows, text = shareable_export(store, content.catalogue, content.messages, team, "md")
+    assert [row["id"] for row in rows] == [2]
+    assert "Fenna Hoekstra" not in text and "[telefoonnummer]" in text
+
+
 def test_the_queue_says_what_was_made_unrecognisable(store, bot, moderator):
     draft_id = bot.handle_command(moderator, f"/verhaal {STORY_WITH_PHONE}", "k")[0].buttons[0].value
     bot.handle_action(moderator, "draft.mask", draft_id)
