@@ -318,6 +318,10 @@ def _fields(path: Path, key: str, template: str) -> set[str]:
     return fields
 
 
+# The invitations a team gets in turn (bot/core/posting.py counts them).
+ROTATING_TEXTS = "oproep.invitation_"
+
+
 def _load_messages(directory: Path) -> Messages:
     templates: dict[str, dict[str, str]] = {}
     fields: dict[str, dict[str, set[str]]] = {}
@@ -350,6 +354,13 @@ def _load_messages(directory: Path) -> Messages:
                 raise ContentError(
                     path, f"template '{key}' uses {sorted(fields[language][key])}, "
                     f"nl.toml uses {sorted(fields['nl'][key])}")
+    # Texts a team gets in turn (oproep.invitation_1, _2, …) are numbered from 1 without a gap:
+    # the rotation counts them and would stop at a missing one.
+    numbers = sorted(int(key.rsplit("_", 1)[1]) for key in reference
+                     if key.startswith(ROTATING_TEXTS) and key.rsplit("_", 1)[1].isdigit())
+    if numbers != list(range(1, len(numbers) + 1)) or not numbers:
+        raise ContentError(directory / "nl.toml", f"the texts {ROTATING_TEXTS}1, 2, … must be numbered "
+                                                 f"from 1 without a gap (found {numbers})")
     return Messages(templates)
 
 

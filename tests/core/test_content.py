@@ -121,6 +121,16 @@ def test_without_the_dilemmas_file_the_bot_does_not_start(prompts):
         load_content(prompts)
 
 
+@pytest.mark.parametrize("key", ["invitation_1", "invitation_3"])
+def test_invitations_must_be_numbered_without_a_gap(prompts, key):
+    for language in ("nl", "en"):
+        path = prompts / "messages" / f"{language}.toml"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if not line.startswith(f"{key} =")), encoding="utf-8")
+    with pytest.raises(ContentError, match="without a gap"):
+        load_content(prompts)
+
+
 def test_every_message_key_used_in_code_exists(content):
     used = set()
     for path in (ROOT / "bot").rglob("*.py"):
