@@ -244,14 +244,15 @@ class PhraseSet:
             sizes.setdefault(words[0], set()).add(len(words))
         self.sizes = {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()}
 
-    def find(self, words: list[re.Match[str]]) -> Iterable[tuple[int, int]]:
-        """(first, last) word indexes of each longest phrase found, left to right."""
+    def find(self, text: str) -> Iterable[tuple[int, int, int]]:
+        """(start, end, words) of each longest phrase in the text, left to right."""
+        words = list(self.word.finditer(text))
         lowered = [w.group().lower() for w in words]
         index = 0
         while index < len(lowered):
             for size in self.sizes.get(lowered[index], ()):
                 if index + size <= len(lowered) and " ".join(lowered[index:index + size]) in self.phrases:
-                    yield index, index + size - 1
+                    yield words[index].start(), words[index + size - 1].end(), size
                     index += size - 1
                     break
             index += 1
@@ -479,12 +480,10 @@ class PrivacyGuard:
         words = list(WORD.finditer(normal))
         found = [*self._identifiers(normal), *self._addresses(normal), *self._ages(normal),
                  *self._dates(normal), *self._lower_case_names(normal, words),
-                 *self._places_typed(normal, words), *self._institutions_named(normal, words),
+                 *self._places_typed(normal, words), *self._institutions_named(normal),
                  *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
-        parts = list(WORD_PART.finditer(normal))
-        not_personal = [(parts[first].start(), parts[last].end())
-                        for first, last in self._not_personal.find(parts)]
+        not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
         found = _dates_about_someone(normal, found)
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
@@ -698,15 +697,14 @@ class PrivacyGuard:
                 found.append(Finding(word.start(), word.end(), "locatie"))
         return found
 
-    def _institutions_named(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
+    def _institutions_named(self, text: str) -> list[Finding]:
         found = []
-        for first, last in self._institutions.find(words):
-            start, end = words[first].start(), words[last].end()
+        for start, end, size in self._institutions.find(text):
             name = text[start:end]
             # Typed in lower case, only names from our own list ("ymere"), never deduce's many.
             # One capitalised word opening a sentence is as often a word as a name ("Herstel is…").
             own = name.lower() in self.words.institutions
-            if (name.islower() and not own) or (first == last and _sentence_start(text, start) and not own):
+            if (name.islower() and not own) or (size == 1 and _sentence_start(text, start) and not own):
                 continue
             found.append(Finding(start, end, "instelling"))
         for pattern, kind in ((NAMED_INSTITUTION, "instelling"), (NAMED_COMPLEX, "locatie")):
