@@ -20,6 +20,7 @@ from bot.core.commands import EXPORT_YEARS
 from bot.core.content import Content, ContentError, load_content
 from bot.core.export import shareable_export
 from bot.core.privacy import PrivacyGuard, mask
+from bot.core.text import without_controls
 from bot.render.chart import render_chart
 from bot.render.digest import render_html, render_markdown
 from bot.settings import DEFAULT_DEMO_DATABASE, SettingsError, load_settings, log_level, paths
@@ -374,15 +375,16 @@ def cmd_scan(args: argparse.Namespace, content: Content) -> int:
 
 
 def scan_input(line: str) -> str:
-    """A JSON line's 'text' field, or the line itself."""
+    """A JSON line's 'text' field, or the line itself, without control characters: the text
+    the chat would check (offsets refer to it), and none that can rewrite a terminal."""
     if line.lstrip().startswith("{"):
         try:
             data = json.loads(line)
         except json.JSONDecodeError:
-            return line
+            return without_controls(line)
         if isinstance(data, dict) and isinstance(data.get("text"), str):
-            return data["text"]
-    return line
+            return without_controls(data["text"])
+    return without_controls(line)
 
 
 def cmd_principles(args: argparse.Namespace, content: Content) -> int:

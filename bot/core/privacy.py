@@ -136,6 +136,14 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])(?:man|vrouw|meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|jongere|"
                r"buurman|buurvrouw|moeder|vader|opa|oma)\s+van\s+(\d{1,3})(?!\s*(?:%|euro|uur|jaar\s+geleden)|"
                r"[\d.,:-]\d|\w)", re.IGNORECASE),
+    # "ze is zestig", "wordt hij tachtig": a number word alone, when he or she is it.
+    re.compile(rf"(?<![\w-])(?:(?:hij|zij|ze)\s+(?:is|wordt|werd|was)|(?:is|wordt|werd|was)\s+(?:hij|zij|ze))"
+               rf"\s+(?:(?:nu|pas|net|bijna|inmiddels)\s+)?({NUMBER_WORDS})(?=\s*(?:[.,;:!?)]|$)|"
+               rf"\s+(?:en|maar|of|dus|want)\s)", re.IGNORECASE),
+    # "kinderen van 4, 6 en 9", "haar zoons van 12 en 15 jaar": the ages of several, listed.
+    re.compile(r"(?<![\w-])(?:kinderen|kids|zonen|zoons|dochters|jongens|meisjes|kleinkinderen|broers|"
+               r"zussen|broertjes|zusjes|ouders|tweeling)\s+van\s+(\d{1,2}(?:,\s*\d{1,2})*\s+en\s+\d{1,2}"
+               r"(?:\s+jaar)?)(?!\s*(?:%|euro|uur)|[\d.,:-]\d|\w)", re.IGNORECASE),
     # "sinds hij 10 was", "toen ze 16 werd", "sinds haar 80ste verjaardag".
     re.compile(r"(?<![\w-])(?:sinds|toen|vanaf)\s+(?:hij|zij|ze)\s+(\d{1,3})\s+(?:was|werd)(?![\w-])",
                re.IGNORECASE),
@@ -326,6 +334,7 @@ class PrivacyGuard:
         self._streets: frozenset[str] = frozenset()
         self._ordinary_lower: frozenset[str] = frozenset()
         self._surnames: frozenset[str] = frozenset()
+        self._prefixes: frozenset[tuple[str, ...]] = frozenset()
         self._first_names: frozenset[str] = frozenset()
         self._places: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
@@ -365,6 +374,11 @@ class PrivacyGuard:
                   | self._word_list(lists / "whitelist" / "lst_stop_word", shortest=1))
         self._ordinary_lower = common | self._openers
         self._surnames = self._word_list(lists / "names" / "lst_surname")
+        # Titles and roles deduce takes along with a name ("collega Sanne", "de heer Smit").
+        prefixes = {tuple(prefix.lower().replace(".", " ").split())
+                    for prefix in self._lines(lists / "names" / "lst_prefix")}
+        # "De heer" may reach us without its "De", which opened the sentence.
+        self._prefixes = frozenset(prefixes | {prefix[1:] for prefix in prefixes if prefix[0] == "de"})
         # A first name typed in lower case is only taken for one when it is no ordinary word.
         first_names = self._word_list(lists / "names" / "lst_first_name") | self.words.first_names
         medical = self._word_list(lists / "whitelist" / "lst_medical_term")
@@ -732,8 +746,12 @@ class PrivacyGuard:
                 words.pop()
             # …or an ordinary word that opens the sentence ("Bel Anna").
             while (kind == "naam" and len(words) > 1 and _sentence_start(text, start + words[0].start())
-                   and words[0].group().lower() in self._openers):
+                   and words[0].group().lower() in self._openers
+                   and words[0].group().lower() not in NAME_PARTICLES):
                 words.pop(0)
+            # …and the title or role before it, which stays readable ("Mijn collega [naam]").
+            if kind == "naam":
+                words = self._without_prefix(words)
             if not words:
                 continue
             end = start + words[-1].end()
@@ -758,6 +776,14 @@ class PrivacyGuard:
                 continue
             found.append(Finding(start, end, kind))
         return found
+
+    def _without_prefix(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
+        """The words of a name without a title or role that opens them, if a name is left."""
+        lowered = [word.group().lower().replace(".", " ").split() for word in words]
+        for size in range(len(words) - 1, 0, -1):
+            if tuple(part for word in lowered[:size] for part in word) in self._prefixes:
+                return words[size:]
+        return words
 
     def _word_opening_a_sentence(self, text: str, start: int, end: int) -> bool:
         """A name that is also a frequent word ("Storm en regen…", "Roos, tulp…") opening a

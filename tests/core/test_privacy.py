@@ -88,6 +88,13 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Gesprek met B. Yılmaz over de huur.", "Gesprek met [naam] over de huur."),
     ("Zijn buurvrouw Lie-A-Ling verhuist volgende maand.", "Zijn buurvrouw [naam] verhuist volgende maand."),
     ("mw de haan belde ivm de huur", "mw [naam] belde ivm de huur"),
+    # A role or title before a name stays readable: only the name identifies.
+    ("Mijn collega Sanne belde de moeder.", "Mijn collega [naam] belde de moeder."),
+    ("De heer Smit belde terug.", "De heer [naam] belde terug."),
+    ("De Vries belde terug.", "[naam] belde terug."),
+    # Ages in words without "jaar", and the ages of several children at once.
+    ("Ze is zestig en woont alleen.", "Ze is [leeftijd] en woont alleen."),
+    ("Ze heeft kinderen van 4, 6 en 9 en weinig hulp.", "Ze heeft kinderen van [leeftijd] en weinig hulp."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -99,6 +106,8 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Storm en regen: de barbecue ging naar binnen, en juist dat werkte.",
     "Bel bij twijfel Veilig Thuis op 0800-2000, dat doen we altijd samen.",
     "Vul je postcode in zoals 1234 AB en kijk op nibud.nl voor de rekentool.",
+    "Het is tien uur en de koffie staat klaar.",
+    "Voor kinderen van 4 tot 12 jaar is er elke woensdag een club.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
