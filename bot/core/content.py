@@ -373,17 +373,19 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
     anywhere = _texts(path, "the file", data, "anywhere", 1)
     sentence_start = _texts(path, "the file", data, "sentence_start", 1)
     after_title = _texts(path, "the file", data, "after_title", 1)
+    also_words = _texts(path, "the file", data, "names_also_words", 1)
+    street_nouns = _texts(path, "the file", data, "street_nouns", 1)
     principle_words = {word.lower() for p in catalogue.all() for text in p.text.values()
                        for word in re.findall(r"[\w'-]+", text)}
     # Countries by their Dutch names (Babel's territories with a two-letter code: no "Europa").
     countries = {name.lower() for code, name in Locale("nl").territories.items()
                  if len(code) == 2 and code.isalpha()}
     return GuardWords(
-        anywhere=frozenset(word.lower() for word in anywhere),
+        anywhere=frozenset(word.lower() for word in [*anywhere, *street_nouns]),
         sentence_start=frozenset(word.lower() for word in sentence_start) | principle_words,
         after_title=frozenset(word.lower() for word in after_title),
         not_personal=_word_list(directory / "not-names.toml"),
-        name_words=_word_list(directory / "name-words.toml"),
+        name_words=_word_list(directory / "name-words.toml") | {word.lower() for word in also_words},
         first_names=_word_list(directory / "first-names.toml"),
         neighbourhoods=_word_list(directory / "neighbourhoods.toml"),
         institutions=_word_list(directory / "institutions.toml"),

@@ -55,13 +55,20 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-
 BSN_CANDIDATE = re.compile(r"(?<![\d.\-])\d(?:[ .\-]?\d){8}(?![\d]|[.\-]\d)")
 IBAN_CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
+# 088 numbers (companies) and 14 0xx (municipalities) are a service's too.
 SERVICE_NUMBER_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE,
                                   phonenumbers.PhoneNumberType.PREMIUM_RATE,
-                                  phonenumbers.PhoneNumberType.SHARED_COST})
+                                  phonenumbers.PhoneNumberType.SHARED_COST,
+                                  phonenumbers.PhoneNumberType.UAN})
 # A web address without "https://" but with a path ("instagram.com/naam"): the path names someone;
 # a bare domain ("nibud.nl") is a public site.
 BARE_URL = re.compile(r"(?<![\w@./-])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|be|eu|info|io|me|tv)/[^\s,;)]*[\w/]",
                       re.IGNORECASE)
+# A site of its own on a host for personal pages ("naam.blogspot.com"): the name is the address.
+PERSONAL_SITE = re.compile(r"(?<![\w@./-])[a-z0-9-]+\.(?:blogspot\.com|wordpress\.com|tumblr\.com|"
+                           r"substack\.com|github\.io|wixsite\.com|jouwweb\.nl|webnode\.nl|weebly\.com|medium\.com)(?![\w-]|\.\w)",
+                           re.IGNORECASE)
+ACCOUNT_OPENING = re.compile(r"(?<![\w-])[A-Za-z]{2}\d{2}[ -]?[A-Za-z]{4}[ -]?$")
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[A-Za-z]{2}| [A-Z]{2}| (?P<lower>[a-z]{2}))(?![\w-])")
 # Lower-case letters after four digits that are Dutch words, not a postcode ("in 2015 en 2016").
 NOT_POSTCODE_LETTERS = frozenset({"en", "op", "in", "of", "te", "je", "de", "na", "om", "is", "al",
@@ -90,19 +97,24 @@ STREET_WITHOUT_NUMBER = re.compile(
 # A street in lower case named without a number, after an article ("de hoek van de lisdoddestraat").
 LOWER_STREET_AFTER_DE = re.compile(
     rf"(?<![\w-])(?:de|het)\s+([a-z][\w'-]{{3,}}(?:{STREET_ONLY_SUFFIXES}))(?![\w-])")
+# Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
+STREET_NAME_OPENING = re.compile(
+    r"(?:(?<![\w-])(?:\d{1,2}(?:e|ste|de)|Eerste|Tweede|Derde|Vierde|Lange|Korte|Nieuwe|Oude|Hoge|Lage|"
+    r"Grote|Kleine|Sint|St\.?|Binnen|Buiten|Achter|Noord|Zuid|Oost|West)\s+)+$")
 # Compounds that name one building ("de Kikkerflat"): a capitalised word ending in a building type.
 NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof)(?![\w-])")
 # Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
 ARTICLE_SURNAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’]+\s+)?(?:Al|El|Abu|Ben|Bin|Ait|Ould|Abd)-[A-Z][\w'’]+")
 WORD_BEFORE = re.compile(r"([\w'.-]+)\s*$")
-MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-          "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+# A full month, or an abbreviated one with its dot (a full stop after "augustus" ends the sentence).
+MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+          r"(?:jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
 WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo"
 DATE_PATTERNS = (
-    re.compile(rf"(?<![\w-])(?:{WEEKDAYS}\s+)?\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?(?![\w-])",
+    re.compile(rf"(?<![\w-])(?:{WEEKDAYS}\s+)?\d{{1,2}}\s+(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?(?![\w-])",
                re.IGNORECASE),
     # A day and month in digits only counts after a word that introduces a date ("sinds 3-2").
-    re.compile(r"(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|uiterlijk|rond|t/m)\s+"
+    re.compile(r"(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m)\s+"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum)\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
@@ -116,22 +128,36 @@ PERSON_WORDS = re.compile(
     r"verhuisd)(?![\w-])",
     re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A date of the team's own agenda or of a named day ("de teamdag van 14 november", "op 20 november
+# is het de Dag van de Rechten van het Kind"): no resident's, unless the sentence names someone.
+TEAM_OR_PUBLIC_DAY = re.compile(
+    r"(?<![\w-])(?:\w*(?:overleg|training|cursus|scholing|bijeenkomst|vergadering|teamdag|studiedag|intervisie|"
+    r"webinar|congres|symposium)|dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|"
+    r"nationale\s+\w+dag|wereld\w*dag)(?![\w-])", re.IGNORECASE)
 # The country and region everyone in a story lives in: naming them identifies no one.
 HOME_REGION = frozenset({"nederland", "holland", "europa", "randstad", "friesland", "limburg"})
+SMALL_NUMBER_WORDS = r"een|twee|drie|vier|vijf|zes|zeven|acht|negen"
 NUMBER_WORDS = (r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
                 r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|"
                 r"tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|honderd")
 AGE_PATTERNS = (
     re.compile(r"(?<![\w-])\d{1,3}-jarige?(?![\w-])", re.IGNORECASE),
     re.compile(r"(?<=[A-Za-z]\s)\((\d{1,3})\)"),
-    # "Bep, 91, vertelde": an age between commas right after a name (checked: capitalised).
-    re.compile(r"(?P<name>[^\W\d_][\w'-]*),\s(\d{1,3}),\s"),
+    # "Bep, 91, vertelde", "Emre Kaya, 17 jaar, heeft": an age between commas or closing the
+    # sentence, right after a name (checked: capitalised).
+    re.compile(r"(?P<name>[^\W\d_][\w'-]*),\s(\d{1,3}(?:\s+jaar)?)(?:,\s|[.;:](?:\s|$))"),
+    # "(tweeling, 12)", "(7 en 4 jaar)": ages in brackets after names or a person word.
+    re.compile(r"(?:(?<=[^\W\d_]\s)\(|\((?:tweeling|drieling|zoon|dochter|broer|zus|kind|baby|jongen|"
+               r"meisje|moeder|vader|oma|opa),\s)(\d{1,2}(?:(?:,\s*|\s+en\s+)\d{1,2})*(?:\s+jaar)?)\)",
+               re.IGNORECASE),
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
     re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
                r"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang)|[\d.,:-]\d|\w)", re.IGNORECASE),
     re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
-               rf"((?:{NUMBER_WORDS})\s+jaar(?:\s+oud)?)(?![\w-])", re.IGNORECASE),
+               rf"((?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?:\s+oud)?)"
+               rf"(?![\w-]|\s+(?:geleden|lang|later|eerder|terug|getrouwd|samen|bezig|in\b|bij\b|hier\b))",
+               re.IGNORECASE),
     # "een vrouw van 58", "haar zoon van 19": a person's age after the person.
     re.compile(r"(?<![\w-])(?:man|vrouw|meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|jongere|"
                r"buurman|buurvrouw|moeder|vader|opa|oma)\s+van\s+(\d{1,3})(?!\s*(?:%|euro|uur|jaar\s+geleden)|"
@@ -157,8 +183,11 @@ GROUP_OR_THING_AGE = re.compile(
     r"over|sinds)\s*)$", re.IGNORECASE)
 THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+(?!kind|meisje|jongetje|zoontje|dochtertje)"
                             r"[\w-]+(?:\s+[\w-]+)?\s+(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
+ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men|iedereen|wie)(?![\w-])", re.IGNORECASE)
+THIRD_PERSON = re.compile(
+    r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|mw|dhr|meneer|mevrouw|zoon|dochter)(?![\w-])", re.IGNORECASE)
 # A capitalised word right before an age in brackets or between commas: "Shurendy (17)", "Bep, 91,".
-AGED_NAME = re.compile(r"(?P<name>[^\W\d_][\w'’-]*)(?:\s\(\d{1,3}\)|,\s\d{1,3},)")
+AGED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*)(?:\s\(\d{1,3}\)|,\s\d{1,3},)")
 # Titles a person's name follows: in stories typed quickly the name is often in lower case.
 TITLED_NAME = re.compile(
     r"(?<![\w-])(?P<title>mw|mevr|mevrouw|dhr|meneer|mr|fam|familie|juf|meester|ome|oom|tante|opa|oma|"
@@ -172,6 +201,12 @@ PERSON_NEXT = re.compile(
     r"had|durft|durfde|huilde|lachte|sprak|schreef|liet|kreeg|krijgt|is \d|was \d|wordt \d|"
     r"en (?:haar|zijn|hun) )")
 NEXT_WORD = re.compile(r" ([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
+# "meneer" and "mevrouw" are also nouns ("een meneer verkocht zijn fiets", "Mevrouw noemde zichzelf"):
+# after an article, or capitalised as in prose, a word in lower case after them is a verb, unless
+# it is a known name (typed quickly, "mevrouw bouzid belde" stays a name).
+NOUN_TITLES = frozenset({"meneer", "mevrouw"})
+DETERMINER_BEFORE = re.compile(
+    r"(?<![\w-])(?:een|de|die|deze|dat|ene|elke|iedere|zo'n|oudere|jonge|andere)\s+$", re.IGNORECASE)
 # Titles that are also how people address family (opa, oma): only a capitalised name follows them.
 FAMILY_TITLES = frozenset({"juf", "meester", "ome", "oom", "tante", "opa", "oma", "zuster", "broeder"})
 NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al",
@@ -180,10 +215,23 @@ NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het"
 PERSON_BEFORE = frozenset({"met", "bij", "van", "voor", "zoon", "dochter", "moeder", "vader", "broer",
                            "zus", "zusje", "broertje", "buurman", "buurvrouw", "neef", "nicht", "oma",
                            "opa", "tante", "oom", "ome", "vriend", "vriendin", "sprak", "belde", "zag",
-                           "hielp", "mw", "dhr", "en"})
+                           "hielp", "mw", "dhr", "en", "man", "vrouw", "partner", "echtgenoot",
+                           "echtgenote", "zoontje", "dochtertje", "kleinzoon", "kleindochter", "ex",
+                           "stiefvader", "stiefmoeder", "vriendje", "vriendinnetje", "heet", "genaamd"})
+# Care institutions of deduce's list named with a phrase ("In Balans", "Met Elkaar", "Op Maat") read
+# as that phrase, or as the name of a course, far more often than as the provider.
+PREPOSITIONS = frozenset({"in", "op", "met", "voor", "naar", "bij", "aan", "uit", "over", "onder", "door",
+                          "om", "tot", "zonder", "achter", "na", "van", "vanuit", "samen"})
+# Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
+NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
+                    r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|bijnaam)"
+                    r"\s+['‘\"]?(?P<name>[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)")
 PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft",
                           "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
                           "en", "kan", "moet", "durft", "zit", "slaapt", "loopt"})
+# "Ons wijkteam werkt in Utrecht-Noord": the team's own area, where no one resident is placed.
+TEAM_AREA = re.compile(r"(?<![\w-])(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
+                       r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}in\s+$", re.IGNORECASE)
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
 # Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
 INSTITUTION_TYPES = (
@@ -196,6 +244,10 @@ NAME_PART_TYPES = frozenset({"cbs", "obs", "pcbs", "rkbs", "ikc", "roc", "bso", 
 NAMED_INSTITUTION = re.compile(
     rf"(?<![\w-])(?i:{INSTITUTION_TYPES})\s+(?P<name>(?:(?:De|Het|'t|Den|St\.?)\s+)?[A-Z][\w'’-]*"
     rf"(?:\s+(?:de|van|het|aan|op)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*)(?![\w-])")
+# Schools and homes whose type closes or opens the name: "het Calvijn College", "Huize Avondrood".
+NAMED_BY_TYPE_WORD = re.compile(
+    r"(?<![\w-])(?:(?:[A-Z][\w'’-]*\s+){1,2}(?:College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Zorgcentrum)"
+    r"|Huize\s+(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 NAMED_COMPLEX = re.compile(
     r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|woontoren|hofje|portiekflat)\s+"
     r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
@@ -393,7 +445,8 @@ class PrivacyGuard:
                         + self._lines(lists / "institutions" / "lst_hospital")
                         + self._lines(lists / "institutions" / "lst_hospital_abbr"))
         self._institutions = PhraseSet(
-            [name for name in institutions if 1 <= name.count(" ") + 1 <= 2 and not self._all_ordinary(name)]
+            [name for name in institutions if 1 <= name.count(" ") + 1 <= 2 and not self._all_ordinary(name)
+             and name.split()[0].lower() not in PREPOSITIONS]
             + sorted(self.words.institutions), WORD)
 
     def _all_ordinary(self, phrase: str) -> bool:
@@ -498,7 +551,8 @@ class PrivacyGuard:
                  *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
-        found = _dates_about_someone(normal, found)
+        found = [f for f in _dates_about_someone(normal, found)
+                 if not (f.kind == "locatie" and TEAM_AREA.search(normal, 0, f.start))]
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)]
@@ -544,7 +598,11 @@ class PrivacyGuard:
             # 0800 and 0900 numbers belong to services (Veilig Thuis, the Belastingtelefoon), not people.
             if phonenumbers.number_type(match.number) not in SERVICE_NUMBER_TYPES:
                 found.append(Finding(match.start, match.end, "telefoonnummer"))
+            # Nine digits after a country code are a foreign phone number, whatever the 11-proef says.
+            if match.raw_string.startswith(("+", "00")):
+                found = [f for f in found if not (f.kind == "bsn" and match.start <= f.start < match.end)]
         found += [Finding(m.start(), m.end(), "url") for m in BARE_URL.finditer(text)]
+        found += [Finding(m.start(), m.end(), "url") for m in PERSONAL_SITE.finditer(text)]
         return found
 
     def _addresses(self, text: str) -> list[Finding]:
@@ -563,9 +621,10 @@ class PrivacyGuard:
                                   or HOME_NUMBER_CONTEXT.search(text, 0, number_word.start())):
                 found.append(Finding(number_word.start(), number.end(), "adres"))
         for street in STREET_WITHOUT_NUMBER.finditer(text):
-            if not _sentence_start(text, street.start()):
+            if not _sentence_start(text, street.start()) and not self._ordinary(street.group()):
                 found.append(Finding(street.start(), street.end(), "adres"))
-        found += [Finding(m.start(1), m.end(1), "adres") for m in LOWER_STREET_AFTER_DE.finditer(text)]
+        found += [Finding(m.start(1), m.end(1), "adres") for m in LOWER_STREET_AFTER_DE.finditer(text)
+                  if not self._ordinary(m.group(1))]
         found += [Finding(m.start(), m.end(), "locatie") for m in NAMED_BUILDING.finditer(text)
                   if not _sentence_start(text, m.start()) and not self._ordinary(m.group())]
         return found
@@ -587,10 +646,10 @@ class PrivacyGuard:
                 if last_word and LOWER_STREET_SUFFIX.match(phrase):
                     return words[first].start(1)
                 continue
-            if last_word and STREET_SUFFIX.match(phrase):
-                return words[first].start(1)
-            if phrase.lower() in self._streets and not self._ordinary(phrase):
-                return words[first].start(1)
+            if ((last_word and STREET_SUFFIX.match(phrase))
+                    or (phrase.lower() in self._streets and not self._ordinary(phrase))):
+                opening = STREET_NAME_OPENING.search(text, 0, words[first].start(1))
+                return opening.start() if opening else words[first].start(1)
         return None
 
     def _ordinary(self, word: str) -> bool:
@@ -636,6 +695,11 @@ class PrivacyGuard:
                     last.lower() in self.words.after_title
                     or (last.lower() in self._ordinary_lower and last.lower() not in self._surnames)):
                 continue
+            title = match.group("title")
+            if (not name[0].isupper() and title.lower() in NOUN_TITLES
+                    and (DETERMINER_BEFORE.search(text, 0, match.start())
+                         or (title[0].isupper() and not particles and not self._known_name(last)))):
+                continue
             end = match.end("name")
             # A first name and a surname after the title: "mw paini soemodihardjo".
             following = NEXT_WORD.match(text, end)
@@ -655,9 +719,24 @@ class PrivacyGuard:
                 continue
             before = words[index - 1].group().lower().rstrip(".") if index else ""
             after = words[index + 1].group().lower() if index + 1 < len(words) else ""
+            # "en" joins people only when a name stands on its other side ("fatima en Ahmed"),
+            # not in a row of words ("lavendel en rozemarijn").
+            if before == "en":
+                before = "en" if self._is_first_name(words, index - 2) else ""
+            if after == "en":
+                after = "en" if self._is_first_name(words, index + 2) else ""
             if before in PERSON_BEFORE or after in PERSON_AFTER:
                 found.append(Finding(word.start(), word.end(), "naam"))
         return found
+
+    def _known_name(self, word: str) -> bool:
+        """A surname or first name from the lists, or a word spelled with letters Dutch lacks."""
+        lowered = word.lower()
+        return (lowered in self._surnames or lowered in self._first_names
+                or bool(FOREIGN_LETTERS.intersection(lowered)))
+
+    def _is_first_name(self, words: list[re.Match[str]], index: int) -> bool:
+        return 0 <= index < len(words) and words[index].group().lower() in self._first_names
 
     def _named_by_context(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
         """Names that their surroundings give away: "Al-Saadi"; "Shurendy (17)" or "Bep, 91,"
@@ -665,8 +744,17 @@ class PrivacyGuard:
         en jesse"), with a surname particle and word after them ("mohamed el idrissi")."""
         found = [Finding(m.start(), m.end(), "naam") for m in ARTICLE_SURNAME.finditer(text)]
         for match in AGED_NAME.finditer(text):
-            name = match.group("name")
-            if name[0].isupper() and not self._ordinary(name) and name.lower() not in self._places:
+            # The name's own words, from the last back, up to an ordinary word ("Gisteren Ali (12)").
+            start = match.end("name")
+            for part in reversed(list(WORD.finditer(match.group("name")))):
+                value = part.group()
+                if not value[0].isupper() or self._ordinary(value) or value.lower() in self._places:
+                    break
+                start = match.start("name") + part.start()
+            if start < match.end("name"):
+                found.append(Finding(start, match.end("name"), "naam"))
+        for match in NAMING.finditer(text):
+            if not self._ordinary(match.group("name")):
                 found.append(Finding(match.start("name"), match.end("name"), "naam"))
         names = [i for i, w in enumerate(words) if w.group().islower() and w.group() in self._first_names]
         for index in names:
@@ -676,7 +764,8 @@ class PrivacyGuard:
             if joined:
                 found.append(Finding(word.start(), word.end(), "naam"))
             if (index + 2 < len(words) and words[index + 1].group() in NAME_PARTICLES
-                    and not self._ordinary(words[index + 2].group())):
+                    and not self._ordinary(words[index + 2].group())
+                    and _between(text, word, words[index + 2]) == words[index + 1].group()):
                 found.append(Finding(word.start(), words[index + 2].end(), "naam"))
         return found
 
@@ -721,6 +810,13 @@ class PrivacyGuard:
             if (name.islower() and not own) or (size == 1 and _sentence_start(text, start) and not own):
                 continue
             found.append(Finding(start, end, "instelling"))
+        for match in NAMED_BY_TYPE_WORD.finditer(text):
+            first = WORD.match(text, match.start())
+            start = match.start()
+            # The sentence's first word or an ordinary word is no part of the name ("Het Calvijn College").
+            if first and (self._ordinary(first.group()) and first.group().lower() != "huize"):
+                start = NEXT_WORD.match(text, first.end()).start(1)
+            found.append(Finding(start, match.end(), "instelling"))
         for pattern, kind in ((NAMED_INSTITUTION, "instelling"), (NAMED_COMPLEX, "locatie")):
             for match in pattern.finditer(text):
                 name = match.group("name")
@@ -763,7 +859,10 @@ class PrivacyGuard:
             if (kind == "locatie" and len(words) == 1 and _sentence_start(text, start)
                     and self._ordinary(text[start:end])):
                 continue
-            if kind == "telefoonnummer" and _service_number(text[start:end]):
+            # Digits that go on from an account's country and bank code ("NL00 BANK 0123 4567 89",
+            # an example that fails the check) are no phone number.
+            if kind == "telefoonnummer" and (_service_number(text[start:end])
+                                             or ACCOUNT_OPENING.search(text, 0, start)):
                 continue
             if POSTCODE.fullmatch(text[start:end]) and EXAMPLE_BEFORE.search(text, 0, start):
                 continue
@@ -805,7 +904,7 @@ class PrivacyGuard:
 
 
 def _service_number(typed: str) -> bool:
-    """A number of a service (0800, 0900), not of a person."""
+    """A number of a service (0800, 0900, 088), not of a person."""
     try:
         return phonenumbers.number_type(phonenumbers.parse(typed, "NL")) in SERVICE_NUMBER_TYPES
     except phonenumbers.NumberParseException:
@@ -823,15 +922,22 @@ def _dates_about_someone(text: str, found: list[Finding]) -> list[Finding]:
     kept = [f for f in found if f.kind != "datum"]
     for sentence in SENTENCE.finditer(text):
         start, end = sentence.span()
-        if PERSON_WORDS.search(sentence.group()) or any(start <= name < end for name in names):
+        named = any(start <= name < end for name in names)
+        words = sentence.group()
+        about_someone = PERSON_WORDS.search(words) and not TEAM_OR_PUBLIC_DAY.search(words)
+        if named or about_someone:
             kept += [f for f in found if f.kind == "datum" and start <= f.start < end]
     return kept
 
 
 def _group_or_thing_age(text: str, start: int) -> bool:
-    """An age-like number about a group ("vanaf 75 jaar") or a thing ("het buurthuis is 40")."""
+    """An age-like number about a group ("vanaf 75 jaar"), a thing ("het buurthuis is 40") or
+    anyone ("met 13 jaar mag je licht werk doen": a rule addressed to "je", naming no one)."""
     before = text[max(0, start - 60):start]
-    return bool(GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before))
+    if GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before):
+        return True
+    sentence = next((s.group() for s in SENTENCE.finditer(text) if s.start() <= start < s.end()), "")
+    return bool(ANYONE.search(sentence)) and not THIRD_PERSON.search(sentence)
 
 
 @dataclass(frozen=True)

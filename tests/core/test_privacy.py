@@ -95,6 +95,21 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # Ages in words without "jaar", and the ages of several children at once.
     ("Ze is zestig en woont alleen.", "Ze is [leeftijd] en woont alleen."),
     ("Ze heeft kinderen van 4, 6 en 9 en weinig hulp.", "Ze heeft kinderen van [leeftijd] en weinig hulp."),
+    ("Haar dochtertje Noor is drie jaar.", "Haar dochtertje [naam] is [leeftijd]."),
+    ("Wessel Verbeek, 17 jaar, zoekt een stage.", "[naam], [leeftijd], zoekt een stage."),
+    ("Melding over Sem en Tijn Brouwer (8 en 5 jaar).", "Melding over [naam] en [naam] ([leeftijd])."),
+    ("Ilse Vermeulen (44) belde.", "[naam] ([leeftijd]) belde."),
+    ("Marta Kowalczyk (thuis noemen ze haar Madzia) wil meedoen.",
+     "[naam] (thuis noemen ze haar [naam]) wil meedoen."),
+    # A street's opening words and its floor belong to the address.
+    ("Ze woont op de 2e Lindenstraat 17 sinds mei.", "Ze woont op de [adres] sinds mei."),
+    ("Ze woont op de Korte Molenstraat 8 II.", "Ze woont op de [adres]."),
+    # Named schools and homes, and a site of one's own.
+    ("Hij zit op het Erasmus College en revalideert in Huize Zonneweide.",
+     "Hij zit op het [instelling] en revalideert in [instelling]."),
+    ("Zijn blog staat op pietervandam.blogspot.com. Hij vindt het fijn.", "Zijn blog staat op [url]. Hij vindt het fijn."),
+    # A foreign number is a phone number, even when its nine digits pass the 11-proef.
+    ("Moeder belt vanaf +48 512 384 927.", "Moeder belt vanaf [telefoonnummer]."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -108,6 +123,21 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Vul je postcode in zoals 1234 AB en kijk op nibud.nl voor de rekentool.",
     "Het is tien uur en de koffie staat klaar.",
     "Voor kinderen van 4 tot 12 jaar is er elke woensdag een club.",
+    # "meneer" and "mevrouw" as nouns; plants and birds that are also first names.
+    "Een meneer verkocht zijn fiets om de energierekening te betalen.",
+    "Mevrouw noemde zichzelf een doorzetter, en dat is ze ook.",
+    "Mees en merel zitten in de vogelhuisjes; salie, tijm en rozemarijn in de bakken.",
+    # Numbers of services: municipalities (14 0xx) and companies (088).
+    "De gemeente is bereikbaar op 14 020 en de woningcorporatie op 088 123 4567.",
+    "Op het formulier staat als voorbeeld NL00 BANK 0123 4567 89, dat vullen mensen soms in.",
+    # Dates of the team's own agenda or of a named day; an age in a rule for anyone.
+    "Op de studiedag van 14 november bespreken we zijn boek.",
+    "Op 1 oktober, de Internationale Dag van de Ouderen, delen we bloemen uit.",
+    "Met 13 jaar mag je licht werk doen, zoals kranten bezorgen.",
+    # Kinds of streets, the team's own area, a course named with a phrase.
+    "Op de terugweg naar de winkelstraat praatten we na.",
+    "Ons buurtteam werkt in Kanaleneiland en bestaat uit zeven mensen.",
+    "We geven samen met de fysiotherapeut de cursus In Balans.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
