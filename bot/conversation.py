@@ -34,8 +34,9 @@ class NotDelivered(Exception):
 
 
 class PartlySent(Exception):
-    """A post of several messages failed after its first `sent` messages were in the chat;
-    `cause` says how the next one failed (NotDelivered, ChannelUnreachable, or unknown)."""
+    """A reply of several parts (a post's messages, a file and its note) failed after its first
+    `sent` parts were out; `cause` says how the next one failed (NotDelivered,
+    ChannelUnreachable, or unknown)."""
 
     def __init__(self, sent: int, cause: Exception) -> None:
         super().__init__(f"{sent} messages sent, then {type(cause).__name__}")
@@ -60,6 +61,18 @@ async def send_saying_not_delivered(reply: Reply, deliver: Send,
         if translated is error:
             raise
         raise translated from None
+
+
+def still_to_send(reply: Reply, error: Exception) -> Reply | None:
+    """What of a reply that failed may be sent again: all of it when the platform surely did
+    not take it, only the rest when it failed partway and the rest was surely not taken; None
+    when the outcome is unknown (a timeout, a connection lost after sending): sending again
+    could show it twice."""
+    if isinstance(error, NotDelivered):
+        return reply
+    if isinstance(error, PartlySent) and isinstance(error.cause, NotDelivered):
+        return replace(reply, parts_sent=error.sent)
+    return None
 
 
 # How long a story waits for the privacy guard before the author hears why.
@@ -135,17 +148,18 @@ class Conversation:
                 continue
             try:
                 await send(reply)
-            except NotDelivered:
-                self._send_later(reply, send)
             except Exception as error:
-                # The outcome is unknown (a timeout, a connection lost after sending): sending
-                # again could show it twice.
-                log.error("sending a reply (%s) for team %s failed: %s", reply.audience,
-                          reply.team_id or "-", type(error).__name__)
+                rest = still_to_send(reply, error)
+                if rest is not None:
+                    self._send_later(rest, send)
+                else:
+                    log.error("sending a reply (%s) for team %s failed: %s", reply.audience,
+                              reply.team_id or "-", type(error).__name__)
 
     def _send_later(self, reply: Reply, send: Send) -> None:
-        """Keep a reply the platform did not take (a stored story's confirmation, a moderator's
-        answer) and try again with back-off, a bounded number of times."""
+        """Keep a reply the platform did not take, or its rest (a stored story's confirmation, a
+        moderator's answer, an export's note) and try again with back-off, a bounded number of
+        times."""
         if len(self._outbox) >= OUTBOX_SIZE:
             log.error("outbox full: a reply for team %s is dropped", reply.team_id or "-")
             return
@@ -158,12 +172,14 @@ class Conversation:
             await asyncio.sleep(seconds)
             try:
                 await send(reply)
-            except NotDelivered:
-                continue
             except Exception as error:
-                log.error("sending a reply again for team %s failed: %s", reply.team_id or "-",
-                          type(error).__name__)
-                return
+                rest = still_to_send(reply, error)
+                if rest is None:
+                    log.error("sending a reply again for team %s failed: %s", reply.team_id or "-",
+                              type(error).__name__)
+                    return
+                reply = rest
+                continue
             log.info("a reply for team %s arrived at attempt %d", reply.team_id or "-", attempt + 1)
             return
         log.error("a reply for team %s could not be delivered; given up", reply.team_id or "-")

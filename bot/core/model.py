@@ -102,9 +102,10 @@ class Reply:
 
     A post with `delivery` is one of the exactly-once posts: its outcome is recorded once it
     was sent. A reply with a `digest` is shown as the adapter renders digests (text and chart).
-    `parts_sent` says how many of an exactly-once post's messages are in the chat already (an
-    earlier attempt failed halfway): the adapter sends only the rest. A reply with an
-    `attachment` is private: the file reaches only the caller.
+    `parts_sent` says how many of a reply's parts are out already (an earlier attempt failed
+    halfway): the adapter sends only the rest. The parts are a post's messages, or a file and
+    the note that says where it is. A reply with an `attachment` is private: the file reaches
+    only the caller.
     """
 
     text: str

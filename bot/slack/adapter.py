@@ -52,6 +52,9 @@ METADATA_EVENT = "werkbot_post"
 SLACK_DOWN = ("service_unavailable", "internal_error", "ratelimited")
 # chat.postMessage's answers when the bot can no longer post in a team's channel.
 CANNOT_POST = (*NOT_A_MEMBER, "is_archived")
+# Slack's answer when the app was installed without a scope a call needs (im:write, added for
+# exports, on a workspace that has not reinstalled the app since).
+MISSING_SCOPE = "missing_scope"
 
 
 def chat_id(workspace: str, channel: str) -> str:
@@ -422,15 +425,34 @@ class SlackAdapter:
         """A file (an export) for the caller alone: an ephemeral message can carry none, so it
         goes to their direct messages with the app, with the reply's text; the ephemeral answer
         says where it is. files.completeUploadExternal takes a conversation, not a user: the
-        direct message's id comes from conversations.open."""
+        direct message's id comes from conversations.open.
+
+        The file and the note are two parts: a retry after the file went out (`parts_sent`)
+        sends only the note, so the file never arrives twice. An app that lacks a scope for
+        this (installed before exports) tells the caller that an admin must update it.
+        """
         assert reply.attachment is not None
-        opened = await self.client.conversations_open(users=caller.user_id)
-        await self.client.files_upload_v2(
-            channel=opened["channel"]["id"], content=reply.attachment.content,
-            filename=reply.attachment.filename, title=reply.attachment.filename,
-            initial_comment=reply.text)
+        if not reply.parts_sent:
+            try:
+                opened = await self.client.conversations_open(users=caller.user_id)
+                await self.client.files_upload_v2(
+                    channel=opened["channel"]["id"], content=reply.attachment.content,
+                    filename=reply.attachment.filename, title=reply.attachment.filename,
+                    initial_comment=reply.text)
+            except SlackApiError as error:
+                if error.response.get("error") != MISSING_SCOPE:
+                    raise
+                log.warning("a file could not be sent: the app lacks the scope %s; a workspace "
+                            "admin must reinstall it", error.response.get("needed", "?"))
+                refused = Reply(self.messages.render(reply.language, "slack.file_needs_scope"),
+                                language=reply.language)
+                await self._to_caller(caller, refused, response_url)
+                return
         note = Reply(self.messages.render(reply.language, "slack.file_in_messages"), language=reply.language)
-        await self._to_caller(caller, note, response_url)
+        try:
+            await self._to_caller(caller, note, response_url)
+        except Exception as error:
+            raise PartlySent(1, error) from None
 
     async def _respond(self, response_url: str, messages: list[dict]) -> None:
         hook = AsyncWebhookClient(response_url, retry_handlers=retry_handlers(), session=self.session)

@@ -393,8 +393,9 @@ async def test_in_a_channel_without_the_bot_the_answer_comes_with_how_to_invite_
         slack, fake_slack, runtime):
     fake_slack.errors["chat.postEphemeral"] = "not_in_channel"
     await slack.command("/werkbot", "start")
-    welcome, invite = await fake_slack.wait_for("response_url", 2)
-    assert welcome["response_type"] == "ephemeral" and "Welkom" in welcome["text"]
+    welcome = await fake_slack.wait_for_text("response_url", "Welkom")
+    invite = await fake_slack.wait_for_text("response_url", "Ik ben nog geen lid van dit kanaal")
+    assert welcome["response_type"] == "ephemeral" and invite["response_type"] == "ephemeral"
     assert invite["text"] == ("Ik ben nog geen lid van dit kanaal, dus werkprincipes en weekoverzichten "
                               "kan ik hier niet plaatsen. Voeg me toe met /invite en mijn naam.")
     assert slack_team(runtime).platform == "slack"
