@@ -107,7 +107,8 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # Named schools and homes, and a site of one's own.
     ("Hij zit op het Erasmus College en revalideert in Huize Zonneweide.",
      "Hij zit op het [instelling] en revalideert in [instelling]."),
-    ("Zijn blog staat op pietervandam.blogspot.com. Hij vindt het fijn.", "Zijn blog staat op [url]. Hij vindt het fijn."),
+    ("Zijn blog staat op pietervandam.blogspot.com. Hij vindt het fijn.",
+     "Zijn blog staat op [url]. Hij vindt het fijn."),
     # A foreign number is a phone number, even when its nine digits pass the 11-proef.
     ("Moeder belt vanaf +48 512 384 927.", "Moeder belt vanaf [telefoonnummer]."),
 ])
