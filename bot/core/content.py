@@ -390,7 +390,14 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
         neighbourhoods=_word_list(directory / "neighbourhoods.toml"),
         institutions=_word_list(directory / "institutions.toml"),
         places_abroad=_word_list(directory / "places-abroad.toml") | countries,
+        national_bodies=_national_bodies(directory / "not-names.toml"),
     )
+
+
+def _national_bodies(path: Path) -> frozenset[str]:
+    """not-names.toml's national bodies alone: their sites are public (see GuardWords)."""
+    bodies = _texts(path, "the file", _read_toml(path), "national_bodies", 1)
+    return frozenset(body.lower() for body in bodies)
 
 
 def _word_list(path: Path) -> frozenset[str]:

@@ -74,9 +74,12 @@ POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[A-Za-z]{2}| [A-Z]{2}| (?P<lower>
 NOT_POSTCODE_LETTERS = frozenset({"en", "op", "in", "of", "te", "je", "de", "na", "om", "is", "al",
                                   "nu", "zo", "ik", "we", "ze", "er", "uw", "wo", "ma", "di", "do",
                                   "vr", "za", "an", "ad", "as", "by", "me", "eu", "nl"})
-# A postcode given as an example of the format ("zoals 1234 AB") is nobody's.
-EXAMPLE_BEFORE = re.compile(r"(?<![\w-])(?:zoals|bijvoorbeeld|bijv\.|bv\.|b\.v\.|voorbeeld:?)\s*$",
-                            re.IGNORECASE)
+# An identifier given as an example of the format ("zoals 1234 AB") is nobody's.
+EXAMPLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:zoals|bijvoorbeeld|bijv\.|bv\.|b\.v\.|voorbeeld:?|eruitziet)\s*\(?['‘\"]?$", re.IGNORECASE)
+# The examples forms and banks print ("1234 AB", the BSN 123456782, the IBAN NL91 ABNA 0417 1643 00):
+# an explanation of a form, not anyone's data.
+PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300"})
 HOUSE_NUMBER = re.compile(
     r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])")
 # "Dorpsstraat nummer 12", "huisnummer 9": the word between a street and its number, or instead of it.
@@ -104,7 +107,8 @@ STREET_NAME_OPENING = re.compile(
 # Compounds that name one building ("de Kikkerflat"): a capitalised word ending in a building type.
 NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof)(?![\w-])")
 # Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
-ARTICLE_SURNAME = re.compile(r"(?<![\w-])(?:[A-Z][\w'’]+\s+)?(?:Al|El|Abu|Ben|Bin|Ait|Ould|Abd)-[A-Z][\w'’]+")
+ARTICLE_SURNAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’]+\s+)?(?:Al|El|Abu|Ben|Bin|Ait|Ould|Abd|al|el|abu|ben|bin|ait|abd)-[A-Z][\w'’]+")
 WORD_BEFORE = re.compile(r"([\w'.-]+)\s*$")
 # A full month, or an abbreviated one with its dot (a full stop after "augustus" ends the sentence).
 MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -118,6 +122,10 @@ DATE_PATTERNS = (
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum)\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
+    # A whole date in digits ("17-09-1985", "3/2/2011").
+    re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?![\w/-])"),
+    # A year of birth in brackets after a name: "Dhr. Ahmadzai (1961)".
+    re.compile(r"(?<=[^\W\d_]\s)\(((?:19|20)\d{2})\)"),
 )
 # A date identifies a resident only when its sentence is about a person ("zijn vrouw overleed op
 # 17 augustus"), not about the team's own plans ("het rooster gaat in per 1 januari").
@@ -127,13 +135,15 @@ PERSON_WORDS = re.compile(
     r"cliënt|client|jongere|jarig|overleed|overleden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
     r"verhuisd)(?![\w-])",
     re.IGNORECASE)
-SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence; a full stop before a lower-case word or a digit ends none ("geb. 17-09-1985").
+SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(]))+[.!?]*")
 # A date of the team's own agenda or of a named day ("de teamdag van 14 november", "op 20 november
 # is het de Dag van de Rechten van het Kind"): no resident's, unless the sentence names someone.
 TEAM_OR_PUBLIC_DAY = re.compile(
     r"(?<![\w-])(?:\w*(?:overleg|training|cursus|scholing|bijeenkomst|vergadering|teamdag|studiedag|intervisie|"
     r"webinar|congres|symposium)|dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|"
-    r"nationale\s+\w+dag|wereld\w*dag)(?![\w-])", re.IGNORECASE)
+    r"nationale\s+\w+dag|wereld\w*dag|\w*herdenking|bevrijdingsdag|koningsdag|kerst\w*|oud\s+en\s+nieuw|"
+    r"sinterklaas\w*|suikerfeest|offerfeest|keti\s+koti|pasen|pinksteren)(?![\w-])", re.IGNORECASE)
 # The country and region everyone in a story lives in: naming them identifies no one.
 HOME_REGION = frozenset({"nederland", "holland", "europa", "randstad", "friesland", "limburg"})
 SMALL_NUMBER_WORDS = r"een|twee|drie|vier|vijf|zes|zeven|acht|negen"
@@ -145,11 +155,11 @@ AGE_PATTERNS = (
     re.compile(r"(?<=[A-Za-z]\s)\((\d{1,3})\)"),
     # "Bep, 91, vertelde", "Emre Kaya, 17 jaar, heeft": an age between commas or closing the
     # sentence, right after a name (checked: capitalised).
-    re.compile(r"(?P<name>[^\W\d_][\w'-]*),\s(\d{1,3}(?:\s+jaar)?)(?:,\s|[.;:](?:\s|$))"),
+    re.compile(r"(?P<name>[^\W\d_][\w'-]*),\s(\d{1,3}(?:\s+jaar)?)(?:,\s|[.;:](?:\s|$)|\))"),
     # "(tweeling, 12)", "(7 en 4 jaar)": ages in brackets after names or a person word.
-    re.compile(r"(?:(?<=[^\W\d_]\s)\(|\((?:tweeling|drieling|zoon|dochter|broer|zus|kind|baby|jongen|"
-               r"meisje|moeder|vader|oma|opa),\s)(\d{1,2}(?:(?:,\s*|\s+en\s+)\d{1,2})*(?:\s+jaar)?)\)",
-               re.IGNORECASE),
+    re.compile(r"(?:(?<=[^\W\d_]\s)\(|\((?:(?i:tweeling|drieling|zoon|dochter|broer|zus|kind|baby|jongen|"
+               r"meisje|moeder|vader|oma|opa)|[A-Z][\w'’-]*),\s)(\d{1,3}(?:(?:,\s*|\s+en\s+)\d{1,2})*"
+               r"(?:\s+jaar)?)!?\)"),
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
     re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
@@ -180,17 +190,19 @@ AGE_PATTERNS = (
 GROUP_OR_THING_AGE = re.compile(
     r"(?:\b(?:tussen\s+(?:de\s+)?\d+\s+en|van\s+(?:de\s+)?\d+\s+tot|\d+\s*(?:tot|t/m|-|en)|vanaf|"
     r"boven\s+de|onder\s+de|ouder\s+dan|jonger\s+dan|(?:bestaat|bestond|bestaan)(?:\s+[\w-]+){0,3}|ruim|al|na|"
-    r"over|sinds)\s*)$", re.IGNORECASE)
+    r"over|sinds|tot(?:\s+en\s+met)?|t/m|(?:leeftijd|grens)\s+(?:is|ligt|wordt|was)(?:\s+(?:nu|op|straks))*)\s*)$",
+    re.IGNORECASE)
 THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+(?!kind|meisje|jongetje|zoontje|dochtertje)"
                             r"[\w-]+(?:\s+[\w-]+)?\s+(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
 ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men|iedereen|wie)(?![\w-])", re.IGNORECASE)
 THIRD_PERSON = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|mw|dhr|meneer|mevrouw|zoon|dochter)(?![\w-])", re.IGNORECASE)
+AGE_IN_BRACKETS = re.compile(r"\s\(\d{1,3}!?\)")
 # A capitalised word right before an age in brackets or between commas: "Shurendy (17)", "Bep, 91,".
 AGED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*)(?:\s\(\d{1,3}\)|,\s\d{1,3},)")
 # Titles a person's name follows: in stories typed quickly the name is often in lower case.
 TITLED_NAME = re.compile(
-    r"(?<![\w-])(?P<title>mw|mevr|mevrouw|dhr|meneer|mr|fam|familie|juf|meester|ome|oom|tante|opa|oma|"
+    r"(?<![\w-])(?P<title>mw|mevr|mevrouw|dhr|meneer|mr|fam|familie|gezin|juf|meester|ome|oom|tante|opa|oma|"
     r"zuster|broeder)\.?\s+"
     r"(?P<name>(?:(?:[^\W\d_]\.\s?){1,3})?(?:(?:van|de|der|den|ter|ten|te|het|'t|el|al|ben|bin|abu|da|dos|"
     r"di|le|la|du|von)\s+){0,3}[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)", re.IGNORECASE)
@@ -208,7 +220,8 @@ NOUN_TITLES = frozenset({"meneer", "mevrouw"})
 DETERMINER_BEFORE = re.compile(
     r"(?<![\w-])(?:een|de|die|deze|dat|ene|elke|iedere|zo'n|oudere|jonge|andere)\s+$", re.IGNORECASE)
 # Titles that are also how people address family (opa, oma): only a capitalised name follows them.
-FAMILY_TITLES = frozenset({"juf", "meester", "ome", "oom", "tante", "opa", "oma", "zuster", "broeder"})
+FAMILY_TITLES = frozenset({"gezin", "juf", "meester", "ome", "oom", "tante", "opa", "oma", "zuster",
+                           "broeder"})
 NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al",
                             "ben", "bin", "abu", "da", "dos", "di", "le", "la", "du", "von"})
 # Words before or after a first name typed in lower case that say it is a person.
@@ -217,11 +230,30 @@ PERSON_BEFORE = frozenset({"met", "bij", "van", "voor", "zoon", "dochter", "moed
                            "opa", "tante", "oom", "ome", "vriend", "vriendin", "sprak", "belde", "zag",
                            "hielp", "mw", "dhr", "en", "man", "vrouw", "partner", "echtgenoot",
                            "echtgenote", "zoontje", "dochtertje", "kleinzoon", "kleindochter", "ex",
-                           "stiefvader", "stiefmoeder", "vriendje", "vriendinnetje", "heet", "genaamd"})
+                           "stiefvader", "stiefmoeder", "vriendje", "vriendinnetje", "heet", "genaamd",
+                           "schoonzus", "zwager", "schoonmoeder", "schoonvader", "schoonzoon",
+                           "schoondochter", "kleinkind", "nichtje", "neefje"})
+# A relative's name after the relative ("Zijn vrouw Li Na", "Moeder Karima", "haar zoon Farid").
+RELATIVE_NAMED = re.compile(
+    r"(?<![\w-])(?i:zoon|zoontje|dochter|dochtertje|vrouw|man|moeder|vader|broer|broertje|zus|zusje|oma|opa|"
+    r"kleindochter|kleinzoon|schoonzus|zwager|schoonmoeder|schoonvader|neef|nicht|partner|vriend|vriendin|"
+    r"tante|oom|buurman|buurvrouw|stiefvader|stiefmoeder|echtgenoot|echtgenote)\s+"
+    r"(?P<name>[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:\s+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)?)")
 # Care institutions of deduce's list named with a phrase ("In Balans", "Met Elkaar", "Op Maat") read
 # as that phrase, or as the name of a course, far more often than as the provider.
 PREPOSITIONS = frozenset({"in", "op", "met", "voor", "naar", "bij", "aan", "uit", "over", "onder", "door",
                           "om", "tot", "zonder", "achter", "na", "van", "vanuit", "samen"})
+# A full name quoted as an author or in a public role ("het boek 'Het puberende brein' van Eveline
+# Crone", "een podcast met psychiater Dirk De Wachter"): no resident. Not after "met": an
+# interview with a resident names her.
+FULL_NAME = r"[A-Z][\w'’-]+(?:\s+(?:van|de|der|den|ter|ten|te|De|Van|Ter|Ten))*\s+[A-Z][\w'’-]+"
+PUBLIC_PERSON = re.compile(
+    rf"(?:(?<![\w-])(?i:boek|podcast|interview|column|lezing|talk|ted-talk|artikel|documentaire|film|"
+    rf"aflevering|voorstelling|theorie|model|methode|gedicht|lied|nummer)\s+(?:van|door)\s+"
+    rf"|(?<![\w-])(?i:hoogleraar|professor|prof\.|filosoof|schrijver|schrijfster|auteur|columnist|journalist|"
+    rf"minister|premier|staatssecretaris|burgemeester|wethouder|kamerlid|presentator|presentatrice|zanger|"
+    rf"zangeres|rapper|voetballer|acteur|actrice|cabaretier|psychiater|socioloog|psycholoog|econoom|"
+    rf"historicus|onderzoeker|youtuber|influencer)\s+|['’”]\s+van\s+)(?P<name>{FULL_NAME})")
 # Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|bijnaam)"
@@ -274,7 +306,8 @@ class GuardWords:
     `not_personal`: phrases that look like names but name no resident (expressions, public
     figures, brands). `name_words`: names that are also frequent Dutch words ("Storm").
     `first_names`, `neighbourhoods`, `institutions` and `places_abroad` add what practice
-    stories name and deduce, made for Dutch medical notes, lacks.
+    stories name and deduce, made for Dutch medical notes, lacks. `national_bodies`: the part of
+    `not_personal` whose sites are public (a path on svb.nl names no one; one on instagram.com may).
     """
 
     anywhere: frozenset[str]
@@ -286,6 +319,7 @@ class GuardWords:
     neighbourhoods: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
     places_abroad: frozenset[str] = frozenset()
+    national_bodies: frozenset[str] = frozenset()
 
 
 class PhraseSet:
@@ -391,6 +425,8 @@ class PrivacyGuard:
         self._places: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
         self._not_personal = PhraseSet(words.not_personal, WORD_PART)
+        # The sites national bodies have ("Juridisch Loket" -> juridischloket.nl).
+        self._public_domains = frozenset(re.sub(r"[^a-z0-9]", "", body) for body in words.national_bodies)
         self._load_error: BaseException | None = None
 
     # Loading ---------------------------------------------------------------------------
@@ -551,11 +587,14 @@ class PrivacyGuard:
                  *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
+        not_personal += [m.span("name") for m in PUBLIC_PERSON.finditer(normal)]
         found = [f for f in _dates_about_someone(normal, found)
-                 if not (f.kind == "locatie" and TEAM_AREA.search(normal, 0, f.start))]
+                 if not (f.kind == "locatie" and _team_place(normal, f.start)) and not _example(normal, f)
+                 and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
-                  if not any(s <= title_start and f.end <= e for s, e in not_personal)]
+                  if not any(s <= title_start and f.end <= e for s, e in not_personal)
+                  and not _brand_spelled(normal[f.start:f.end])]
         found = [self._whole(normal, f) for f in found if f.kind not in NAME_LIKE_KINDS
                  or not any(s < f.end and f.start < e for s, e in not_personal)]
         found += [self._whole(normal, f) for f in titled]
@@ -590,9 +629,9 @@ class PrivacyGuard:
         for match in IBAN_CANDIDATE.finditer(text):
             candidate = match.group()
             # Groups of four may run on into the next word ("… 5632 12 voor"): drop them one by one.
-            while not stdnum_iban.is_valid(candidate) and re.search(r"[ -]", candidate):
+            while not stdnum_iban.is_valid(candidate, check_country=False) and re.search(r"[ -]", candidate):
                 candidate = re.split(r"[ -](?=[^ -]*$)", candidate)[0]
-            if stdnum_iban.is_valid(candidate):
+            if stdnum_iban.is_valid(candidate, check_country=False):
                 found.append(Finding(match.start(), match.start() + len(candidate), "iban"))
         for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
             # 0800 and 0900 numbers belong to services (Veilig Thuis, the Belastingtelefoon), not people.
@@ -756,9 +795,24 @@ class PrivacyGuard:
         for match in NAMING.finditer(text):
             if not self._ordinary(match.group("name")):
                 found.append(Finding(match.start("name"), match.end("name"), "naam"))
+        for match in RELATIVE_NAMED.finditer(text):
+            parts = list(WORD.finditer(text, match.start("name"), match.end("name")))
+            while parts and self._ordinary(parts[-1].group()):
+                parts.pop()
+            if parts and not self._ordinary(parts[0].group()):
+                found.append(Finding(parts[0].start(), parts[-1].end(), "naam"))
         names = [i for i, w in enumerate(words) if w.group().islower() and w.group() in self._first_names]
         for index in names:
             word = words[index]
+            # "dylan (15)"; "agnieszka kowalska belde": a lower-case first name with an age, or
+            # with a surname and a verb after it.
+            if AGE_IN_BRACKETS.match(text, word.end()):
+                found.append(Finding(word.start(), word.end(), "naam"))
+            if (index + 2 < len(words) and words[index + 1].group().islower()
+                    and not self._ordinary(words[index + 1].group())
+                    and words[index + 2].group() in PERSON_AFTER and words[index + 2].group() != "en"
+                    and _between(text, word, words[index + 1]) == ""):
+                found.append(Finding(word.start(), words[index + 1].end(), "naam"))
             neighbours = {index - 1, index + 1, index - 2, index + 2}
             joined = [i for i in neighbours if i in names and _between(text, words[i], word) in ("", "en")]
             if joined:
@@ -884,6 +938,12 @@ class PrivacyGuard:
                 return words[size:]
         return words
 
+    def _public_site(self, url: str) -> bool:
+        """A site named after a national body ("www.svb.nl/aow", "uwv.nl/ww"): public, path or not."""
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
+        labels = host.split(".")
+        return len(labels) >= 2 and labels[-2] in self._public_domains
+
     def _word_opening_a_sentence(self, text: str, start: int, end: int) -> bool:
         """A name that is also a frequent word ("Storm en regen…", "Roos, tulp…") opening a
         sentence, with no word after it that says it is a person ("Roos belde", "Roos is 23")."""
@@ -930,13 +990,42 @@ def _dates_about_someone(text: str, found: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _brand_spelled(name: str) -> bool:
+    """Spelled like a brand or an app, with a capital inside a word ("DigiD-app", "WhatsApp"):
+    no person's name ("McDonald", "DeShawn" and "LaToya" are)."""
+    return any(re.search(r"[a-z][A-Z]", word) and not re.match(r"(?:Mc|Mac|De|Di|Da|La|Le)[A-Z]", word)
+               for word in re.findall(r"[\w'’]+", name))
+
+
+def _example(text: str, finding: Finding) -> bool:
+    """An identifier given as an example: a placeholder forms print, or one after "zoals" or
+    "bijvoorbeeld"."""
+    typed = re.sub(r"[^0-9a-z]", "", text[finding.start:finding.end].lower())
+    if typed in PLACEHOLDERS:
+        return True
+    return finding.kind in HARD_KINDS and bool(EXAMPLE_BEFORE.search(text, 0, finding.start))
+
+
+def _team_place(text: str, start: int) -> bool:
+    """A place of the team's own area ("ons wijkteam werkt in …") or agenda ("teamdag op 20
+    juni in Utrecht") in a sentence that names no resident."""
+    if TEAM_AREA.search(text, 0, start):
+        return True
+    sentence = _sentence_at(text, start)
+    return bool(TEAM_OR_PUBLIC_DAY.search(sentence)) and not PERSON_WORDS.search(sentence)
+
+
+def _sentence_at(text: str, position: int) -> str:
+    return next((s.group() for s in SENTENCE.finditer(text) if s.start() <= position < s.end()), "")
+
+
 def _group_or_thing_age(text: str, start: int) -> bool:
     """An age-like number about a group ("vanaf 75 jaar"), a thing ("het buurthuis is 40") or
     anyone ("met 13 jaar mag je licht werk doen": a rule addressed to "je", naming no one)."""
     before = text[max(0, start - 60):start]
     if GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before):
         return True
-    sentence = next((s.group() for s in SENTENCE.finditer(text) if s.start() <= start < s.end()), "")
+    sentence = _sentence_at(text, start)
     return bool(ANYONE.search(sentence)) and not THIRD_PERSON.search(sentence)
 
 

@@ -33,7 +33,8 @@ def test_case_set_meets_the_thresholds(guard, capsys):
 # Per split: hard identifiers with the right kind, names, every other kind, clean stories with a
 # finding (at most).
 SPLIT_FLOORS = {"dev": (1.0, 0.97, 0.93, 0.02), "dev2": (1.0, 0.95, 0.85, 0.05),
-                "test": (0.96, 0.97, 0.9, 0.07)}
+                "dev3": (1.0, 0.96, 0.9, 0.05), "dev4": (0.97, 0.95, 0.75, 0.05),
+                "test": (0.96, 0.97, 0.85, 0.07)}
 OTHER_KINDS = ("datum", "leeftijd", "locatie", "instelling")
 
 
@@ -50,7 +51,7 @@ def test_the_split_never_gets_worse(guard, capsys, split):
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("BSN 123456782 staat erin", "bsn"),
+    ("BSN 274830917 staat erin", "bsn"),
     ("IBAN GB82 WEST 1234 5698 7654 32 van een buitenlandse rekening", "iban"),
     ("mail naar iemand@voorbeeld.nl graag", "email"),
     ("bel +31 (0)20 555 1234 voor het spreekuur", "telefoonnummer"),
@@ -104,6 +105,7 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # A street's opening words and its floor belong to the address.
     ("Ze woont op de 2e Lindenstraat 17 sinds mei.", "Ze woont op de [adres] sinds mei."),
     ("Ze woont op de Korte Molenstraat 8 II.", "Ze woont op de [adres]."),
+    ("Hij woont op Singel 12 en zij aan de Kade 5.", "Hij woont op [adres] en zij aan de [adres]."),
     # Named schools and homes, and a site of one's own.
     ("Hij zit op het Erasmus College en revalideert in Huize Zonneweide.",
      "Hij zit op het [instelling] en revalideert in [instelling]."),
@@ -111,6 +113,19 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Zijn blog staat op [url]. Hij vindt het fijn."),
     # A foreign number is a phone number, even when its nine digits pass the 11-proef.
     ("Moeder belt vanaf +48 512 384 927.", "Moeder belt vanaf [telefoonnummer]."),
+    # An account that passes the international check is one, even with a national digit wrong.
+    ("Zijn loon komt op BE87 9868 0536 0762, een Belgische rekening.",
+     "Zijn loon komt op [iban], een Belgische rekening."),
+    # Relatives named after the relative word; lower-case names given away by an age or a verb.
+    ("Moeder Karima doet alles alleen.", "Moeder [naam] doet alles alleen."),
+    ("gesprek gehad, dylan (15) spijbelt", "gesprek gehad, [naam] ([leeftijd]) spijbelt"),
+    ("agnieszka kowalska belde weer over de huur.", "[naam] belde weer over de huur."),
+    ("Gezin Amrani heeft drie kinderen.", "Gezin [naam] heeft drie kinderen."),
+    # Years of birth in brackets, whole dates in digits after an abbreviation, ages in brackets.
+    ("Dhr. Baktash (1958) kwam langs.", "Dhr. [naam] ([datum]) kwam langs."),
+    ("Intake met Nadia Bouali, geb. 17-09-1985, over haar schulden.",
+     "Intake met [naam], geb. [datum], over haar schulden."),
+    ("Moeder (Esmee, 19) woont nog thuis.", "Moeder ([naam], [leeftijd]) woont nog thuis."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -122,6 +137,8 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Storm en regen: de barbecue ging naar binnen, en juist dat werkte.",
     "Bel bij twijfel Veilig Thuis op 0800-2000, dat doen we altijd samen.",
     "Vul je postcode in zoals 1234 AB en kijk op nibud.nl voor de rekentool.",
+    # The examples forms print are nobody's data.
+    "Op het formulier staat bij BSN het voorbeeld 123456782 en bij postcode 1234 AB.",
     "Het is tien uur en de koffie staat klaar.",
     "Voor kinderen van 4 tot 12 jaar is er elke woensdag een club.",
     # "meneer" and "mevrouw" as nouns; plants and birds that are also first names.
@@ -139,6 +156,13 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Op de terugweg naar de winkelstraat praatten we na.",
     "Ons buurtteam werkt in Kanaleneiland en bestaat uit zeven mensen.",
     "We geven samen met de fysiotherapeut de cursus In Balans.",
+    # Public days, rules for everyone, the team's agenda, public sites and apps, authors.
+    "Bij de herdenking op 4 mei kwam een oudere man naar me toe.",
+    "De AOW-leeftijd is nu 67 jaar. Kinderen tot 18 jaar gaan gratis naar de tandarts.",
+    "Teamdag op vrijdag 20 juni in Utrecht, met echte casussen.",
+    "Het formulier staat op www.svb.nl/nl/aow; samen met meneer de DigiD-app geïnstalleerd.",
+    "Ik raad het boek 'Kleine stappen' van Henk Molenaar aan, en de lezing van hoogleraar Ria Bos.",
+    "Sinds 2019 werken we met vaste koppels per gezin. Het scheelt veel uitleg.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
