@@ -8,7 +8,7 @@ Adding a platform is one new folder and one entry.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from aiohttp import web
 
@@ -17,7 +17,7 @@ from bot.core.bot import WerkBot
 from bot.core.model import Reply
 from bot.inflight import InFlight
 
-__all__ = ["ChannelUnreachable", "Platform", "PlatformEntry", "PlatformUnreachable", "Services"]
+__all__ = ["ChannelUnreachable", "ChatAdmins", "Platform", "PlatformEntry", "PlatformUnreachable", "Services"]
 
 
 class PlatformUnreachable(Exception):
@@ -59,6 +59,15 @@ class Platform(Protocol):
 
     def add_routes(self, app: web.Application) -> None:
         """Mount the platform's web endpoints (Slack events, a webhook) on the shared server."""
+        ...
+
+
+@runtime_checkable
+class ChatAdmins(Protocol):
+    """A platform whose chats have administrators who moderate too (SPEC: moderator)."""
+
+    async def learn_chat_admins(self, chat_id: str) -> None:
+        """Ask who administers this chat now, and tell the core (`WerkBot.chat_admins_seen`)."""
         ...
 
 

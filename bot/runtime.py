@@ -24,12 +24,12 @@ from bot.core.content import Content
 from bot.core.model import Reply
 from bot.core.privacy import PrivacyGuard
 from bot.inflight import InFlight
-from bot.platform import Platform, PlatformEntry, PlatformUnreachable, Services
+from bot.platform import ChatAdmins, Platform, PlatformEntry, PlatformUnreachable, Services
 from bot.render.chart import close_chart_workers
 from bot.scheduler import post_due, start_scheduler
 from bot.settings import Settings, SettingsError
 from bot.web import ConnectionGuard, GuardedSite, guarded_app
-from storage import Store, open_database
+from storage import Store, Team, open_database
 from storage.store import Clock, system_clock
 
 log = logging.getLogger(__name__)
@@ -96,8 +96,9 @@ class Runtime:
         if self.settings.port is not None:
             await self._serve(app, connections)
         running = frozenset(self.platforms)
-        await post_due(self.bot, self.deliver, running)
-        self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight, running)
+        await post_due(self.bot, self.deliver, running, self.learn_chat_admins)
+        self.scheduler = start_scheduler(self.bot, self.deliver, self.in_flight, running,
+                                         self.learn_chat_admins)
         log.info("werkbot running%s (%s)", f" on port {self.port}" if self.port else "",
                  ", ".join(f"{name}: {state}" for name, state in self.health().items()))
 
@@ -171,6 +172,13 @@ class Runtime:
         team = self.bot.store.team(reply.team_id or "")
         platform = self.platforms[team.platform]
         await self.conversation.publish(reply, platform.send, platform.was_posted)
+
+    async def learn_chat_admins(self, team: Team) -> None:
+        """Who administers the team's chat, where its platform has such people (they moderate
+        too, and get the weekly summary)."""
+        platform = self.platforms.get(team.platform)
+        if isinstance(platform, ChatAdmins):
+            await platform.learn_chat_admins(team.chat_id)
 
     def health(self) -> dict[str, str]:
         platforms = {name: platform.state for name, platform in self.platforms.items()}

@@ -5,6 +5,8 @@ texts runs at start and nightly.
 
 One short job checks every team's slots against the database (`Posting.slots`): a changed time
 takes effect at once, and the deliveries table, not APScheduler, makes posts exactly-once.
+While a team's weekly summaries are due, the same job asks its platform who administers the
+team's chat (they moderate too); the check after that sends them theirs.
 """
 
 import asyncio
@@ -19,6 +21,7 @@ from bot.core.model import Reply
 from bot.core.posting import Slot
 from bot.core.retention import apply_retention
 from bot.inflight import InFlight
+from storage import Team
 
 log = logging.getLogger(__name__)
 
@@ -32,19 +35,46 @@ RETENTION_HOUR = 3
 
 # Sends one post and records what came of it (`Conversation.publish`).
 Deliver = Callable[[Reply], Awaitable[None]]
+# Asks a team's platform who administers its chat, and records it (`Runtime.learn_chat_admins`).
+LearnAdmins = Callable[[Team], Awaitable[None]]
 
 
-async def post_due(bot: WerkBot, deliver: Deliver, platforms: Collection[str] | None = None) -> None:
+async def post_due(bot: WerkBot, deliver: Deliver, platforms: Collection[str] | None = None,
+                   learn_admins: LearnAdmins | None = None) -> None:
     """Send every post that is due (of teams on `platforms`, the ones running here); a failed
     one is recorded and tried again on a later check. One post's failure never stops the next,
-    and each platform posts at its own pace, side by side with the others."""
+    and each platform posts at its own pace, side by side with the others. Then, for the teams
+    whose weekly summaries are due, `learn_admins`: the posts due now never wait for it."""
     lanes: dict[str, list[Slot]] = {}
-    teams = bot.store.teams()
+    teams = [team for team in bot.store.teams() if platforms is None or team.platform in platforms]
     for start in range(0, len(teams), TEAMS_AT_ONCE):
         for slot in bot.posting.slots(platforms, teams[start:start + TEAMS_AT_ONCE]):
             lanes.setdefault(slot.team.platform, []).append(slot)
         await asyncio.sleep(0)
     await asyncio.gather(*(_post_lane(bot, lane, deliver) for lane in lanes.values()))
+    if learn_admins is not None:
+        await _learn_admins(bot, teams, learn_admins)
+
+
+async def _learn_admins(bot: WerkBot, teams: list[Team], learn_admins: LearnAdmins) -> None:
+    """Who administers the chats of the teams whose summaries are due, several at a time; one
+    platform that cannot say never stops the others."""
+    places = asyncio.Semaphore(POSTS_AT_ONCE)
+
+    async def learn(team: Team) -> None:
+        async with places:
+            try:
+                await learn_admins(team)
+            except Exception as error:
+                log.error("asking who administers the chat of team %s failed: %s", team.id,
+                          type(error).__name__)
+
+    due: list[Team] = []
+    # A slice of teams at a time, like the slots: the event loop serves chats in between.
+    for start in range(0, len(teams), TEAMS_AT_ONCE):
+        due += [team for team in teams[start:start + TEAMS_AT_ONCE] if bot.posting.summaries_due(team)]
+        await asyncio.sleep(0)
+    await asyncio.gather(*(learn(team) for team in due))
 
 
 async def _post_lane(bot: WerkBot, slots: list[Slot], deliver: Deliver) -> None:
@@ -72,7 +102,8 @@ async def retention(bot: WerkBot) -> None:
 
 
 def start_scheduler(bot: WerkBot, deliver: Deliver, in_flight: InFlight,
-                    platforms: Collection[str] | None = None) -> AsyncIOScheduler:
+                    platforms: Collection[str] | None = None,
+                    learn_admins: LearnAdmins | None = None) -> AsyncIOScheduler:
     """Start the scheduler inside the running loop (await `post_due` first for a check now).
 
     Its runs count as `in_flight`: pause the scheduler and drain them before `shutdown`, which
@@ -80,7 +111,8 @@ def start_scheduler(bot: WerkBot, deliver: Deliver, in_flight: InFlight,
     """
     scheduler = AsyncIOScheduler()
     scheduler.add_job(in_flight.track(post_due), "cron", second=CHECK_AT_SECONDS,
-                      args=[bot, deliver, platforms], id="due-posts", max_instances=1, coalesce=True)
+                      args=[bot, deliver, platforms, learn_admins], id="due-posts", max_instances=1,
+                      coalesce=True)
     # Retention runs at start and then every night.
     scheduler.add_job(in_flight.track(retention), "cron", hour=RETENTION_HOUR, args=[bot],
                       id="retention", next_run_time=datetime.now(UTC), max_instances=1, coalesce=True)

@@ -198,3 +198,23 @@ def m013_team_dilemma(db: Database) -> None:
         pk=("team_id", "day"),
         foreign_keys=[("team_id", "teams", "id")],
     )
+
+
+@migrations()
+def m014_team_oproep_since(db: Database) -> None:
+    # When the weekly invitation was last set (UTC, as every timestamp): a slot before it does not
+    # count, so an oproep set for a time earlier today first comes at its next slot. NULL: a team
+    # from before this, or the oproep is off.
+    db["teams"].add_column("oproep_since", str)
+
+
+@migrations()
+def m015_chat_admins(db: Database) -> None:
+    # Who administers a team's chat, as the platform last said (on Telegram a group's
+    # administrators moderate too): they get the moderators' weekly summary. Only the ids; the
+    # row's number keys their summary, so a row stays as long as the person is an admin.
+    db["chat_admins"].create(
+        {"team_id": str, "user_id": str},
+        pk=("team_id", "user_id"),
+        foreign_keys=[("team_id", "teams", "id")],
+    )

@@ -15,7 +15,7 @@ Row = dict[str, Any]
 TEAM_SETTINGS = frozenset(
     {"name", "mantra_time", "mantra_days", "digest_day", "digest_time", "timezone", "sets",
      "language", "moderation", "paused", "paused_until", "retention_days", "oproep_day", "oproep_time",
-     "oproep_threshold", "dilemma_day"}
+     "oproep_threshold", "oproep_since", "dilemma_day"}
 )
 STORY_FIELDS = frozenset(
     {"text", "principle_id", "anonymous", "consent", "status", "featured", "privacy_flags",
@@ -143,7 +143,7 @@ class Store:
         """Delete a team and everything that belongs to it."""
         with self.write():
             for table in ("moderation_log", "stories", "rotation_picks", "dilemma_picks", "deliveries",
-                          "moderators"):
+                          "moderators", "chat_admins"):
                 self.db.execute(f"delete from {table} where team_id = ?", [team_id])
             self.db.execute("delete from teams where id = ?", [team_id])
         self.flush_deleted()
@@ -179,6 +179,33 @@ class Store:
         """Each moderator with the number of their row: a key that says nothing about them."""
         return [(row["rowid"], row["user_id"]) for row in self.db.query(
             "select rowid, user_id from moderators where team_id = ? order by added_at, rowid", [team_id])]
+
+    def set_chat_admins(self, team_id: str, user_ids: Collection[str]) -> None:
+        """Who administers the team's chat now, as the platform says: a new one gets a row, one
+        who no longer does loses theirs, the others keep theirs (and so its number). Nothing is
+        written when nothing changed."""
+        known = {row["user_id"] for row in self.db.query("select user_id from chat_admins where team_id = ?",
+                                                         [team_id])}
+        if known == set(user_ids):
+            return
+        marks = ", ".join("?" * len(user_ids))
+        with self.write():
+            self.db.execute(f"delete from chat_admins where team_id = ? and user_id not in ({marks})",
+                            [team_id, *user_ids])
+            self.db["chat_admins"].insert_all(
+                ({"team_id": team_id, "user_id": user_id} for user_id in user_ids), ignore=True)
+
+    def numbered_chat_admins(self, team_id: str) -> list[tuple[int, str]]:
+        """The chat's administrators who are not moderators by a row of their own, each with
+        the number of their row."""
+        return [(row["rowid"], row["user_id"]) for row in self.db.query(
+            "select rowid, user_id from chat_admins where team_id = ? "
+            "and user_id not in (select user_id from moderators where team_id = ?) order by rowid",
+            [team_id, team_id])]
+
+    def is_chat_admin(self, team_id: str, user_id: str) -> bool:
+        return bool(list(self.db.query(
+            "select 1 from chat_admins where team_id = ? and user_id = ?", [team_id, user_id])))
 
     def is_moderator(self, team_id: str, user_id: str) -> bool:
         return bool(list(self.db.query(

@@ -13,7 +13,8 @@ class Team:
     `paused` is a pause until a moderator resumes; `paused_until` the day a pause with an end
     is over (a day in the past means nothing any more). `oproep_day` and `oproep_time` are the
     weekly invitation to share stories (None: off), posted when the week has fewer than
-    `oproep_threshold` stories. `dilemma_day` is the weekday whose mantra is the week's dilemma
+    `oproep_threshold` stories; `oproep_since` is when it was set (its slots before that do not
+    count). `dilemma_day` is the weekday whose mantra is the week's dilemma
     (None: off).
     """
 
@@ -36,6 +37,7 @@ class Team:
     oproep_day: str | None = None
     oproep_time: str | None = None
     oproep_threshold: int = 2
+    oproep_since: datetime | None = None
     dilemma_day: str | None = None
 
     @property
@@ -69,6 +71,7 @@ def team_from_row(row: dict[str, Any]) -> Team:
         oproep_day=row["oproep_day"],
         oproep_time=row["oproep_time"],
         oproep_threshold=row["oproep_threshold"],
+        oproep_since=datetime.fromisoformat(row["oproep_since"]) if row["oproep_since"] else None,
         dilemma_day=row["dilemma_day"],
     )
 

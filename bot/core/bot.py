@@ -6,7 +6,7 @@ Every command and action is in the two tables below. Adapters call `handle_comma
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -232,6 +232,13 @@ class WerkBot:
         if team is not None and not team.paused:
             self.store.update_team(team.id, paused=True)
             log.warning("team %s paused: the bot was removed from its chat", team.id)
+
+    def chat_admins_seen(self, platform: str, chat_id: str, user_ids: Collection[str]) -> None:
+        """Who administers a team's chat now, as its platform says (they moderate too): they get
+        the moderators' weekly summary."""
+        team = self.store.team_at(platform, chat_id)
+        if team is not None:
+            self.store.set_chat_admins(team.id, user_ids)
 
     def teams_on(self, platform: str) -> list[Team]:
         """Every team that lives on this platform."""

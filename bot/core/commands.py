@@ -1,7 +1,7 @@
 """The command language shared by every adapter: one line of text in, a Command out."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -33,9 +33,14 @@ SUB_COMMANDS = ("tijd", "dagen", "digest", "sets", "moderator", "moderatie", "ta
                 "tijdzone", "pauze", "export", "oproep", "dilemma")
 # /werkbot export [md|csv] [periode]: the formats a chat export comes in (md first: the default).
 EXPORT_FORMATS = ("md", "csv")
-# An export's period by days, as the command line has them (2026-10-01), both days included;
-# in Dutch or English, as days and months are read.
-EXPORT_DAYS = re.compile(r"^(?:(?:vanaf|from)\s+(\S+))?\s*(?:(?:tot en met|t/m|tot|to|until)\s+(\S+))?$")
+# An export's period by days, as the command line has them (2026-10-01); in Dutch or English, as
+# days and months are read. 'tot' (until) a day is up to it, as in '/werkbot pauze tot': that day
+# is not included; 'tot en met' (t/m, to) includes it.
+EXPORT_DAYS = re.compile(r"^(?:(?:vanaf|from)\s+(\S+))?\s*(?:(tot en met|t/m|tot|until|to)\s+(\S+))?$")
+# The words before a last day that leave that day out.
+UP_TO = ("tot", "until")
+# '/werkbot pauze tot en met 4 januari' (or 't/m'): the pause includes that day.
+PAUSE_THROUGH = (["tot", "en", "met"], ["t/m"])
 EXPORT_MONTH = re.compile(r"^([^\W\d_]+)(?:\s+([0-9]{4}))?$")
 EXPORT_YEAR = re.compile(r"^[0-9]{4}$")
 # /mijnverhalen <wat> [weg] 12: the author's choices for one story, as typed. Those that can be
@@ -89,16 +94,19 @@ class ExportPeriod:
 
 @dataclass(frozen=True)
 class TypedDate:
-    """A date as typed: the year may be left out (then it is the next such day to come)."""
+    """A date as typed: the year may be left out (then it is the next such day to come).
+    `through`: typed after 'tot en met', so the day itself is included."""
 
     day: int
     month: int
     year: int | None
     text: str
+    through: bool = False
 
     def first_after(self, today: date) -> date:
-        """The day this means, seen from `today`; UserError unless it is after today and at
-        most a year ahead."""
+        """The first day after a pause up to this one, seen from `today`: the day itself ('tot
+        4 januari': posts come again on 4 January), or the day after it ('tot en met');
+        UserError unless that is after today and at most a year ahead."""
         if self.year is not None:
             meant = date(self.year, self.month, self.day)
         else:
@@ -106,6 +114,8 @@ class TypedDate:
             # too far).
             this_and_next = (_valid_date(year, self.month, self.day) for year in (today.year, today.year + 1))
             meant = next((day for day in this_and_next if day is not None and day >= today), date.max)
+        if self.through and meant < date.max:
+            meant += timedelta(days=1)
         if meant <= today:
             raise UserError("usage.date_not_after_today", value=self.text)
         if meant > today + LONGEST_PAUSE:
@@ -189,10 +199,12 @@ def parse_export(args: list[str]) -> tuple[str, ExportPeriod]:
     if EXPORT_YEAR.match(text):
         return export_format, ExportPeriod(year=_export_year(text))
     days = EXPORT_DAYS.match(text)
-    if days and (days.group(1) or days.group(2)):
+    if days and (days.group(1) or days.group(3)):
         try:
-            first, last = (date.fromisoformat(day) if day else None for day in days.groups())
-        except ValueError:
+            first, last = (date.fromisoformat(day) if day else None for day in (days.group(1), days.group(3)))
+            if last is not None and days.group(2) in UP_TO:
+                last -= timedelta(days=1)
+        except (ValueError, OverflowError):
             raise UserError("usage.werkbot_export") from None
         for day in (first, last):
             if day is not None:
@@ -223,10 +235,8 @@ def _parse_werkbot(rest: str, known_sets: frozenset[str]) -> Command:
         return Command("werkbot", sub)
     if sub == "pauze" and not args:
         return Command("werkbot", "pauze")
-    # 'tot' may be left out: /werkbot pauze 4 januari.
-    day_words = args[1:] if args and args[0].lower() == "tot" else args
-    if sub == "pauze" and day_words:
-        return Command("werkbot", "pauze", parse_date(" ".join(day_words)))
+    if sub == "pauze":
+        return Command("werkbot", "pauze", parse_pause_end(args))
     if sub == "tijd" and args:
         return Command("werkbot", "tijd", parse_clock(" ".join(args)))
     if sub == "dagen" and args:
@@ -338,6 +348,17 @@ def _month_words() -> dict[str, int]:
                     for end in range(MONTH_PREFIX, len(name)):
                         words[name[:end]] = month
     return words
+
+
+def parse_pause_end(args: list[str]) -> TypedDate:
+    """'tot 4 januari' (or '4 januari': 'tot' may be left out), 'tot en met 4 januari' or
+    't/m 4 januari': the end of a pause, as typed."""
+    words = [word.lower() for word in args]
+    through = next((len(start) for start in PAUSE_THROUGH if words[:len(start)] == start), 0)
+    day_words = args[through:] if through else args[1:] if words[:1] == ["tot"] else args
+    if not day_words:
+        raise UserError("usage.werkbot_pauze")
+    return replace(parse_date(" ".join(day_words)), through=bool(through))
 
 
 def parse_date(text: str) -> TypedDate:

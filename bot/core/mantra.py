@@ -2,7 +2,7 @@
 day, the week's dilemma instead."""
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bot.core import schedule
 from bot.core.content import Dilemma, Messages
@@ -25,8 +25,9 @@ class Mantras:
         return schedule.local_now(team, self.clock()).date()
 
     def text(self, team: Team, day: date) -> str:
-        """The same text for /mantra, the overview and the day's post. On a dilemma day no
-        principle is picked, so the one that would have come comes on the next day."""
+        """The same text for /mantra, the overview and the day's post, headed with the day it is
+        for. On a dilemma day no principle is picked, so the one that would have come comes on
+        the next day."""
         dilemma = self.dilemmas.dilemma_for(team, day)
         if dilemma is not None:
             return self.dilemma_text(team, dilemma)
@@ -40,9 +41,20 @@ class Mantras:
             # A practice example from the seed, on the line under the question.
             example = hints[day.toordinal() % len(hints)]
             question += "\n" + self.messages.render(language, "mantra.example", example=example)
-        return self.messages.render(language, "mantra.text", label=principle.label[language],
-                                    principle=principle.text[language], credit=credit,
-                                    question=question)
+        return self.messages.render(language, "mantra.text", for_day=self.for_day(team, day),
+                                    label=principle.label[language], principle=principle.text[language],
+                                    credit=credit, question=question)
+
+    def for_day(self, team: Team, day: date) -> str:
+        """'Voor vandaag', 'Voor morgen' or 'Voor maandag 30 november': the day a mantra is for,
+        seen from today (/werkbot test shows the next one, which may be on a later day)."""
+        language, today = team.language, self.today(team)
+        if day == today:
+            return self.messages.render(language, "mantra.today")
+        if day == today + timedelta(days=1):
+            return self.messages.render(language, "mantra.tomorrow")
+        return self.messages.render(language, "mantra.on_day",
+                                    day=schedule.day_in_words(day, language, today))
 
     def dilemma_text(self, team: Team, dilemma: Dilemma) -> str:
         language = team.language

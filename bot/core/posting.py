@@ -7,7 +7,8 @@ each post exactly-once across restarts and processes.
 Two weekly posts come only when they are needed, which is decided when their slot is claimed:
 the invitation to share stories (`oproep`, when the team turned it on and the week is quiet),
 and each moderator's private note on the queue (`summary`, at the digest's slot, when stories
-wait). One that is not needed is recorded as skipped, so it is decided once.
+wait; the chat's administrators, who moderate too, get one as well). One that is not needed is
+recorded as skipped, so it is decided once.
 """
 
 import logging
@@ -55,11 +56,12 @@ class Slot:
     member_id: str | None = None
 
 
-def summary_period(week: str, moderator_number: int) -> str:
-    """A moderator's summary of a week, one delivery per moderator: '2026-W48/3', by the number
-    of the moderator's row. Periods are logged; people's ids are not, not even hashed (a short
-    chat id is found back from its hash by trying them all)."""
-    return f"{week}/{moderator_number}"
+def summary_period(week: str, recipient: str) -> str:
+    """A moderator's summary of a week, one delivery per moderator: '2026-W48/3' by the number
+    of the moderator's row, '2026-W48/a2' by the number of a chat administrator's. Periods are
+    logged; people's ids are not, not even hashed (a short chat id is found back from its hash by
+    trying them all)."""
+    return f"{week}/{recipient}"
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -113,9 +115,25 @@ class Posting:
         if digest_at <= now < digest_at + CATCH_UP:
             # Only while they can still go out: the moderators are not looked up on every check
             # for the rest of the week (a summary that came too late is no news to record).
-            slots += [Slot(team, SUMMARY, summary_period(week, number), digest_at, moderator)
-                      for number, moderator in self.store.numbered_moderators(team.id)]
+            slots += [Slot(team, SUMMARY, summary_period(week, recipient), digest_at, moderator)
+                      for recipient, moderator in self._summary_recipients(team)]
         return [slot for slot in slots if schedule.posts_from(team) <= slot.at <= now]
+
+    def _summary_recipients(self, team: Team) -> list[tuple[str, str]]:
+        """Who gets the weekly summary, each with the key of their delivery: the moderators by
+        their row, and the chat's administrators (as the platform last said) who are no
+        moderator by a row of their own."""
+        return ([(str(number), moderator) for number, moderator in self.store.numbered_moderators(team.id)]
+                + [(f"a{number}", admin) for number, admin in self.store.numbered_chat_admins(team.id)])
+
+    def summaries_due(self, team: Team) -> bool:
+        """Whether the team's weekly summaries may go out now: its digest's slot has come, less
+        than three hours ago, and stories wait (the moment to ask the platform who administers
+        the chat)."""
+        now = self.clock()
+        digest_at = schedule.digest_slot(team, schedule.week_monday(schedule.local_now(team, now).date()))
+        return (not team.paused and schedule.posts_from(team) <= digest_at <= now < digest_at + CATCH_UP
+                and self.store.queue_summary(team.id)[1] is not None)
 
     def upcoming(self, team: Team, kind: str) -> datetime | None:
         """When the team's next mantra or digest goes out: the first slot still to be posted
@@ -182,7 +200,8 @@ class Posting:
         day of the oldest (never a story's text); when none waits, nothing."""
         team, moderator = slot.team, slot.member_id
         count, oldest = self.store.queue_summary(team.id)
-        if oldest is None or moderator is None or not self.store.is_moderator(team.id, moderator):
+        if oldest is None or moderator is None or not (self.store.is_moderator(team.id, moderator)
+                                                       or self.store.is_chat_admin(team.id, moderator)):
             self._not_needed(slot)
             return None
         language = team.language

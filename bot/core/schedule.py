@@ -66,13 +66,17 @@ def digest_slots(team: Team, since: datetime) -> Iterator[datetime]:
 
 def oproep_slot(team: Team, week_monday: date) -> datetime | None:
     """When the team's weekly invitation to share stories comes in this week: None when it is
-    off, or when its day is a public holiday (that week has none)."""
+    off, when its day is a public holiday, or when its moment had passed when a moderator set
+    it (that week has none: an oproep set for earlier today first comes next week)."""
     if team.oproep_day is None or team.oproep_time is None:
         return None
     day = week_monday + timedelta(days=DAY_NAMES.index(team.oproep_day))
     if is_public_holiday(day):
         return None
-    return datetime.combine(day, parse_time(team.oproep_time), ZoneInfo(team.timezone))
+    slot = datetime.combine(day, parse_time(team.oproep_time), ZoneInfo(team.timezone))
+    if team.oproep_since is not None and slot < team.oproep_since:
+        return None
+    return slot
 
 
 def oproep_slots(team: Team, since: datetime) -> Iterator[datetime]:

@@ -482,17 +482,31 @@ class TelegramAdapter:
                       chat_name=team.name if team else "")
 
     async def _is_admin(self, chat_id: str, user: User) -> bool:
-        """Group administrators moderate too; asked of Telegram at most every five minutes."""
+        """Group administrators moderate too."""
+        admins = await self._admins_of(chat_id)
+        return admins is not None and str(user.id) in admins
+
+    async def learn_chat_admins(self, chat_id: str) -> None:
+        """Who administers the group now, told to the core: they get the moderators' weekly
+        summary too."""
+        admins = await self._admins_of(chat_id)
+        if admins is not None:
+            self.bot.chat_admins_seen(PLATFORM, chat_id, admins)
+
+    async def _admins_of(self, chat_id: str) -> frozenset[str] | None:
+        """The group's administrators (people, not bots such as this one), asked of Telegram at
+        most every five minutes; None when Telegram cannot say."""
         cached = self._admins.get(chat_id)
         if cached is None or time.monotonic() - cached[0] > ADMINS_SECONDS:
             try:
                 members = await self.application.bot.get_chat_administrators(int(chat_id))
             except TelegramError as error:
                 log.warning("Telegram: administrators of a chat unknown: %s", type(error).__name__)
-                return False
-            cached = (time.monotonic(), frozenset(str(member.user.id) for member in members))
+                return None
+            cached = (time.monotonic(), frozenset(str(member.user.id) for member in members
+                                                  if not member.user.is_bot))
             self._admins[chat_id] = cached
-        return str(user.id) in cached[1]
+        return cached[1]
 
     @staticmethod
     def _command_line(message: Message) -> tuple[str | None, User | None]:

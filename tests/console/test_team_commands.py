@@ -35,7 +35,7 @@ async def test_a_pause_until_a_day_in_the_status(store, content, guard, tmp_path
     await chat.handle_line("/werkbot pauze tot 4 jan")
     await chat.handle_line("/werkbot status")
     shown = out.getvalue()
-    assert "Status: gepauzeerd tot maandag 4 januari 2027; dan ga ik vanzelf weer verder\n" in shown
+    assert "Status: gepauzeerd; op maandag 4 januari 2027 ga ik vanzelf weer verder\n" in shown
     assert "Volgend werkprincipe: maandag 4 januari 2027 om 09:00\n" in shown
     assert "Laatste bericht: nog geen\n" in shown
     await chat.handle_line("/werkbot hervat")

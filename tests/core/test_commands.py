@@ -213,6 +213,18 @@ def test_a_moderator_the_platform_does_not_know_is_refused_and_nothing_changes(s
     assert store.moderator_names(team_a) == {"coordinator": "Coordinator"}
 
 
+def test_removing_a_moderator_whose_name_is_not_known_reads_naturally(store, bot, moderator, team_a):
+    # Moderators from before names were kept: the platform never gave theirs.
+    store.add_moderator(team_a, "older", "coordinator")
+    store.add_moderator(team_a, "oldest", "coordinator")
+    assert texts(bot.handle_command(moderator, "/werkbot moderator weg @older", "r1")) == (
+        "Die collega is geen moderator meer.")
+    bot.handle_command(moderator, "/werkbot taal en", "t")
+    assert texts(bot.handle_command(moderator, "/werkbot moderator weg @oldest", "r2")) == (
+        "That colleague is no longer a moderator.")
+    assert store.moderators(team_a) == ["coordinator"]
+
+
 def test_stop_pauses_and_start_resumes(store, bot, moderator, team_a):
     bot.handle_command(moderator, "/werkbot stop", "s")
     assert store.team(team_a).paused

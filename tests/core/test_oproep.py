@@ -69,6 +69,25 @@ def test_a_quiet_week_gets_one_invitation_in_the_channel(bot, moderator, clock, 
     assert "Laatste bericht: oproep, woensdag 25 november om 14:00 — geplaatst" in status
 
 
+def test_an_oproep_set_for_earlier_today_first_comes_at_its_next_slot(bot, moderator, clock, team_a):
+    clock.now = WEDNESDAY_14 + timedelta(hours=1)  # Wednesday 15:00: today's 14:00 has passed
+    answer = turn_on(bot, moderator)
+    assert "De eerstvolgende oproep kan komen woensdag 2 december om 14:00." in answer
+    assert invitations(bot) == [], "not at once, though 14:00 is less than three hours ago"
+    clock.advance(hours=2)
+    assert invitations(bot) == []
+    assert bot.store.delivery(team_a, "oproep", "2026-W48") is None, "nor recorded as skipped"
+    clock.now = WEDNESDAY_14 + timedelta(weeks=1)
+    assert len(invitations(bot)) == 1
+
+
+def test_an_oproep_set_for_later_today_comes_today(bot, moderator, clock):
+    clock.now = WEDNESDAY_14 - timedelta(minutes=5)
+    assert "De eerstvolgende oproep kan komen woensdag 25 november om 14:00." in turn_on(bot, moderator)
+    clock.now = WEDNESDAY_14
+    assert len(invitations(bot)) == 1
+
+
 def test_a_week_with_enough_stories_gets_none(bot, moderator, clock, team_a):
     turn_on(bot, moderator)
     share(bot, 0)
@@ -194,17 +213,39 @@ def test_each_moderator_gets_one_private_summary_when_stories_wait(bot, moderato
     share(bot, 1)
     clock.now = FRIDAY_15
     replies = posted(bot)
-    assert [reply.delivery.kind for reply in replies] == ["digest", "summary", "summary"]
-    notes = replies[1:]
-    assert {(note.audience, note.member_id) for note in notes} == {("member", "coordinator"),
-                                                                   ("member", "sanne")}
-    assert notes[0].text == (f"Ter info voor de moderatoren van {bot.team_of(moderator).label}: "
-                             "er wachten nog 2 verhalen op een "
-                             "beoordeling. Het oudste is nr. 1, gedeeld op dinsdag 24 november. "
-                             "Je vindt ze met /moderatie.")
-    assert not any(story[:20] in note.text for note in notes for story in STORIES)
+    assert sorted(reply.delivery.kind for reply in replies) == ["digest", "summary", "summary"]
+    notes = {note.member_id: note for note in replies if note.delivery.kind == "summary"}
+    assert {(note.audience, moderator_id) for moderator_id, note in notes.items()} == {
+        ("member", "coordinator"), ("member", "sanne")}
+    expected = (f"Ter info voor de moderatoren van {bot.team_of(moderator).label}: "
+                "er wachten nog 2 verhalen op een "
+                "beoordeling. Het oudste is nr. 1, gedeeld op dinsdag 24 november. "
+                "Je vindt ze met /moderatie.")
+    assert notes["coordinator"].text == notes["sanne"].text == expected
+    assert not any(story[:20] in note.text for note in notes.values() for story in STORIES)
     clock.advance(minutes=20)
     assert summaries(bot) == []
+
+
+def test_the_chats_administrators_get_one_too(bot, moderator, clock, team_a):
+    """Where the platform has chat administrators (Telegram's group admins), they moderate too:
+    each gets the summary once, and one who is also a moderator gets no second one."""
+    bot.chat_admins_seen("console", "team-a", {"coordinator", "admin"})
+    share(bot, 0)
+    clock.now = FRIDAY_15
+    assert sorted(note.member_id for note in summaries(bot)) == ["admin", "coordinator"]
+    # The platform says again who administers the chat: nothing comes twice.
+    bot.chat_admins_seen("console", "team-a", {"coordinator", "admin"})
+    clock.advance(minutes=20)
+    assert summaries(bot) == []
+
+
+def test_an_administrator_no_longer_gets_one(bot, moderator, clock, team_a):
+    bot.chat_admins_seen("console", "team-a", {"admin"})
+    bot.chat_admins_seen("console", "team-a", set())
+    share(bot, 0)
+    clock.now = FRIDAY_15
+    assert [note.member_id for note in summaries(bot)] == ["coordinator"]
 
 
 def test_no_summary_when_the_queue_is_empty(bot, moderator, clock, team_a):
@@ -260,6 +301,7 @@ async def test_a_summary_of_unknown_fate_is_not_sent_again(bot, moderator, clock
     for _ in range(3):
         await post_due(bot, deliver)
         clock.advance(minutes=10)
-    assert [reply.delivery.kind if reply.delivery else reply.text for reply in sent] == ["digest", "summary"]
+    assert sorted(reply.delivery.kind if reply.delivery else reply.text for reply in sent) == [
+        "digest", "summary"]
     [delivery] = bot.store.db.query("select status from deliveries where kind = 'summary'")
     assert delivery["status"] == "lost"

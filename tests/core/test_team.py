@@ -38,14 +38,35 @@ def test_a_paused_team_shows_no_next_post(bot, moderator):
 
 
 def test_a_pause_until_a_day_shows_that_day_and_the_first_post_after_it(store, bot, moderator, team_a):
+    # 'tot 4 januari': posts come again on 4 January; the answer names the last quiet day too.
     assert texts(bot.handle_command(moderator, "/werkbot pauze tot 4 januari", "p")) == (
-        "Ik ben gepauzeerd tot maandag 4 januari 2027: tot dan komen er geen werkprincipes en "
-        "weekoverzichten. Het volgende werkprincipe komt maandag 4 januari 2027 om 09:00.")
+        "Ik ben gepauzeerd: tot en met zondag 3 januari 2027 komen er geen werkprincipes en "
+        "weekoverzichten. Op maandag 4 januari 2027 ga ik vanzelf weer verder. "
+        "Het volgende werkprincipe komt maandag 4 januari 2027 om 09:00.")
     assert store.team(team_a).paused_until == date(2027, 1, 4)
     assert status_line(bot, moderator, "Status") == (
-        "gepauzeerd tot maandag 4 januari 2027; dan ga ik vanzelf weer verder")
+        "gepauzeerd; op maandag 4 januari 2027 ga ik vanzelf weer verder")
     assert status_line(bot, moderator, "Volgend werkprincipe") == "maandag 4 januari 2027 om 09:00"
     assert status_line(bot, moderator, "Volgend weekoverzicht") == "vrijdag 8 januari 2027 om 15:00"
+
+
+def test_tot_reads_the_same_in_a_pause_and_an_export(store, bot, moderator, team_a):
+    """'tot' a day leaves that day out, 'tot en met' (t/m) includes it: a pause 'tot 4 januari'
+    ends on the 4th, and so does one 't/m 3 januari'; an export 'tot' the 31st ends on the 30th."""
+    for line in ("/werkbot pauze tot en met 3 januari", "/werkbot pauze t/m 3-1"):
+        answer = texts(bot.handle_command(moderator, line, line))
+        assert answer.startswith("Ik ben gepauzeerd: tot en met zondag 3 januari 2027 komen er geen "
+                                 "werkprincipes en weekoverzichten. Op maandag 4 januari 2027 ga ik "
+                                 "vanzelf weer verder."), line
+        assert store.team(team_a).paused_until == date(2027, 1, 4)
+    exports = {line: texts(bot.handle_command(moderator, line, line)) for line in (
+        "/werkbot export vanaf 2026-10-01 tot 2026-12-31",
+        "/werkbot export vanaf 2026-10-01 tot en met 2026-12-31",
+        "/werkbot export vanaf 2026-10-01 t/m 2026-12-31")}
+    assert [answer.partition("periode: ")[2] for answer in exports.values()] == [
+        "1 oktober 2026 tot en met 30 december 2026. Er is dus niets om te exporteren.",
+        "1 oktober 2026 tot en met 31 december 2026. Er is dus niets om te exporteren.",
+        "1 oktober 2026 tot en met 31 december 2026. Er is dus niets om te exporteren."]
 
 
 def test_a_pause_until_a_day_posts_nothing_before_it_and_resumes_by_itself(store, bot, moderator, clock):
@@ -113,7 +134,8 @@ def test_a_bad_date_is_refused_in_dutch_and_changes_nothing(store, bot, moderato
         "'24 november' is vandaag of al voorbij. Kies een dag na vandaag, bijvoorbeeld "
         "/werkbot pauze tot 4 januari.",
         "Gebruik: /werkbot pauze om te pauzeren tot je /werkbot hervat typt, of /werkbot pauze tot "
-        "4 januari (ook 4-1 of 4 jan) om op die dag vanzelf weer te beginnen.",
+        "4 januari (ook 4-1 of 4 jan) om op die dag vanzelf weer te beginnen. Met tot en met 4 januari "
+        "begin ik de dag erna.",
         "'4-1-2030' is meer dan een jaar vooruit. Zo lang pauzeren kan met /werkbot pauze (zonder "
         "datum); met /werkbot hervat ga ik weer verder.",
     ]
@@ -137,7 +159,8 @@ def test_only_moderators_pause_resume_or_post_a_test(store, bot, moderator, team
 def test_the_test_post_reaches_the_channel_and_does_not_count(store, bot, moderator, clock, team_a):
     [sample, answer] = bot.handle_command(moderator, "/werkbot test", "t")
     assert (sample.audience, sample.team_id, sample.delivery) == ("channel", team_a, None)
-    assert sample.text.startswith("Testbericht, telt niet mee: zo ziet het volgende werkprincipe eruit.")
+    assert sample.text.startswith("Testbericht, telt niet mee: zo ziet het volgende werkprincipe eruit.\n\n"
+                                  "Voor vandaag: Werkprincipe ")
     assert (answer.audience, answer.text) == (
         "private", "Ik heb een testbericht in het kanaal gezet; het telt niet mee. "
                    "Het volgende werkprincipe komt dinsdag 24 november om 09:00.")
@@ -154,9 +177,20 @@ def test_a_test_post_on_a_day_off_shows_the_next_days_principle_and_moves_no_rot
     clock.now = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # Saturday
     [sample, _] = bot.handle_command(moderator, "/werkbot test", "t")
     assert [row["day"] for row in store.db.query("select day from rotation_picks")] == ["2026-11-30"]
+    # It says the day it is for: Monday's, not today's.
+    assert "\n\nVoor maandag 30 november: Werkprincipe " in sample.text and "Voor vandaag" not in sample.text
     clock.now = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # Monday 09:00
     [mantra] = due(bot)
-    assert mantra.text in sample.text
+    heading, _, body = mantra.text.partition("\n")
+    assert heading.startswith("Voor vandaag: Werkprincipe ") and body in sample.text
+
+
+def test_a_test_post_after_todays_mantra_is_for_tomorrow(bot, moderator, clock):
+    clock.advance(hours=1)
+    assert posts(bot) == [("mantra", "2026-11-24")]
+    [sample, answer] = bot.handle_command(moderator, "/werkbot test", "t")
+    assert "\n\nVoor morgen: Werkprincipe " in sample.text and "Voor vandaag" not in sample.text
+    assert answer.text.endswith("Het volgende werkprincipe komt woensdag 25 november om 09:00.")
 
 
 # Status ------------------------------------------------------------------------------------

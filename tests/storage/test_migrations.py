@@ -39,11 +39,14 @@ def test_database_of_older_version_upgrades_without_loss(db_path):
                        "m004_team_reminded_at", "m005_team_address", "m006_handled_inputs",
                        "m007_delivery_lease", "m008_delivery_parts", "m009_team_paused_until",
                        "m010_story_leermoment_and_signal", "m011_moderator_names",
-                       "m012_team_oproep", "m013_team_dilemma"]
+                       "m012_team_oproep", "m013_team_dilemma", "m014_team_oproep_since",
+                       "m015_chat_admins"]
     team = db["teams"].get("console:x")
     assert (team["retention_days"], team["reminded_at"], team["paused_until"]) == (None, None, None)
     # A team from before has no dilemma of the week.
     assert team["dilemma_day"] is None and Store(db).team("console:x").dilemma_day is None
+    # Nor an oproep, nor administrators known.
+    assert Store(db).team("console:x").oproep_since is None and db["chat_admins"].count == 0
     assert ["team_id", "decided_at"] in [index.columns for index in db["stories"].indexes]
     assert db["stories"].get(1)["text"] == "Een verhaal uit de praktijk van vroeger."
     assert db["teams"].count == 1

@@ -273,6 +273,8 @@ class FakeTelegram:
 
     @staticmethod
     def user(user_id: int) -> dict:
+        if user_id == BOT["id"]:
+            return BOT
         return {"id": user_id, "is_bot": False, "first_name": f"Lid{user_id}"}
 
     @staticmethod

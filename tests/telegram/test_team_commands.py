@@ -21,9 +21,9 @@ async def test_a_group_paused_until_a_day_gets_no_post_and_its_status_says_until
         fake_telegram, runtime, clock):
     await started_team(fake_telegram)
     fake_telegram.says(GROUP, COORDINATOR, "/werkbot pauze tot 4 januari")
-    await fake_telegram.wait_for_text(COORDINATOR, "Ik ben gepauzeerd tot maandag 4 januari 2027")
+    await fake_telegram.wait_for_text(COORDINATOR, "Op maandag 4 januari 2027 ga ik vanzelf weer verder")
     await mantra_time(runtime, clock)
     assert group_messages(fake_telegram) == []
     fake_telegram.says(GROUP, COORDINATOR, "/werkbot status")
-    status = await fake_telegram.wait_for_text(COORDINATOR, "Status: gepauzeerd tot maandag 4 januari 2027")
+    status = await fake_telegram.wait_for_text(COORDINATOR, "Status: gepauzeerd; op maandag 4 januari 2027")
     assert "Volgend werkprincipe: maandag 4 januari 2027 om 09:00" in status["text"]

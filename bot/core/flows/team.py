@@ -1,7 +1,7 @@
 """/werkbot: register a chat as a team, and its settings, moderators, pauses and status."""
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from babel.lists import format_list
@@ -143,7 +143,9 @@ class TeamFlow(Flow):
     # Pauses ------------------------------------------------------------------------------
 
     def pause(self, request: Request) -> list[Reply]:
-        """/werkbot pauze (or stop): until a moderator resumes; with a day, until that day."""
+        """/werkbot pauze (or stop): until a moderator resumes; with a day, until that day (posts
+        come again on it), or up to and including it ('tot en met'). The answer names both the
+        last quiet day and the day posts come again."""
         assert request.command is not None
         team, typed = request.team, request.command.value
         if typed is None:
@@ -152,6 +154,7 @@ class TeamFlow(Flow):
         until = typed.first_after(self.today(team))
         paused = self.store.update_team(team.id, paused=False, paused_until=until)
         return [self.reply(request, "settings.paused_until", day=self.day_words(paused, until),
+                           last=self.day_words(paused, until - timedelta(days=1)),
                            next=self.next_post(paused, "mantra"))]
 
     def resume(self, request: Request) -> list[Reply]:
@@ -227,14 +230,20 @@ class TeamFlow(Flow):
         if len(moderators) == 1:
             raise UserError("settings.last_moderator")
         self.store.remove_moderator(team.id, user_id, caller.user_id)
-        return [self.reply(request, "settings.moderator_removed",
-                           user=name or self.say(team.language, "state.unnamed_moderator"))]
+        if not name:
+            # A moderator whose name the platform never gave: said without one, never by id.
+            return [self.reply(request, "settings.moderator_removed_unnamed")]
+        return [self.reply(request, "settings.moderator_removed", user=name)]
 
     def change_setting(self, request: Request) -> list[Reply]:
         """One line back: the new value, and when the next post it changes comes."""
         assert request.command is not None and request.command.sub is not None
         sub, value = request.command.sub, request.command.value
-        updated = self.store.update_team(request.team.id, **SETTING_CHANGES[sub](value))
+        changes = SETTING_CHANGES[sub](value)
+        if sub == "oproep" and value is not None:
+            # It counts from now: a slot earlier today has passed, and does not post at once.
+            changes["oproep_since"] = self.store.timestamp(self.clock())
+        updated = self.store.update_team(request.team.id, **changes)
         return [Reply(self.setting_changed(updated, sub, value), language=updated.language,
                       team_id=updated.id)]
 
