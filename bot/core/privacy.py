@@ -103,7 +103,7 @@ LOWER_STREET_AFTER_DE = re.compile(
 # Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
 STREET_NAME_OPENING = re.compile(
     r"(?:(?<![\w-])(?:\d{1,2}(?:e|ste|de)|Eerste|Tweede|Derde|Vierde|Lange|Korte|Nieuwe|Oude|Hoge|Lage|"
-    r"Grote|Kleine|Sint|St\.?|Binnen|Buiten|Achter|Noord|Zuid|Oost|West)\s+)+$")
+    r"Grote|Kleine|Sint|St\.?|Binnen|Buiten|Achter|Noord|Zuid|Oost|West|[A-Z][a-z]+se)\s+)+$")
 # Compounds that name one building ("de Kikkerflat"): a capitalised word ending in a building type.
 NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof)(?![\w-])")
 # Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
@@ -124,6 +124,11 @@ DATE_PATTERNS = (
                re.IGNORECASE),
     # A whole date in digits ("17-09-1985", "3/2/2011").
     re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?![\w/-])"),
+    # A year of a resident's life: "woont sinds 2016 in Kerkrade", "is in 2019 gestopt met werken".
+    re.compile(r"(?<![\w-])(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?=(?:\s+\w+){0,3}\s+(?:gestopt|gevlucht|"
+               r"verhuisd|getrouwd|gescheiden|overleden|ontslagen|opgenomen|aangekomen|naar\s+Nederland))"
+               r"|(?<![\w-])(?:woont|woonde|kwam|verhuisde|stopte|trouwde|scheidde|overleed|vluchtte)\s+"
+               r"(?:\w+\s+){0,2}?(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE),
     # A year of birth in brackets after a name: "Dhr. Ahmadzai (1961)".
     re.compile(r"(?<=[^\W\d_]\s)\(((?:19|20)\d{2})\)"),
 )
@@ -197,6 +202,7 @@ THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+(?!kind|meisje
 ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men|iedereen|wie)(?![\w-])", re.IGNORECASE)
 THIRD_PERSON = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|mw|dhr|meneer|mevrouw|zoon|dochter)(?![\w-])", re.IGNORECASE)
+COUNTED_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*(?:s|en)\s\($")
 AGE_IN_BRACKETS = re.compile(r"\s\(\d{1,3}!?\)")
 # A capitalised word right before an age in brackets or between commas: "Shurendy (17)", "Bep, 91,".
 AGED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*)(?:\s\(\d{1,3}\)|,\s\d{1,3},)")
@@ -661,7 +667,8 @@ class PrivacyGuard:
                 found.append(Finding(number_word.start(), number.end(), "adres"))
         for street in STREET_WITHOUT_NUMBER.finditer(text):
             if not _sentence_start(text, street.start()) and not self._ordinary(street.group()):
-                found.append(Finding(street.start(), street.end(), "adres"))
+                opening = STREET_NAME_OPENING.search(text, 0, street.start())
+                found.append(Finding(opening.start() if opening else street.start(), street.end(), "adres"))
         found += [Finding(m.start(1), m.end(1), "adres") for m in LOWER_STREET_AFTER_DE.finditer(text)
                   if not self._ordinary(m.group(1))]
         found += [Finding(m.start(), m.end(), "locatie") for m in NAMED_BUILDING.finditer(text)
@@ -695,15 +702,19 @@ class PrivacyGuard:
         """A common word that is also a street name somewhere ("Kamer", "Lijn")."""
         return word.lower() in self._ordinary_lower
 
-    @staticmethod
-    def _ages(text: str) -> list[Finding]:
+    def _ages(self, text: str) -> list[Finding]:
         found = []
         for pattern in AGE_PATTERNS:
             for match in pattern.finditer(text):
-                if "name" in pattern.groupindex and not match.group("name")[0].isupper():
+                # After a name: capitalised, or a name the lists know ("dhr abdirahman ali, 39,").
+                name = match.group("name") if "name" in pattern.groupindex else None
+                if name is not None and not (name[0].isupper() or self._known_name(name)):
                     continue
                 group = pattern.groups if pattern.groups else 0
                 if _group_or_thing_age(text, match.start(group)):
+                    continue
+                # A number in brackets after a plural counts people: "vrijwilligers (8)".
+                if COUNTED_BEFORE.search(text, 0, match.start(group)):
                     continue
                 found.append(Finding(match.start(group), match.end(group), "leeftijd"))
         return found
@@ -713,7 +724,8 @@ class PrivacyGuard:
         found = []
         for pattern in DATE_PATTERNS:
             for match in pattern.finditer(text):
-                group = 1 if pattern.groups else 0
+                # The group that matched (a pattern may have one per way of writing the date).
+                group = next((i for i in range(1, pattern.groups + 1) if match.group(i) is not None), 0)
                 found.append(Finding(match.start(group), match.end(group), "datum"))
         return found
 
@@ -821,6 +833,13 @@ class PrivacyGuard:
                     and not self._ordinary(words[index + 2].group())
                     and _between(text, word, words[index + 2]) == words[index + 1].group()):
                 found.append(Finding(word.start(), words[index + 2].end(), "naam"))
+        # A word in lower case no list knows, with an age in brackets ("kenisha (13)"): a name,
+        # unless it counts people ("vrijwilligers (8)").
+        for word in words:
+            value = word.group()
+            if (value.islower() and len(value) > 2 and AGE_IN_BRACKETS.match(text, word.end())
+                    and not self._ordinary(value) and not value.endswith(("s", "en", "ers"))):
+                found.append(Finding(word.start(), word.end(), "naam"))
         return found
 
     def _foreign_spelled(self, words: list[re.Match[str]]) -> list[Finding]:
@@ -850,7 +869,11 @@ class PrivacyGuard:
                 continue
             before = words[index - 1].group().lower() if index else ""
             neighbourhood = value in self.words.neighbourhoods
-            if before in PLACE_BEFORE or (neighbourhood and not _sentence_start(text, word.start())):
+            # A town abroad is where someone comes from, also after "van" or "over" ("de
+            # beschietingen van Charkiv"); a Dutch town after them is as often the team's.
+            abroad = value in self.words.places_abroad and before in ("van", "over")
+            if before in PLACE_BEFORE or abroad or (neighbourhood
+                                                     and not _sentence_start(text, word.start())):
                 found.append(Finding(word.start(), word.end(), "locatie"))
         return found
 

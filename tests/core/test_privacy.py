@@ -126,6 +126,13 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Intake met Nadia Bouali, geb. 17-09-1985, over haar schulden.",
      "Intake met [naam], geb. [datum], over haar schulden."),
     ("Moeder (Esmee, 19) woont nog thuis.", "Moeder ([naam], [leeftijd]) woont nog thuis."),
+    # A year of a resident's life, a name no list knows with an age, a known name in lower case.
+    ("Ze woont sinds 2016 bij haar zus.", "Ze woont sinds [datum] bij haar zus."),
+    ("update jaylinn (13): ze woont weer thuis.", "update [naam] ([leeftijd]): ze woont weer thuis."),
+    ("dhr yusuf ali, 39, nieuwe aanmelding.", "dhr [naam], [leeftijd], nieuwe aanmelding."),
+    # A street named without a number keeps its opening; a town abroad after "van".
+    ("Ze heeft een winkel aan de Grote Kerkstraat.", "Ze heeft een winkel aan de [adres]."),
+    ("Ze mist de markt van Paramaribo.", "Ze mist de markt van [locatie]."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -163,6 +170,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Het formulier staat op www.svb.nl/nl/aow; samen met meneer de DigiD-app geïnstalleerd.",
     "Ik raad het boek 'Kleine stappen' van Henk Molenaar aan, en de lezing van hoogleraar Ria Bos.",
     "Sinds 2019 werken we met vaste koppels per gezin. Het scheelt veel uitleg.",
+    "Er kwamen vrijwilligers (8) en deelnemers (23) op de buurtavond.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
