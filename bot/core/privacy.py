@@ -601,8 +601,11 @@ class PrivacyGuard:
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
                   and not _brand_spelled(normal[f.start:f.end])]
+        # An institution named with more than the phrase stays one ("Rode Kruis Ziekenhuis").
         found = [self._whole(normal, f) for f in found if f.kind not in NAME_LIKE_KINDS
-                 or not any(s < f.end and f.start < e for s, e in not_personal)]
+                 or not any(s < f.end and f.start < e
+                            and (f.kind != "instelling" or (s <= f.start and f.end <= e))
+                            for s, e in not_personal)]
         found += [self._whole(normal, f) for f in titled]
         return [view.original(finding) for finding in _merge(found)]
 

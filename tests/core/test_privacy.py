@@ -133,6 +133,8 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # A street named without a number keeps its opening; a town abroad after "van".
     ("Ze heeft een winkel aan de Grote Kerkstraat.", "Ze heeft een winkel aan de [adres]."),
     ("Ze mist de markt van Paramaribo.", "Ze mist de markt van [locatie]."),
+    # A phrase that names no one ("Rode Kruis") does not hide an institution named with more.
+    ("Hij ligt in het Rode Kruis Ziekenhuis sinds maandag.", "Hij ligt in het [instelling] sinds maandag."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -171,6 +173,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Ik raad het boek 'Kleine stappen' van Henk Molenaar aan, en de lezing van hoogleraar Ria Bos.",
     "Sinds 2019 werken we met vaste koppels per gezin. Het scheelt veel uitleg.",
     "Er kwamen vrijwilligers (8) en deelnemers (23) op de buurtavond.",
+    "Bij de cursus van het Rode Kruis leerden ouderen een AED gebruiken.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
