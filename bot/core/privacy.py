@@ -85,7 +85,8 @@ HOUSE_NUMBER = re.compile(
 # "Dorpsstraat nummer 12", "huisnummer 9": the word between a street and its number, or instead of it.
 NUMBER_WORD_BEFORE = re.compile(r"(?<![\w-])(huisnummer|nummer|nr\.?|no\.?)\s*$", re.IGNORECASE)
 # A house number alone points at a home after these ("de buurvrouw van nummer 9").
-HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|naast)\s+$", re.IGNORECASE)
+HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|naast|[\w-]*flat|complex)\s+$",
+                                 re.IGNORECASE)
 STREET_SUFFIXES = ("baan|bolwerk|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|pad|park|"
                    "plantsoen|plein|singel|steeg|straat|wal|weg|wetering|zijde")
 STREET_SUFFIX = re.compile(rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})$")
@@ -140,13 +141,15 @@ PERSON_WORDS = re.compile(
     r"cliënt|client|jongere|jarig|overleed|overleden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
     r"verhuisd)(?![\w-])",
     re.IGNORECASE)
-# A sentence; a full stop before a lower-case word or a digit ends none ("geb. 17-09-1985").
-SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(]))+[.!?]*")
+# A sentence; a full stop before a lower-case word or a digit ends none ("geb. 17-09-1985"), nor
+# one after a title ("Dhr. Mulder").
+SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(])"
+                      r"|(?:(?<=\b(?i:mw|dr|st|nr))|(?<=\b(?i:dhr|fam))|(?<=\b(?i:mevr)))\.)+[.!?]*")
 # A date of the team's own agenda or of a named day ("de teamdag van 14 november", "op 20 november
 # is het de Dag van de Rechten van het Kind"): no resident's, unless the sentence names someone.
 TEAM_OR_PUBLIC_DAY = re.compile(
-    r"(?<![\w-])(?:\w*(?:overleg|training|cursus|scholing|bijeenkomst|vergadering|teamdag|studiedag|intervisie|"
-    r"webinar|congres|symposium)|dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|"
+    r"(?<![\w-])(?:[\w-]*(?:overleg|training|cursus|scholing|bijeenkomst|vergadering|teamdag|studiedag|intervisie|"
+    r"webinar|congres|symposium|uitje|excursie)|dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|"
     r"nationale\s+\w+dag|wereld\w*dag|\w*herdenking|bevrijdingsdag|koningsdag|kerst\w*|oud\s+en\s+nieuw|"
     r"sinterklaas\w*|suikerfeest|offerfeest|keti\s+koti|pasen|pinksteren)(?![\w-])", re.IGNORECASE)
 # The country and region everyone in a story lives in: naming them identifies no one.
@@ -165,6 +168,7 @@ AGE_PATTERNS = (
     re.compile(r"(?:(?<=[^\W\d_]\s)\(|\((?:(?i:tweeling|drieling|zoon|dochter|broer|zus|kind|baby|jongen|"
                r"meisje|moeder|vader|oma|opa)|[A-Z][\w'’-]*),\s)(\d{1,3}(?:(?:,\s*|\s+en\s+)\d{1,2})*"
                r"(?:\s+jaar)?)!?\)"),
+    re.compile(rf"(?<=[^\W\d_]\s)\(((?:{NUMBER_WORDS})(?:\s+jaar)?)\)", re.IGNORECASE),
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
     re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
@@ -259,7 +263,9 @@ PUBLIC_PERSON = re.compile(
     rf"|(?<![\w-])(?i:hoogleraar|professor|prof\.|filosoof|schrijver|schrijfster|auteur|columnist|journalist|"
     rf"minister|premier|staatssecretaris|burgemeester|wethouder|kamerlid|presentator|presentatrice|zanger|"
     rf"zangeres|rapper|voetballer|acteur|actrice|cabaretier|psychiater|socioloog|psycholoog|econoom|"
-    rf"historicus|onderzoeker|youtuber|influencer)\s+|['’”]\s+van\s+)(?P<name>{FULL_NAME})")
+    rf"historicus|onderzoeker|youtuber|influencer)\s+|['’”]\s+van\s+)(?P<name>{FULL_NAME})"
+    # …or quoted as one quotes an author: "X schreef het al in 1961", "X zegt in 'Borderline Times'".
+    rf"|(?P<author>{FULL_NAME})(?=\s+(?:schreef|zei|zegt|schrijft)\s+(?:het\s+al|in\s+['‘\"“]))")
 # Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|bijnaam)"
@@ -268,19 +274,24 @@ PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam
                           "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
                           "en", "kan", "moet", "durft", "zit", "slaapt", "loopt"})
 # "Ons wijkteam werkt in Utrecht-Noord": the team's own area, where no one resident is placed.
-TEAM_AREA = re.compile(r"(?<![\w-])(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
-                       r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}in\s+$", re.IGNORECASE)
+TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
+                       r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}|(?:wijk|buurt|jeugd|sociaal\s+)?team"
+                       r"\s+(?:[\w-]+\s+){0,2})in\s+$", re.IGNORECASE)
+TEAM_AREA_AFTER = re.compile(r"[\w'’-]*,\s+(?:ons|onze)\s+(?:werkgebied|wijk|buurt|gebied)\b", re.IGNORECASE)
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
 # Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
 INSTITUTION_TYPES = (
     "basisschool|school|cbs|obs|pcbs|rkbs|ikc|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
     "verpleeghuis|verzorgingshuis|kliniek|ziekenhuis|roc|mbo|hogeschool|college|stichting|praktijk|"
     "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang|kredietbank")
+# Types of places a name may follow in brackets: "school (Het Baken)" (not "ggz (Wvggz)", a law).
+PLACE_TYPES = ("basisschool|school|kinderopvang|bso|opvang|woonzorgcentrum|zorgcentrum|verpleeghuis|"
+               "verzorgingshuis|dagbesteding|kliniek|ziekenhuis")
 # Types that are part of the name as people write it ("CBS Het Kompas", "Kredietbank West-Brabant").
 NAME_PART_TYPES = frozenset({"cbs", "obs", "pcbs", "rkbs", "ikc", "roc", "bso", "kredietbank"})
 # The type in any case ("cbs", "ROC"); the name capitalised ("De Regenboog", "Midden Nederland").
 NAMED_INSTITUTION = re.compile(
-    rf"(?<![\w-])(?i:{INSTITUTION_TYPES})\s+(?P<name>(?:(?:De|Het|'t|Den|St\.?)\s+)?[A-Z][\w'’-]*"
+    rf"(?<![\w-])(?:(?i:{INSTITUTION_TYPES})\s+|(?i:{PLACE_TYPES})\s*\(\s*)(?P<name>(?:(?:De|Het|'t|Den|St\.?)\s+)?[A-Z][\w'’-]*"
     rf"(?:\s+(?:de|van|het|aan|op)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*)(?![\w-])")
 # Schools and homes whose type closes or opens the name: "het Calvijn College", "Huize Avondrood".
 NAMED_BY_TYPE_WORD = re.compile(
@@ -593,19 +604,20 @@ class PrivacyGuard:
                  *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
-        not_personal += [m.span("name") for m in PUBLIC_PERSON.finditer(normal)]
-        found = [f for f in _dates_about_someone(normal, found)
-                 if not (f.kind == "locatie" and _team_place(normal, f.start)) and not _example(normal, f)
-                 and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
+        not_personal += [m.span("name") if m.group("name") else m.span("author")
+                         for m in PUBLIC_PERSON.finditer(normal)]
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
                   and not _brand_spelled(normal[f.start:f.end])]
         # An institution named with more than the phrase stays one ("Rode Kruis Ziekenhuis").
-        found = [self._whole(normal, f) for f in found if f.kind not in NAME_LIKE_KINDS
+        found = [f for f in found if f.kind not in NAME_LIKE_KINDS
                  or not any(s < f.end and f.start < e
                             and (f.kind != "instelling" or (s <= f.start and f.end <= e))
                             for s, e in not_personal)]
+        found = [self._whole(normal, f) for f in _dates_about_someone(normal, found, titled)
+                 if not (f.kind == "locatie" and _team_place(normal, f.start)) and not _example(normal, f)
+                 and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
         found += [self._whole(normal, f) for f in titled]
         return [view.original(finding) for finding in _merge(found)]
 
@@ -951,7 +963,9 @@ class PrivacyGuard:
                 continue
             if kind == "locatie" and text[start:end].lower() in HOME_REGION:
                 continue
-            if kind == "leeftijd" and _group_or_thing_age(text, start):
+            # A range of ages ("8-12 jaar") is a group's.
+            if kind == "leeftijd" and (_group_or_thing_age(text, start)
+                                       or re.match(r"\d+\s*[-–]\s*\d+", text[start:end])):
                 continue
             found.append(Finding(start, end, kind))
         return found
@@ -1002,9 +1016,9 @@ def _between(text: str, one: re.Match[str], other: re.Match[str]) -> str:
     return text[min(one.end(), other.end()):max(one.start(), other.start())].strip(" ,")
 
 
-def _dates_about_someone(text: str, found: list[Finding]) -> list[Finding]:
+def _dates_about_someone(text: str, found: list[Finding], titled: list[Finding]) -> list[Finding]:
     """The findings without the dates whose sentence names no person (see PERSON_WORDS)."""
-    names = [f.start for f in found if f.kind == "naam"]
+    names = [f.start for f in [*found, *titled] if f.kind == "naam"]
     kept = [f for f in found if f.kind != "datum"]
     for sentence in SENTENCE.finditer(text):
         start, end = sentence.span()
@@ -1035,7 +1049,7 @@ def _example(text: str, finding: Finding) -> bool:
 def _team_place(text: str, start: int) -> bool:
     """A place of the team's own area ("ons wijkteam werkt in …") or agenda ("teamdag op 20
     juni in Utrecht") in a sentence that names no resident."""
-    if TEAM_AREA.search(text, 0, start):
+    if TEAM_AREA.search(text, 0, start) or TEAM_AREA_AFTER.match(text, start):
         return True
     sentence = _sentence_at(text, start)
     return bool(TEAM_OR_PUBLIC_DAY.search(sentence)) and not PERSON_WORDS.search(sentence)
