@@ -51,10 +51,10 @@ HEAVY_LISTS = ("locations/lst_street", "institutions/lst_healthcare_institution"
 # Where deduce keeps its built lookup structures, inside the lookup folder it is given.
 DEDUCE_CACHE_FOLDER = "cache"
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 BSN_CANDIDATE = re.compile(r"(?<![\d.\-])\d(?:[ .\-]?\d){8}(?![\d]|[.\-]\d)")
 IBAN_CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[\s-]?[A-Za-z0-9]{4}){2,7}(?:[\s-]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
 # 088 numbers (companies) and 14 0xx (municipalities) are a service's too.
 SERVICE_NUMBER_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE,
                                   phonenumbers.PhoneNumberType.PREMIUM_RATE,
@@ -101,6 +101,8 @@ STREET_WITHOUT_NUMBER = re.compile(
 # A street in lower case named without a number, after an article ("de hoek van de lisdoddestraat").
 LOWER_STREET_AFTER_DE = re.compile(
     rf"(?<![\w-])(?:de|het)\s+([a-z][\w'-]{{3,}}(?:{STREET_ONLY_SUFFIXES}))(?![\w-])")
+# "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
+LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{0,40},\s*$", re.IGNORECASE)
 # Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
 STREET_NAME_OPENING = re.compile(
     r"(?:(?<![\w-])(?:\d{1,2}(?:e|ste|de)|Eerste|Tweede|Derde|Vierde|Lange|Korte|Nieuwe|Oude|Hoge|Lage|"
@@ -136,13 +138,20 @@ DATE_PATTERNS = (
 # A date identifies a resident only when its sentence is about a person ("zijn vrouw overleed op
 # 17 augustus"), not about the team's own plans ("het rooster gaat in per 1 januari").
 PERSON_WORDS = re.compile(
-    r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|hun|mw|mevr|mevrouw|dhr|meneer|fam|familie|zoon|dochter|"
+    r"(?<![\w-])(?:hij|zij|ze|zijn(?!\s+(?:er|al|nu|niet|ook|wel|nog|per|in|op|aan|bij|met|voor|van|te|de|het|"
+    r"een|dan|dus|zo|heel|erg|veel|weer|vaak|soms|echt|wij|we|ze|jullie|zij|ge\w+)\b)|haar|hem|hun|mw|mevr|"
+    r"mevrouw|dhr|meneer|fam|familie|zoon|dochter|"
     r"moeder|vader|ouders|vrouw|man|broer|zus|kind|kinderen|baby|oma|opa|buurvrouw|buurman|bewoner|"
     r"cliënt|client|jongere|jarig|overleed|overleden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
     r"verhuisd)(?![\w-])",
     re.IGNORECASE)
 # A sentence; a full stop before a lower-case word or a digit ends none ("geb. 17-09-1985"), nor
 # one after a title ("Dhr. Mulder").
+# "Wmo-consulent", "DigiD-app": a lower-case part after a hyphen that is no surname particle
+# ("Bakker-de Vries").
+ROLE_AFTER_HYPHEN = re.compile(r"\w-(?!(?:de|van|der|den|ter|ten|te|el|al|ben|bin|abu|da|di|le|la)\b)[a-z]")
+QUOTED = re.compile(r"['‘\"“][^'’\"”]+['’\"”]")
+PER_DATE = re.compile(r"(?<![\w-])per\s+$", re.IGNORECASE)
 SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(])"
                       r"|(?:(?<=\b(?i:mw|dr|st|nr))|(?<=\b(?i:dhr|fam))|(?<=\b(?i:mevr)))\.)+[.!?]*")
 # A date of the team's own agenda or of a named day ("de teamdag van 14 november", "op 20 november
@@ -228,7 +237,7 @@ NEXT_WORD = re.compile(r" ([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 # it is a known name (typed quickly, "mevrouw bouzid belde" stays a name).
 NOUN_TITLES = frozenset({"meneer", "mevrouw"})
 DETERMINER_BEFORE = re.compile(
-    r"(?<![\w-])(?:een|de|die|deze|dat|ene|elke|iedere|zo'n|oudere|jonge|andere)\s+$", re.IGNORECASE)
+    r"(?<![\w-])(?:een|één|eén|de|die|deze|dat|ene|elke|iedere|zo'n|oudere|jonge|andere)\s+$", re.IGNORECASE)
 # Titles that are also how people address family (opa, oma): only a capitalised name follows them.
 FAMILY_TITLES = frozenset({"gezin", "juf", "meester", "ome", "oom", "tante", "opa", "oma", "zuster",
                            "broeder"})
@@ -259,7 +268,8 @@ PREPOSITIONS = frozenset({"in", "op", "met", "voor", "naar", "bij", "aan", "uit"
 FULL_NAME = r"[A-Z][\w'’-]+(?:\s+(?:van|de|der|den|ter|ten|te|De|Van|Ter|Ten))*\s+[A-Z][\w'’-]+"
 PUBLIC_PERSON = re.compile(
     rf"(?:(?<![\w-])(?i:boek|podcast|interview|column|lezing|talk|ted-talk|artikel|documentaire|film|"
-    rf"aflevering|voorstelling|theorie|model|methode|gedicht|lied|nummer)\s+(?:van|door)\s+"
+    rf"aflevering|voorstelling|theorie|model|methode|gedicht|lied|nummer|boeken|films|gedichten|liedjes|"
+    rf"liederen|nummers|muziek|songs)\s+(?:van|door)\s+"
     rf"|(?<![\w-])(?i:hoogleraar|professor|prof\.|filosoof|schrijver|schrijfster|auteur|columnist|journalist|"
     rf"minister|premier|staatssecretaris|burgemeester|wethouder|kamerlid|presentator|presentatrice|zanger|"
     rf"zangeres|rapper|voetballer|acteur|actrice|cabaretier|psychiater|socioloog|psycholoog|econoom|"
@@ -276,7 +286,8 @@ PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam
 # "Ons wijkteam werkt in Utrecht-Noord": the team's own area, where no one resident is placed.
 TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
                        r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}|(?:wijk|buurt|jeugd|sociaal\s+)?team"
-                       r"\s+(?:[\w-]+\s+){0,2})in\s+$", re.IGNORECASE)
+                       r"\s+(?:[\w-]+\s+){0,2})in\s+$|(?:ons|onze)\s+(?:eigen\s+)?(?:werkgebied|wijk|buurt),?\s+$",
+                       re.IGNORECASE)
 TEAM_AREA_AFTER = re.compile(r"[\w'’-]*,\s+(?:ons|onze)\s+(?:werkgebied|wijk|buurt|gebied)\b", re.IGNORECASE)
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
 # Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
@@ -616,7 +627,7 @@ class PrivacyGuard:
                             and (f.kind != "instelling" or (s <= f.start and f.end <= e))
                             for s, e in not_personal)]
         found = [self._whole(normal, f) for f in _dates_about_someone(normal, found, titled)
-                 if not (f.kind == "locatie" and _team_place(normal, f.start)) and not _example(normal, f)
+                 if not (f.kind == "locatie" and _team_or_title_place(normal, f)) and not _example(normal, f)
                  and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
         found += [self._whole(normal, f) for f in titled]
         return [view.original(finding) for finding in _merge(found)]
@@ -650,9 +661,9 @@ class PrivacyGuard:
         for match in IBAN_CANDIDATE.finditer(text):
             candidate = match.group()
             # Groups of four may run on into the next word ("… 5632 12 voor"): drop them one by one.
-            while not stdnum_iban.is_valid(candidate, check_country=False) and re.search(r"[ -]", candidate):
-                candidate = re.split(r"[ -](?=[^ -]*$)", candidate)[0]
-            if stdnum_iban.is_valid(candidate, check_country=False):
+            while not _valid_iban(candidate) and re.search(r"[\s-]", candidate):
+                candidate = re.split(r"[\s-](?=[^\s-]*$)", candidate)[0]
+            if _valid_iban(candidate):
                 found.append(Finding(match.start(), match.start() + len(candidate), "iban"))
         for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
             # 0800 and 0900 numbers belong to services (Veilig Thuis, the Belastingtelefoon), not people.
@@ -661,6 +672,12 @@ class PrivacyGuard:
             # Nine digits after a country code are a foreign phone number, whatever the 11-proef says.
             if match.raw_string.startswith(("+", "00")):
                 found = [f for f in found if not (f.kind == "bsn" and match.start <= f.start < match.end)]
+        # With its country code written out it is a phone number, even one the plan does not know.
+        for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
+            if (match.raw_string.startswith(("+", "00"))
+                    and not any(f.start <= match.start < f.end for f in found if f.kind == "telefoonnummer")):
+                found = [f for f in found if not (f.kind == "bsn" and match.start <= f.start < match.end)]
+                found.append(Finding(match.start, match.end, "telefoonnummer"))
         found += [Finding(m.start(), m.end(), "url") for m in BARE_URL.finditer(text)]
         found += [Finding(m.start(), m.end(), "url") for m in PERSONAL_SITE.finditer(text)]
         return found
@@ -678,7 +695,8 @@ class PrivacyGuard:
             if start is not None:
                 found.append(Finding(start, number.end(), "adres"))
             elif number_word and (number_word.group(1).lower() == "huisnummer"
-                                  or HOME_NUMBER_CONTEXT.search(text, 0, number_word.start())):
+                                  or HOME_NUMBER_CONTEXT.search(text, 0, number_word.start())
+                                  or LIVING_BEFORE.search(text, 0, number_word.start())):
                 found.append(Finding(number_word.start(), number.end(), "adres"))
         for street in STREET_WITHOUT_NUMBER.finditer(text):
             if not _sentence_start(text, street.start()) and not self._ordinary(street.group()):
@@ -944,7 +962,8 @@ class PrivacyGuard:
                 continue
             end = start + words[-1].end()
             start += words[0].start()
-            if kind == "naam" and (self._ordinary_words(text, start, end)
+            if kind == "naam" and (self._ordinary_words(text, start, end) or _brand_spelled(text[start:end])
+                                   or ROLE_AFTER_HYPHEN.match(text, end - 1)
                                    or self._word_opening_a_sentence(text, start, end)):
                 continue
             # A common word opening a sentence is no place either ("Bus 12 stopt…").
@@ -1003,6 +1022,12 @@ class PrivacyGuard:
         return _sentence_start(text, start) and all(word in self._openers for word in words)
 
 
+def _valid_iban(typed: str) -> bool:
+    """An account number by the international check, also when typed over several lines (a
+    national check digit typed wrong leaves it someone's account)."""
+    return stdnum_iban.is_valid(re.sub(r"\s", "", typed), check_country=False)
+
+
 def _service_number(typed: str) -> bool:
     """A number of a service (0800, 0900, 088), not of a person."""
     try:
@@ -1025,16 +1050,18 @@ def _dates_about_someone(text: str, found: list[Finding], titled: list[Finding])
         named = any(start <= name < end for name in names)
         words = sentence.group()
         about_someone = PERSON_WORDS.search(words) and not TEAM_OR_PUBLIC_DAY.search(words)
-        if named or about_someone:
-            kept += [f for f in found if f.kind == "datum" and start <= f.start < end]
+        # "per 1 januari" is when a rule changes, unless the sentence names someone.
+        kept += [f for f in found if f.kind == "datum" and start <= f.start < end
+                 and (named or (about_someone and not PER_DATE.search(text, 0, f.start)))]
     return kept
 
 
 def _brand_spelled(name: str) -> bool:
-    """Spelled like a brand or an app, with a capital inside a word ("DigiD-app", "WhatsApp"):
-    no person's name ("McDonald", "DeShawn" and "LaToya" are)."""
-    return any(re.search(r"[a-z][A-Z]", word) and not re.match(r"(?:Mc|Mac|De|Di|Da|La|Le)[A-Z]", word)
-               for word in re.findall(r"[\w'’]+", name))
+    """Spelled like a brand, an app or a role, with a capital inside a word or a lower-case part
+    after a hyphen ("DigiD-app", "WhatsApp", "Wmo-consulent"): no person's name ("McDonald",
+    "LaToya" and "Bakker-Klein" are)."""
+    return any((re.search(r"[a-z][A-Z]", word) and not re.match(r"(?:Mc|Mac|De|Di|Da|La|Le)[A-Z]", word))
+               or ROLE_AFTER_HYPHEN.search(word) for word in re.findall(r"[\w'’-]+", name))
 
 
 def _example(text: str, finding: Finding) -> bool:
@@ -1046,9 +1073,13 @@ def _example(text: str, finding: Finding) -> bool:
     return finding.kind in HARD_KINDS and bool(EXAMPLE_BEFORE.search(text, 0, finding.start))
 
 
-def _team_place(text: str, start: int) -> bool:
+def _team_or_title_place(text: str, place: Finding) -> bool:
     """A place of the team's own area ("ons wijkteam werkt in …") or agenda ("teamdag op 20
-    juni in Utrecht") in a sentence that names no resident."""
+    juni in Utrecht") in a sentence that names no resident, or a place quoted on its own: a
+    song's or a book's title ("'Zoutelande' van BLØF")."""
+    start = place.start
+    if QUOTED.fullmatch(text, max(0, start - 1), min(len(text), place.end + 1)):
+        return True
     if TEAM_AREA.search(text, 0, start) or TEAM_AREA_AFTER.match(text, start):
         return True
     sentence = _sentence_at(text, start)
