@@ -125,11 +125,13 @@ DATE_PATTERNS = (
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum)\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
+    # A month and a year ("een opname in maart 2023").
+    re.compile(rf"(?<![\w-])(?:{MONTHS})\s+(?:19|20)\d{{2}}(?!\d)", re.IGNORECASE),
     # A whole date in digits ("17-09-1985", "3/2/2011").
     re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?![\w/-])"),
     # A year of a resident's life: "woont sinds 2016 in Kerkrade", "is in 2019 gestopt met werken".
-    re.compile(r"(?<![\w-])(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?=(?:\s+\w+){0,3}\s+(?:gestopt|gevlucht|"
-               r"verhuisd|getrouwd|gescheiden|overleden|ontslagen|opgenomen|aangekomen|naar\s+Nederland))"
+    re.compile(r"(?<![\w-])(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?=(?:\s+\w+){0,4}\s+(?:gestopt|gevlucht|"
+               r"verhuisd|getrouwd|gescheiden|overleden|ontslagen|opgenomen|aangekomen|geboren|naar\s+Nederland))"
                r"|(?<![\w-])(?:woont|woonde|kwam|verhuisde|stopte|trouwde|scheidde|overleed|vluchtte)\s+"
                r"(?:\w+\s+){0,2}?(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE),
     # A year of birth in brackets after a name: "Dhr. Ahmadzai (1961)".
@@ -178,6 +180,7 @@ AGE_PATTERNS = (
                r"meisje|moeder|vader|oma|opa)|[A-Z][\w'’-]*),\s)(\d{1,3}(?:(?:,\s*|\s+en\s+)\d{1,2})*"
                r"(?:\s+jaar)?)!?\)"),
     re.compile(rf"(?<=[^\W\d_]\s)\(((?:{NUMBER_WORDS})(?:\s+jaar)?)\)", re.IGNORECASE),
+    re.compile(r"\((\d{1,3}\s+jaar),\s"),
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
     re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
@@ -212,7 +215,7 @@ GROUP_OR_THING_AGE = re.compile(
     re.IGNORECASE)
 THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+(?!kind|meisje|jongetje|zoontje|dochtertje)"
                             r"[\w-]+(?:\s+[\w-]+)?\s+(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
-ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men|iedereen|wie)(?![\w-])", re.IGNORECASE)
+ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men)(?![\w-])", re.IGNORECASE)
 THIRD_PERSON = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|mw|dhr|meneer|mevrouw|zoon|dochter)(?![\w-])", re.IGNORECASE)
 COUNTED_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*(?:s|en)\s\($")
@@ -294,7 +297,9 @@ PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond
 INSTITUTION_TYPES = (
     "basisschool|school|cbs|obs|pcbs|rkbs|ikc|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
     "verpleeghuis|verzorgingshuis|kliniek|ziekenhuis|roc|mbo|hogeschool|college|stichting|praktijk|"
-    "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang|kredietbank")
+    "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang|kredietbank|"
+    "zorgboerderij|woonvoorziening|woongroep|hospice|revalidatiecentrum|azc|jongerenopvang|nachtopvang|"
+    "daklozenopvang|vrouwenopvang|crisisopvang")
 # Types of places a name may follow in brackets: "school (Het Baken)" (not "ggz (Wvggz)", a law).
 PLACE_TYPES = ("basisschool|school|kinderopvang|bso|opvang|woonzorgcentrum|zorgcentrum|verpleeghuis|"
                "verzorgingshuis|dagbesteding|kliniek|ziekenhuis")
@@ -309,7 +314,8 @@ NAMED_BY_TYPE_WORD = re.compile(
     r"(?<![\w-])(?:(?:[A-Z][\w'’-]*\s+){1,2}(?:College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Zorgcentrum)"
     r"|Huize\s+(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 NAMED_COMPLEX = re.compile(
-    r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|woontoren|hofje|portiekflat)\s+"
+    r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|seniorenflat|woontoren|hofje|"
+    r"portiekflat|galerijflat|appartementencomplex)\s+"
     r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 # Letters no Dutch word has ("Paweł", "Gülşen", "Yıldız"): a capitalised word with one is a name
 # or, after "uit" or "in", a place.
@@ -419,12 +425,17 @@ def kinds_of(findings: Iterable[Finding]) -> list[str]:
 
 
 def _merge(findings: list[Finding]) -> list[Finding]:
-    """Join overlapping findings; the stronger kind (PRECEDENCE) names the joined span."""
+    """Join overlapping findings; the stronger kind (PRECEDENCE) names the joined span, but of
+    a name, a place and an institution the longest does ("Jongerenopvang De Poort" holds the
+    name "De Poort")."""
     merged: list[Finding] = []
     for finding in sorted(findings):
         if merged and finding.start < merged[-1].end:
             last = merged[-1]
-            kind = min(last.kind, finding.kind, key=PRECEDENCE.index)
+            if {last.kind, finding.kind} <= NAME_LIKE_KINDS:
+                kind = max(last, finding, key=lambda f: f.end - f.start).kind
+            else:
+                kind = min(last.kind, finding.kind, key=PRECEDENCE.index)
             merged[-1] = Finding(last.start, max(last.end, finding.end), kind)
         else:
             merged.append(finding)
@@ -746,8 +757,10 @@ class PrivacyGuard:
                 group = pattern.groups if pattern.groups else 0
                 if _group_or_thing_age(text, match.start(group)):
                     continue
-                # A number in brackets after a plural counts people: "vrijwilligers (8)".
-                if COUNTED_BEFORE.search(text, 0, match.start(group)):
+                # One bare number in brackets after a plural counts people: "vrijwilligers (8)";
+                # "kinderen (7, 9 en 12 jaar)" are ages.
+                if (COUNTED_BEFORE.search(text, 0, match.start(group))
+                        and match.group(group).isdigit()):
                     continue
                 found.append(Finding(match.start(group), match.end(group), "leeftijd"))
         return found
@@ -870,7 +883,7 @@ class PrivacyGuard:
         # unless it counts people ("vrijwilligers (8)").
         for word in words:
             value = word.group()
-            if (value.islower() and len(value) > 2 and AGE_IN_BRACKETS.match(text, word.end())
+            if (value.islower() and len(value) > 1 and AGE_IN_BRACKETS.match(text, word.end())
                     and not self._ordinary(value) and not value.endswith(("s", "en", "ers"))):
                 found.append(Finding(word.start(), word.end(), "naam"))
         return found
@@ -932,7 +945,9 @@ class PrivacyGuard:
                 name = match.group("name")
                 if name.split()[-1][0].isupper():
                     kind_word = match.group()[:match.start("name") - match.start()].strip().lower()
-                    start = match.start() if kind_word in NAME_PART_TYPES else match.start("name")
+                    # A type written with a capital is part of the name ("Zorgcentrum De Weyert").
+                    start = (match.start() if kind_word in NAME_PART_TYPES or match.group()[0].isupper()
+                             else match.start("name"))
                     found.append(Finding(start, match.end("name"), kind))
         return found
 

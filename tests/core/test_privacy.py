@@ -140,7 +140,7 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Dhr. Smulders slaapt sinds 12 januari in de opvang.", "Dhr. [naam] slaapt sinds [datum] in de opvang."),
     ("Bilal Amrani (zestien) zoekt een stage.", "[naam] ([leeftijd]) zoekt een stage."),
     ("mw kuipers van de Esdoornflat nr 112 belde.", "mw [naam] van de [locatie] [adres] belde."),
-    ("De school (Het Baken) meldt minder verzuim.", "De school ([naam]) meldt minder verzuim."),
+    ("De school (Het Baken) meldt minder verzuim.", "De school ([instelling]) meldt minder verzuim."),
     # Hard identifiers typed the way chat makes them: over lines, with an apostrophe, a number
     # the plan does not know but with its country code, a home number where someone lives.
     ("rekening:\nNL49 SNSB\n5391 4634 61\nop haar naam", "rekening:\n[iban]\nop haar naam"),
@@ -149,6 +149,14 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "zijn tante in [locatie]: [telefoonnummer], daar logeert hij."),
     ("zij woont op de hoek, nr. 6, dus die kan sleutels aannemen.",
      "zij woont op de hoek, [adres], dus die kan sleutels aannemen."),
+    # Ages listed in brackets after a plural, an age opening a bracket, a type that is part of
+    # a name, a named senior flat, a month with its year.
+    ("Drie kinderen (7, 9 en 12 jaar), vader werkt.", "Drie kinderen ([leeftijd]), vader werkt."),
+    ("Een jongere met schulden (23 jaar, studieschuld) kwam langs.",
+     "Een jongere met schulden ([leeftijd], studieschuld) kwam langs."),
+    ("Hij slaapt in Jongerenopvang De Poort.", "Hij slaapt in [instelling]."),
+    ("Ze woont in seniorenflat De Bloemhof.", "Ze woont in seniorenflat [locatie]."),
+    ("Ze is in maart 2023 opgenomen.", "Ze is in [datum] opgenomen."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
