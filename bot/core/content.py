@@ -3,6 +3,7 @@ load."""
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -380,6 +381,8 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
     # Countries by their Dutch names (Babel's territories with a two-letter code: no "Europa").
     countries = {name.lower() for code, name in Locale("nl").territories.items()
                  if len(code) == 2 and code.isalpha()}
+    # …also as typed without their diacritics ("belgie", "kaapverdie").
+    countries |= {_without_diacritics(name) for name in countries}
     return GuardWords(
         anywhere=frozenset(word.lower() for word in [*anywhere, *street_nouns]),
         sentence_start=frozenset(word.lower() for word in sentence_start) | principle_words,
@@ -392,6 +395,10 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
         places_abroad=_word_list(directory / "places-abroad.toml") | countries,
         national_bodies=_national_bodies(directory / "not-names.toml"),
     )
+
+
+def _without_diacritics(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _national_bodies(path: Path) -> frozenset[str]:

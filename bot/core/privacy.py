@@ -107,6 +107,10 @@ LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{
 STREET_NAME_OPENING = re.compile(
     r"(?:(?<![\w-])(?:\d{1,2}(?:e|ste|de)|Eerste|Tweede|Derde|Vierde|Lange|Korte|Nieuwe|Oude|Hoge|Lage|"
     r"Grote|Kleine|Sint|St\.?|Binnen|Buiten|Achter|Noord|Zuid|Oost|West|[A-Z][a-z]+se)\s+)+$")
+# …typed in lower case: "de burgemeester de withstraat 112-3".
+LOWER_STREET_OPENING = re.compile(
+    r"(?<![\w-])(?:(?:burgemeester|burg|dokter|dr|pastoor|president|koning|koningin|prins|prinses|graaf|"
+    r"generaal|admiraal|professor|prof|sint|st)\.?\s+)+(?:(?:van|de|der|den|ter|ten)\s+)*$")
 # Compounds that name one building ("de Kikkerflat"): a capitalised word ending in a building type.
 NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof)(?![\w-])")
 # Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
@@ -121,7 +125,7 @@ DATE_PATTERNS = (
     re.compile(rf"(?<![\w-])(?:{WEEKDAYS}\s+)?\d{{1,2}}\s+(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?(?![\w-])",
                re.IGNORECASE),
     # A day and month in digits only counts after a word that introduces a date ("sinds 3-2").
-    re.compile(r"(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m)\s+"
+    re.compile(r"(?:(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m)\s+|\()"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum)\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
@@ -144,7 +148,8 @@ PERSON_WORDS = re.compile(
     r"een|dan|dus|zo|heel|erg|veel|weer|vaak|soms|echt|wij|we|ze|jullie|zij|ge\w+)\b)|haar|hem|hun|mw|mevr|"
     r"mevrouw|dhr|meneer|fam|familie|zoon|dochter|"
     r"moeder|vader|ouders|vrouw|man|broer|zus|kind|kinderen|baby|oma|opa|buurvrouw|buurman|bewoner|"
-    r"cliënt|client|jongere|jarig|overleed|overleden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
+    r"cliënt|client|jongere|jarig|overleed|overleden|overlijden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
+    r"echtgenoot|echtgenote|weduwe|weduwnaar|"
     r"verhuisd)(?![\w-])",
     re.IGNORECASE)
 # A sentence; a full stop before a lower-case word or a digit ends none ("geb. 17-09-1985"), nor
@@ -152,6 +157,9 @@ PERSON_WORDS = re.compile(
 # "Wmo-consulent", "DigiD-app": a lower-case part after a hyphen that is no surname particle
 # ("Bakker-de Vries").
 ROLE_AFTER_HYPHEN = re.compile(r"\w-(?!(?:de|van|der|den|ter|ten|te|el|al|ben|bin|abu|da|di|le|la)\b)[a-z]")
+# A title in quotes after what it is the title of: "de film 'Soof'", "het boek 'Kees de jongen'".
+QUOTED_TITLE = re.compile(r"(?<![\w-])(?i:film|boek|serie|programma|voorstelling|lied|liedje|nummer|album|"
+                          r"gedicht|musical|toneelstuk|podcast|documentaire|spel)\s+['‘\"“](?P<title>[^'’\"”]{1,60})['’\"”]")
 QUOTED = re.compile(r"['‘\"“][^'’\"”]+['’\"”]")
 PER_DATE = re.compile(r"(?<![\w-])per\s+$", re.IGNORECASE)
 SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(])"
@@ -161,7 +169,7 @@ SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(])"
 TEAM_OR_PUBLIC_DAY = re.compile(
     r"(?<![\w-])(?:[\w-]*(?:overleg|training|cursus|scholing|bijeenkomst|vergadering|teamdag|studiedag|intervisie|"
     r"webinar|congres|symposium|uitje|excursie)|dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|"
-    r"nationale\s+\w+dag|wereld\w*dag|\w*herdenking|bevrijdingsdag|koningsdag|kerst\w*|oud\s+en\s+nieuw|"
+    r"nationale\s+\w+dag|wereld\w*dag|(?:wereld|nationale|internationale)\s+(?:\w+\s+){0,2}\w*dag|\w*herdenking|bevrijdingsdag|koningsdag|kerst\w*|oud\s+en\s+nieuw|"
     r"sinterklaas\w*|suikerfeest|offerfeest|keti\s+koti|pasen|pinksteren)(?![\w-])", re.IGNORECASE)
 # The country and region everyone in a story lives in: naming them identifies no one.
 HOME_REGION = frozenset({"nederland", "holland", "europa", "randstad", "friesland", "limburg"})
@@ -174,13 +182,20 @@ AGE_PATTERNS = (
     re.compile(r"(?<=[A-Za-z]\s)\((\d{1,3})\)"),
     # "Bep, 91, vertelde", "Emre Kaya, 17 jaar, heeft": an age between commas or closing the
     # sentence, right after a name (checked: capitalised).
-    re.compile(r"(?P<name>[^\W\d_][\w'-]*),\s(\d{1,3}(?:\s+jaar)?)(?:,\s|[.;:](?:\s|$)|\))"),
+    re.compile(rf"(?P<name>[^\W\d_][\w'-]*),\s(\d{{1,3}}(?:\s+jaar)?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar)"
+               rf"(?:,\s|[.;:](?:\s|$)|\)|[ \t]*(?:\n|$))", re.IGNORECASE),
     # "(tweeling, 12)", "(7 en 4 jaar)": ages in brackets after names or a person word.
-    re.compile(r"(?:(?<=[^\W\d_]\s)\(|\((?:(?i:tweeling|drieling|zoon|dochter|broer|zus|kind|baby|jongen|"
+    re.compile(r"(?:(?<=[^\W\d_]\s)\(|(?<=[^\W\d_]\.\s)\(|\((?:(?i:tweeling|drieling|zoon|dochter|broer|zus|kind|baby|jongen|"
                r"meisje|moeder|vader|oma|opa)|[A-Z][\w'’-]*),\s)(\d{1,3}(?:(?:,\s*|\s+en\s+)\d{1,2})*"
                r"(?:\s+jaar)?)!?\)"),
     re.compile(rf"(?<=[^\W\d_]\s)\(((?:{NUMBER_WORDS})(?:\s+jaar)?)\)", re.IGNORECASE),
-    re.compile(r"\((\d{1,3}\s+jaar),\s"),
+    re.compile(r"\((\d{1,3}\s+jaar),\s(?!\d)"),
+    # "op haar zeventiende", "vanaf zijn 16e": an age as an ordinal.
+    re.compile(rf"(?<![\w-])(?:op|vanaf|sinds|tot|na)\s+(?:zijn|haar)\s+((?:{NUMBER_WORDS})(?:ste|de)"
+               rf"|\d{{1,2}}(?:e|de|ste))(?![\w-])", re.IGNORECASE),
+    # "wordt op 14 maart 100 jaar": a birthday's age after its date.
+    re.compile(r"(?<![\w-])(?:wordt|werd)\s+op\s+[\w-]+(?:\s+[a-z]+)?\s+(\d{1,3}\s+jaar)(?![\w-])",
+               re.IGNORECASE),
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
     re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
@@ -221,7 +236,8 @@ THIRD_PERSON = re.compile(
 COUNTED_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*(?:s|en)\s\($")
 AGE_IN_BRACKETS = re.compile(r"\s\(\d{1,3}!?\)")
 # A capitalised word right before an age in brackets or between commas: "Shurendy (17)", "Bep, 91,".
-AGED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*)(?:\s\(\d{1,3}\)|,\s\d{1,3},)")
+AGED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*)"
+                       r"(?:\s\(\d{1,3}\)|,\s\d{1,3}(?:\s+jaar)?(?:,|[ \t]*\n|[ \t]*$))")
 # Titles a person's name follows: in stories typed quickly the name is often in lower case.
 TITLED_NAME = re.compile(
     r"(?<![\w-])(?P<title>mw|mevr|mevrouw|dhr|meneer|mr|fam|familie|gezin|juf|meester|ome|oom|tante|opa|oma|"
@@ -254,7 +270,7 @@ PERSON_BEFORE = frozenset({"met", "bij", "van", "voor", "zoon", "dochter", "moed
                            "echtgenote", "zoontje", "dochtertje", "kleinzoon", "kleindochter", "ex",
                            "stiefvader", "stiefmoeder", "vriendje", "vriendinnetje", "heet", "genaamd",
                            "schoonzus", "zwager", "schoonmoeder", "schoonvader", "schoonzoon",
-                           "schoondochter", "kleinkind", "nichtje", "neefje"})
+                           "schoondochter", "kleinkind", "nichtje", "neefje", "dankzij"})
 # A relative's name after the relative ("Zijn vrouw Li Na", "Moeder Karima", "haar zoon Farid").
 RELATIVE_NAMED = re.compile(
     r"(?<![\w-])(?i:zoon|zoontje|dochter|dochtertje|vrouw|man|moeder|vader|broer|broertje|zus|zusje|oma|opa|"
@@ -281,8 +297,8 @@ PUBLIC_PERSON = re.compile(
     rf"|(?P<author>{FULL_NAME})(?=\s+(?:schreef|zei|zegt|schrijft)\s+(?:het\s+al|in\s+['‘\"“]))")
 # Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
-                    r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|bijnaam)"
-                    r"\s+['‘\"]?(?P<name>[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)")
+                    r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam)"
+                    r"\s+['‘\"]?(?P<name>[A-Z](?:[\w'’]*\w)?(?:-[A-Z][\w'’]*\w)*)")
 PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft",
                           "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
                           "en", "kan", "moet", "durft", "zit", "slaapt", "loopt"})
@@ -295,7 +311,7 @@ TEAM_AREA_AFTER = re.compile(r"[\w'’-]*,\s+(?:ons|onze)\s+(?:werkgebied|wijk|b
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
 # Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
 INSTITUTION_TYPES = (
-    "basisschool|school|cbs|obs|pcbs|rkbs|ikc|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
+    "basisschool|school|cbs|obs|pcbs|rkbs|ikc|osg|csg|rsg|sg|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
     "verpleeghuis|verzorgingshuis|kliniek|ziekenhuis|roc|mbo|hogeschool|college|stichting|praktijk|"
     "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang|kredietbank|"
     "zorgboerderij|woonvoorziening|woongroep|hospice|revalidatiecentrum|azc|jongerenopvang|nachtopvang|"
@@ -304,7 +320,8 @@ INSTITUTION_TYPES = (
 PLACE_TYPES = ("basisschool|school|kinderopvang|bso|opvang|woonzorgcentrum|zorgcentrum|verpleeghuis|"
                "verzorgingshuis|dagbesteding|kliniek|ziekenhuis")
 # Types that are part of the name as people write it ("CBS Het Kompas", "Kredietbank West-Brabant").
-NAME_PART_TYPES = frozenset({"cbs", "obs", "pcbs", "rkbs", "ikc", "roc", "bso", "kredietbank"})
+NAME_PART_TYPES = frozenset({"cbs", "obs", "pcbs", "rkbs", "ikc", "roc", "bso", "kredietbank", "osg", "csg",
+                             "rsg", "sg"})
 # The type in any case ("cbs", "ROC"); the name capitalised ("De Regenboog", "Midden Nederland").
 NAMED_INSTITUTION = re.compile(
     rf"(?<![\w-])(?:(?i:{INSTITUTION_TYPES})\s+|(?i:{PLACE_TYPES})\s*\(\s*)(?P<name>(?:(?:De|Het|'t|Den|St\.?)\s+)?[A-Z][\w'’-]*"
@@ -323,6 +340,7 @@ FOREIGN_LETTERS = frozenset("łżźśńęąşğıćčšžřőűţșț")
 # A word, with its inner apostrophes and hyphens but not a closing quote ("vrouw'").
 WORD = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?(?:-[^\W_](?:[\w'’]*[^\W_])?)*")
 WORD_PART = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?")
+INITIAL_AFTER = re.compile(r"\s[A-Z]\.(?!\w)")
 INITIALS_BEFORE = re.compile(r"(?:(?<![\w-])[^\W\d_]\.\s?){1,4}$")
 # Characters that show nothing or only separate: scanned as if they were not there (zero-width
 # marks, soft hyphen) or as a plain space or dash, so "3\u200b6\u200b2…" is still a BSN.
@@ -628,6 +646,7 @@ class PrivacyGuard:
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
         not_personal += [m.span("name") if m.group("name") else m.span("author")
                          for m in PUBLIC_PERSON.finditer(normal)]
+        not_personal += [m.span("title") for m in QUOTED_TITLE.finditer(normal)]
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
@@ -657,6 +676,9 @@ class PrivacyGuard:
             initials = INITIALS_BEFORE.search(text, 0, start)
             if initials:
                 start = initials.start()
+            surname_initial = INITIAL_AFTER.match(text, end)
+            if surname_initial:
+                end = surname_initial.end()
         if finding.kind in ("url", "email"):
             while end < len(text) and not text[end].isspace() and text[end] not in ")]>\"'":
                 end += 1
@@ -734,7 +756,8 @@ class PrivacyGuard:
             last_word = first == len(words) - 1
             if not phrase[:1].isupper():
                 if last_word and LOWER_STREET_SUFFIX.match(phrase):
-                    return words[first].start(1)
+                    opening = LOWER_STREET_OPENING.search(text, 0, words[first].start(1))
+                    return opening.start() if opening else words[first].start(1)
                 continue
             if ((last_word and STREET_SUFFIX.match(phrase))
                     or (phrase.lower() in self._streets and not self._ordinary(phrase))):
@@ -823,7 +846,14 @@ class PrivacyGuard:
             if after == "en":
                 after = "en" if self._is_first_name(words, index + 2) else ""
             if before in PERSON_BEFORE or after in PERSON_AFTER:
-                found.append(Finding(word.start(), word.end(), "naam"))
+                # …with the surname after it ("samen met maria santos uit …").
+                end = word.end()
+                if (index + 1 < len(words) and words[index + 1].group().islower()
+                        and words[index + 1].group() in self._surnames
+                        and not self._ordinary(words[index + 1].group())
+                        and _between(text, word, words[index + 1]) == ""):
+                    end = words[index + 1].end()
+                found.append(Finding(word.start(), end, "naam"))
         return found
 
     def _known_name(self, word: str) -> bool:
