@@ -376,6 +376,7 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
     after_title = _texts(path, "the file", data, "after_title", 1)
     also_words = _texts(path, "the file", data, "names_also_words", 1)
     street_nouns = _texts(path, "the file", data, "street_nouns", 1)
+    towns_as_words = _texts(path, "the file", data, "towns_as_words", 1)
     principle_words = {word.lower() for p in catalogue.all() for text in p.text.values()
                        for word in re.findall(r"[\w'-]+", text)}
     # Countries by their Dutch names (Babel's territories with a two-letter code: no "Europa").
@@ -384,7 +385,7 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
     # …also as typed without their diacritics ("belgie", "kaapverdie").
     countries |= {_without_diacritics(name) for name in countries}
     return GuardWords(
-        anywhere=frozenset(word.lower() for word in [*anywhere, *street_nouns]),
+        anywhere=frozenset(word.lower() for word in [*anywhere, *street_nouns, *towns_as_words]),
         sentence_start=frozenset(word.lower() for word in sentence_start) | principle_words,
         after_title=frozenset(word.lower() for word in after_title),
         not_personal=_word_list(directory / "not-names.toml"),

@@ -116,7 +116,7 @@ NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof)(?![\w-
 # Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
 ARTICLE_SURNAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w'’]+\s+)?(?:Al|El|Abu|Ben|Bin|Ait|Ould|Abd|al|el|abu|ben|bin|ait|abd)-[A-Z][\w'’]+")
-WORD_BEFORE = re.compile(r"([\w'.-]+)\s*$")
+WORD_BEFORE = re.compile(r"([\w'.-]+)[ \t]*\Z")
 # A full month, or an abbreviated one with its dot (a full stop after "augustus" ends the sentence).
 MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
           r"(?:jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
@@ -157,6 +157,12 @@ PERSON_WORDS = re.compile(
 # "Wmo-consulent", "DigiD-app": a lower-case part after a hyphen that is no surname particle
 # ("Bakker-de Vries").
 ROLE_AFTER_HYPHEN = re.compile(r"\w-(?!(?:de|van|der|den|ter|ten|te|el|al|ben|bin|abu|da|di|le|la)\b)[a-z]")
+# The team's own places: "buurtkamer De Schakel", "wijkcentrum De Bron", "de Buurtmoestuin Zonnehof".
+COMMUNITY_PLACE = re.compile(
+    r"(?<![\w-])(?i:buurthuis|buurtkamer|buurtcentrum|wijkcentrum|wijkgebouw|wijkpunt|buurtpunt|clubhuis|"
+    r"jongerencentrum|jongerenhonk|inloophuis|ontmoetingscentrum|buurtwerkplaats|buurttuin|buurtmoestuin|"
+    r"moestuin|speeltuin|kinderboerderij|wijkkamer|huiskamer|repaircafé|taalcafé)\s+"
+    r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 # A title in quotes after what it is the title of: "de film 'Soof'", "het boek 'Kees de jongen'".
 QUOTED_TITLE = re.compile(r"(?<![\w-])(?i:film|boek|serie|programma|voorstelling|lied|liedje|nummer|album|"
                           r"gedicht|musical|toneelstuk|podcast|documentaire|spel)\s+['‘\"“](?P<title>[^'’\"”]{1,60})['’\"”]")
@@ -254,7 +260,7 @@ NEXT_WORD = re.compile(r" ([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 # "meneer" and "mevrouw" are also nouns ("een meneer verkocht zijn fiets", "Mevrouw noemde zichzelf"):
 # after an article, or capitalised as in prose, a word in lower case after them is a verb, unless
 # it is a known name (typed quickly, "mevrouw bouzid belde" stays a name).
-NOUN_TITLES = frozenset({"meneer", "mevrouw"})
+NOUN_TITLES = frozenset({"meneer", "mevrouw", "familie"})
 DETERMINER_BEFORE = re.compile(
     r"(?<![\w-])(?:een|één|eén|de|die|deze|dat|ene|elke|iedere|zo'n|oudere|jonge|andere)\s+$", re.IGNORECASE)
 # Titles that are also how people address family (opa, oma): only a capitalised name follows them.
@@ -647,6 +653,7 @@ class PrivacyGuard:
         not_personal += [m.span("name") if m.group("name") else m.span("author")
                          for m in PUBLIC_PERSON.finditer(normal)]
         not_personal += [m.span("title") for m in QUOTED_TITLE.finditer(normal)]
+        not_personal += _community_places(normal)
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
@@ -660,7 +667,7 @@ class PrivacyGuard:
                  if not (f.kind == "locatie" and _team_or_title_place(normal, f)) and not _example(normal, f)
                  and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
         found += [self._whole(normal, f) for f in titled]
-        return [view.original(finding) for finding in _merge(found)]
+        return [view.original(finding) for finding in _merge(_with_someone(found))]
 
     def _whole(self, text: str, finding: Finding) -> Finding:
         """The finding widened so no identifying part stays readable: the rest of a word it cuts,
@@ -1109,6 +1116,22 @@ def _brand_spelled(name: str) -> bool:
                or ROLE_AFTER_HYPHEN.search(word) for word in re.findall(r"[\w'’-]+", name))
 
 
+def _with_someone(found: list[Finding]) -> list[Finding]:
+    """The findings, without places and institutions when nothing else was found: a place or an
+    institution alone ("het CJIB in Leeuwarden", "een vrijwilliger van Humanitas") points at no
+    one; next to a name, an age, a date or an identifier it helps find someone."""
+    if any(f.kind not in ("locatie", "instelling") for f in found):
+        return found
+    return []
+
+
+def _community_places(text: str) -> list[tuple[int, int]]:
+    """Every mention of a place the team runs or meets in ("buurtkamer De Schakel", and later
+    "in De Schakel"): where the team works, not where a resident is known."""
+    names = {m.group("name") for m in COMMUNITY_PLACE.finditer(text)}
+    return [m.span() for name in names for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+
+
 def _example(text: str, finding: Finding) -> bool:
     """An identifier given as an example: a placeholder forms print, or one after "zoals" or
     "bijvoorbeeld"."""
@@ -1123,7 +1146,8 @@ def _team_or_title_place(text: str, place: Finding) -> bool:
     juni in Utrecht") in a sentence that names no resident, or a place quoted on its own: a
     song's or a book's title ("'Zoutelande' van BLØF")."""
     start = place.start
-    if QUOTED.fullmatch(text, max(0, start - 1), min(len(text), place.end + 1)):
+    if (QUOTED.fullmatch(text, max(0, start - 1), min(len(text), place.end + 1))
+            or ROLE_AFTER_HYPHEN.match(text, place.end - 1)):
         return True
     if TEAM_AREA.search(text, 0, start) or TEAM_AREA_AFTER.match(text, start):
         return True
