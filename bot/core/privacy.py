@@ -55,6 +55,7 @@ EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[
 BSN_CANDIDATE = re.compile(r"(?<![\d.\-])\d(?:[ .\-]?\d){8}(?![\d]|[.\-]\d)")
 IBAN_CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[\s-]?[A-Za-z0-9]{4}){2,7}(?:[\s-]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
+COUNTRY_CODE = re.compile(r"(?:\+|(?<!\d)00)\s?[1-9]")
 # 088 numbers (companies) and 14 0xx (municipalities) are a service's too.
 SERVICE_NUMBER_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE,
                                   phonenumbers.PhoneNumberType.PREMIUM_RATE,
@@ -227,6 +228,9 @@ AGE_PATTERNS = (
                re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:haar|zijn)\s+(\d{1,3}(?:ste|e))\s+verjaardag", re.IGNORECASE),
 )
+DIGIT = re.compile(r"\d")
+# The age patterns that only match digits (skipped, for speed, in a text without any).
+DIGIT_AGE_PATTERNS = frozenset(pattern for pattern in AGE_PATTERNS if NUMBER_WORDS not in pattern.pattern)
 # An age-like number that is about a group or a thing, never one resident: "tussen 12 en 23 jaar",
 # "vanaf 75 jaar", "het buurthuis bestaat 40 jaar".
 GROUP_OR_THING_AGE = re.compile(
@@ -694,7 +698,11 @@ class PrivacyGuard:
         return Finding(start, end, finding.kind)
 
     def _identifiers(self, text: str) -> list[Finding]:
-        found = [Finding(m.start(), m.end(), "email") for m in EMAIL.finditer(text)]
+        found = [Finding(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
+        if not DIGIT.search(text):
+            # Numbers need digits: only web addresses are left to look for.
+            return found + [Finding(m.start(), m.end(), "url")
+                            for pattern in (BARE_URL, PERSONAL_SITE) for m in pattern.finditer(text)]
         for match in BSN_CANDIDATE.finditer(text):
             if stdnum_bsn.is_valid(re.sub(r"\D", "", match.group())):
                 found.append(Finding(match.start(), match.end(), "bsn"))
@@ -713,7 +721,9 @@ class PrivacyGuard:
             if match.raw_string.startswith(("+", "00")):
                 found = [f for f in found if not (f.kind == "bsn" and match.start <= f.start < match.end)]
         # With its country code written out it is a phone number, even one the plan does not know.
-        for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
+        possible = (phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE)
+                    if COUNTRY_CODE.search(text) else ())
+        for match in possible:
             if (match.raw_string.startswith(("+", "00"))
                     and not any(f.start <= match.start < f.end for f in found if f.kind == "telefoonnummer")):
                 found = [f for f in found if not (f.kind == "bsn" and match.start <= f.start < match.end)]
@@ -778,7 +788,10 @@ class PrivacyGuard:
 
     def _ages(self, text: str) -> list[Finding]:
         found = []
+        has_digit = bool(DIGIT.search(text))
         for pattern in AGE_PATTERNS:
+            if not has_digit and pattern in DIGIT_AGE_PATTERNS:
+                continue
             for match in pattern.finditer(text):
                 # After a name: capitalised, or a name the lists know ("dhr abdirahman ali, 39,").
                 name = match.group("name") if "name" in pattern.groupindex else None
@@ -797,7 +810,9 @@ class PrivacyGuard:
 
     @staticmethod
     def _dates(text: str) -> list[Finding]:
-        found = []
+        found: list[Finding] = []
+        if not DIGIT.search(text):
+            return found
         for pattern in DATE_PATTERNS:
             for match in pattern.finditer(text):
                 # The group that matched (a pattern may have one per way of writing the date).
