@@ -452,6 +452,17 @@ def kinds_of(findings: Iterable[Finding]) -> list[str]:
     return [kind for kind in KINDS if kind in found]
 
 
+# How far back a pattern that ends at a position looks ("woont op de hoek, nr." is within it).
+LOOK_BACK = 120
+
+
+def _ending_at(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] | None:
+    """A match of a pattern written to end at `position` ("…\\s*$"), looked for only in the
+    stretch before it: a search from the text's start would cost time for every character
+    before it, in every long story."""
+    return pattern.search(text, max(0, position - LOOK_BACK), position)
+
+
 def _merge(findings: list[Finding]) -> list[Finding]:
     """Join overlapping findings; the stronger kind (PRECEDENCE) names the joined span, but of
     a name, a place and an institution the longest does ("Jongerenopvang De Poort" holds the
@@ -684,7 +695,7 @@ class PrivacyGuard:
                                                            and text[end + 1].isalnum())):
             end += 1
         if finding.kind == "naam":
-            initials = INITIALS_BEFORE.search(text, 0, start)
+            initials = _ending_at(INITIALS_BEFORE, text, start)
             if initials:
                 start = initials.start()
             surname_initial = INITIAL_AFTER.match(text, end)
@@ -735,22 +746,22 @@ class PrivacyGuard:
     def _addresses(self, text: str) -> list[Finding]:
         found = [Finding(m.start(), m.end(), "adres") for m in POSTCODE.finditer(text)
                  if m.group("lower") not in NOT_POSTCODE_LETTERS
-                 and not EXAMPLE_BEFORE.search(text, 0, m.start())]
+                 and not _ending_at(EXAMPLE_BEFORE, text, m.start())]
         for number in HOUSE_NUMBER.finditer(text):
             end = number.start()
-            number_word = NUMBER_WORD_BEFORE.search(text, 0, end)
+            number_word = _ending_at(NUMBER_WORD_BEFORE, text, end)
             if number_word:
                 end = number_word.start()
             start = self._street_before(text, end)
             if start is not None:
                 found.append(Finding(start, number.end(), "adres"))
             elif number_word and (number_word.group(1).lower() == "huisnummer"
-                                  or HOME_NUMBER_CONTEXT.search(text, 0, number_word.start())
-                                  or LIVING_BEFORE.search(text, 0, number_word.start())):
+                                  or _ending_at(HOME_NUMBER_CONTEXT, text, number_word.start())
+                                  or _ending_at(LIVING_BEFORE, text, number_word.start())):
                 found.append(Finding(number_word.start(), number.end(), "adres"))
         for street in STREET_WITHOUT_NUMBER.finditer(text):
             if not _sentence_start(text, street.start()) and not self._ordinary(street.group()):
-                opening = STREET_NAME_OPENING.search(text, 0, street.start())
+                opening = _ending_at(STREET_NAME_OPENING, text, street.start())
                 found.append(Finding(opening.start() if opening else street.start(), street.end(), "adres"))
         found += [Finding(m.start(1), m.end(1), "adres") for m in LOWER_STREET_AFTER_DE.finditer(text)
                   if not self._ordinary(m.group(1))]
@@ -763,7 +774,7 @@ class PrivacyGuard:
         words: list[re.Match[str]] = []
         position = end
         for _ in range(4):
-            match = WORD_BEFORE.search(text, 0, position)
+            match = _ending_at(WORD_BEFORE, text, position)
             if match is None:
                 break
             words.insert(0, match)
@@ -773,12 +784,12 @@ class PrivacyGuard:
             last_word = first == len(words) - 1
             if not phrase[:1].isupper():
                 if last_word and LOWER_STREET_SUFFIX.match(phrase):
-                    opening = LOWER_STREET_OPENING.search(text, 0, words[first].start(1))
+                    opening = _ending_at(LOWER_STREET_OPENING, text, words[first].start(1))
                     return opening.start() if opening else words[first].start(1)
                 continue
             if ((last_word and STREET_SUFFIX.match(phrase))
                     or (phrase.lower() in self._streets and not self._ordinary(phrase))):
-                opening = STREET_NAME_OPENING.search(text, 0, words[first].start(1))
+                opening = _ending_at(STREET_NAME_OPENING, text, words[first].start(1))
                 return opening.start() if opening else words[first].start(1)
         return None
 
@@ -802,7 +813,7 @@ class PrivacyGuard:
                     continue
                 # One bare number in brackets after a plural counts people: "vrijwilligers (8)";
                 # "kinderen (7, 9 en 12 jaar)" are ages.
-                if (COUNTED_BEFORE.search(text, 0, match.start(group))
+                if (_ending_at(COUNTED_BEFORE, text, match.start(group))
                         and match.group(group).isdigit()):
                     continue
                 found.append(Finding(match.start(group), match.end(group), "leeftijd"))
@@ -839,7 +850,7 @@ class PrivacyGuard:
                 continue
             title = match.group("title")
             if (not name[0].isupper() and title.lower() in NOUN_TITLES
-                    and (DETERMINER_BEFORE.search(text, 0, match.start())
+                    and (_ending_at(DETERMINER_BEFORE, text, match.start())
                          or (title[0].isupper() and not particles and not self._known_name(last)))):
                 continue
             end = match.end("name")
@@ -1040,9 +1051,9 @@ class PrivacyGuard:
             # Digits that go on from an account's country and bank code ("NL00 BANK 0123 4567 89",
             # an example that fails the check) are no phone number.
             if kind == "telefoonnummer" and (_service_number(text[start:end])
-                                             or ACCOUNT_OPENING.search(text, 0, start)):
+                                             or _ending_at(ACCOUNT_OPENING, text, start)):
                 continue
-            if POSTCODE.fullmatch(text[start:end]) and EXAMPLE_BEFORE.search(text, 0, start):
+            if POSTCODE.fullmatch(text[start:end]) and _ending_at(EXAMPLE_BEFORE, text, start):
                 continue
             # A domain alone ("nibud.nl") is a public site; with a path it may name someone.
             if kind == "url" and "/" not in text[start:end].split("//", 1)[-1]:
@@ -1119,7 +1130,7 @@ def _dates_about_someone(text: str, found: list[Finding], titled: list[Finding])
         about_someone = PERSON_WORDS.search(words) and not TEAM_OR_PUBLIC_DAY.search(words)
         # "per 1 januari" is when a rule changes, unless the sentence names someone.
         kept += [f for f in found if f.kind == "datum" and start <= f.start < end
-                 and (named or (about_someone and not PER_DATE.search(text, 0, f.start)))]
+                 and (named or (about_someone and not _ending_at(PER_DATE, text, f.start)))]
     return kept
 
 
@@ -1153,7 +1164,7 @@ def _example(text: str, finding: Finding) -> bool:
     typed = re.sub(r"[^0-9a-z]", "", text[finding.start:finding.end].lower())
     if typed in PLACEHOLDERS:
         return True
-    return finding.kind in HARD_KINDS and bool(EXAMPLE_BEFORE.search(text, 0, finding.start))
+    return finding.kind in HARD_KINDS and bool(_ending_at(EXAMPLE_BEFORE, text, finding.start))
 
 
 def _team_or_title_place(text: str, place: Finding) -> bool:
@@ -1164,7 +1175,7 @@ def _team_or_title_place(text: str, place: Finding) -> bool:
     if (QUOTED.fullmatch(text, max(0, start - 1), min(len(text), place.end + 1))
             or ROLE_AFTER_HYPHEN.match(text, place.end - 1)):
         return True
-    if TEAM_AREA.search(text, 0, start) or TEAM_AREA_AFTER.match(text, start):
+    if _ending_at(TEAM_AREA, text, start) or TEAM_AREA_AFTER.match(text, start):
         return True
     sentence = _sentence_at(text, start)
     return bool(TEAM_OR_PUBLIC_DAY.search(sentence)) and not PERSON_WORDS.search(sentence)
