@@ -100,34 +100,36 @@ class ConsoleChat:
         message here: once printed (`parts_sent`), it is not printed again."""
         if reply.parts_sent:
             return
-        with self.keyboard.above_prompt():
-            await self._print_reply(reply)
+        # Written in one go, when whole: the line being typed is not cleared while a chart is drawn.
+        await self.keyboard.print_above("".join(f"{line}\n" for line in await self._reply_lines(reply)))
 
-    async def _print_reply(self, reply: Reply) -> None:
+    async def _reply_lines(self, reply: Reply) -> list[str]:
+        lines = []
         if reply.audience == "channel":
-            self.print(self.say("console.channel"))
+            lines.append(self.say("console.channel"))
         elif reply.audience == "member":
-            self.print(self.say("console.direct", user=reply.member_id))
+            lines.append(self.say("console.direct", user=reply.member_id))
         if reply.digest is not None:
-            self.print(render_markdown(reply.digest, self.bot.messages).rstrip())
-            await self._save_chart(reply)
+            lines.append(render_markdown(reply.digest, self.bot.messages).rstrip())
+            lines.append(await self._save_chart(reply))
         elif reply.text:
-            self.print(reply.text)
+            lines.append(reply.text)
         if reply.attachment is not None:
-            self._save_file(reply.attachment)
+            lines.append(self._save_file(reply.attachment))
         if reply.buttons and self._new_input:
             # The choices of one input's replies are numbered on, across its messages.
             self.choices, self._new_input = [], False
         for button in reply.buttons:
             self.choices.append(button)
-            self.print(f"  [{len(self.choices)}] {button.label}")
+            lines.append(f"  [{len(self.choices)}] {button.label}")
         if reply.ask is not None:
             self.asking = reply.ask
             if reply.ask.initial:
                 # A terminal cannot prefill the line: show the text to copy from.
-                self.print(self.say("console.current_text", text=reply.ask.initial))
-            self.print(self.say("console.ask", prompt=reply.ask.prompt))
-        self.print()
+                lines.append(self.say("console.current_text", text=reply.ask.initial))
+            lines.append(self.say("console.ask", prompt=reply.ask.prompt))
+        lines.append("")
+        return lines
 
     # Lines -----------------------------------------------------------------------------
 
@@ -201,17 +203,17 @@ class ConsoleChat:
     def _source_key() -> str:
         return f"{PLATFORM}:{uuid.uuid4()}"
 
-    def _save_file(self, attachment: Attachment) -> None:
-        """A file for the user (an export): written next to the charts, its path printed."""
+    def _save_file(self, attachment: Attachment) -> str:
+        """A file for the user (an export): written next to the charts; the line to print."""
         self.chart_dir.mkdir(parents=True, exist_ok=True)
         path = self.chart_dir / Path(attachment.filename).name
         path.write_bytes(attachment.content)
-        self.print(self.say("console.file", path=path))
+        return self.say("console.file", path=path)
 
-    async def _save_chart(self, reply: Reply) -> None:
+    async def _save_chart(self, reply: Reply) -> str:
         assert reply.digest is not None
         self.chart_dir.mkdir(parents=True, exist_ok=True)
         path = self.chart_dir / f"werkbot-digest-{reply.digest.week}.png"
         chart = await chart_png(reply.digest, self.bot.messages)
         path.write_bytes(chart)
-        self.print(self.say("console.chart", path=path))
+        return self.say("console.chart", path=path)

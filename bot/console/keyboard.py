@@ -4,22 +4,32 @@ At a terminal, Python's `readline` gives line editing and the arrow keys' histor
 only: a history file would keep story texts on disk). The thread is a daemon: the demo ends
 on Ctrl-C or Ctrl-D without waiting for a line that never comes, and the terminal is put back
 as it was found.
+
+While readline reads a line, its thread echoes every key the moment it handles it. A post
+printed from the chat's thread at the same time would mix with that echo (a key typed while the
+post is printed lands inside it, or twice on the line). So while the prompt is shown, the
+reading thread prints posts itself, between two keys: readline calls Python's `PyOS_InputHook`
+there, and every 0.1 s while it waits.
 """
 
 import asyncio
 import contextlib
+import logging
 import queue
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any, TextIO
 
 PROMPT = "> "
+CLEAR_LINE = "\r\x1b[K"
+
+log = logging.getLogger(__name__)
 
 
 class Keyboard:
-    """`read_line()` for the chat; `above_prompt()` for output that comes while it waits."""
+    """`read_line()` for the chat; `print_above()` for output that may come while it waits."""
 
     def __init__(self, stdin: TextIO, out: TextIO) -> None:
         self.stdin = stdin
@@ -31,6 +41,11 @@ class Keyboard:
             queue.SimpleQueue())
         self._thread: threading.Thread | None = None
         self._waiting: asyncio.Future | None = None
+        # Posts for the reading thread to print between two keys, while readline reads a line.
+        self._prints_between_keys = self.readline is not None and _install_input_hook(self._print_due)
+        self._screen = threading.Lock()
+        self._reading = False
+        self._due: list[tuple[str, asyncio.AbstractEventLoop, asyncio.Future]] = []
 
     async def read_line(self) -> str | None:
         """The next line without its line end; None at the end of the input or after `interrupt`."""
@@ -55,23 +70,32 @@ class Keyboard:
         """True while the prompt is shown and the user may be typing."""
         return self._waiting is not None and not self._waiting.done()
 
-    @contextlib.contextmanager
-    def above_prompt(self) -> Iterator[None]:
-        """Print above the line being typed: clear it, print, then show the prompt and what
-        was typed so far again (a scheduled post falls due at any moment)."""
-        redraw = self.interactive and self.waiting
-        if redraw:
-            self.out.write("\r\x1b[K")
-        try:
-            yield
-        finally:
-            if redraw:
-                typed = self.readline.get_line_buffer() if self.readline is not None else ""
-                self.out.write(PROMPT + typed)
-                self.out.flush()
+    async def print_above(self, text: str) -> None:
+        """Print whole lines above the line being typed: clear it, print, then show the prompt
+        and what was typed so far again (a scheduled post falls due at any moment)."""
+        if self._prints_between_keys:
+            loop = asyncio.get_running_loop()
+            with self._screen:
+                if not self._reading:  # no line is being read: the screen is the chat's
+                    self._write(text)
+                    return
+                printed = loop.create_future()
+                self._due.append((text, loop, printed))
+            await printed
+        elif self.interactive and self.waiting:
+            # Without readline the terminal echoes keys itself, and what was typed is unknown.
+            typed = self.readline.get_line_buffer() if self.readline is not None else ""
+            self._write(CLEAR_LINE + text + PROMPT + typed)
+        else:
+            self._write(text)
 
     def close(self) -> None:
         """Give the terminal back as it was: readline may still be waiting in its thread."""
+        global _hooked
+        if _hooked == self._print_due:
+            _hooked = None
+        self._prints_between_keys = False
+        self._print_due(line_ended=True)
         if self._terminal is not None:
             termios, fd, state = self._terminal
             with contextlib.suppress(termios.error, OSError, ValueError):
@@ -91,16 +115,76 @@ class Keyboard:
 
     def _read(self) -> str | None:
         if self.readline is not None:
-            return input(PROMPT)
+            with self._screen:
+                self._reading = self._prints_between_keys
+            try:
+                return input(PROMPT)
+            finally:
+                self._print_due(line_ended=True)
         if self.interactive:
             print(PROMPT, end="", file=self.out, flush=True)
         line = self.stdin.readline()
         return line.rstrip("\r\n") if line else None
 
+    def _print_due(self, line_ended: bool = False) -> None:
+        """In the reading thread, between two keys: the posts that fell due, above the line
+        being typed; once the line has ended, just below it."""
+        with self._screen:
+            due, self._due = self._due, []
+            if line_ended:
+                self._reading = False
+        if not due:
+            return
+        text = "".join(text for text, _, _ in due)
+        if not line_ended:
+            text = CLEAR_LINE + text + PROMPT + self.readline.get_line_buffer()
+        self._write(text)
+        for _, loop, printed in due:
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                loop.call_soon_threadsafe(_answer, printed, None)
+
+    def _write(self, text: str) -> None:
+        self.out.write(text)
+        self.out.flush()
+
 
 def _answer(future: asyncio.Future, line: str | None) -> None:
     if not future.done():
         future.set_result(line)
+
+
+# The function readline calls between keys, and the C function that calls it. Once set, the hook
+# stays for the life of the process: readline reads it without a lock in its own thread.
+_hooked: Callable[[], None] | None = None
+_c_hook: Any = None
+
+
+def _install_input_hook(function: Callable[[], None]) -> bool:
+    """Have readline call `function` between keys (and every 0.1 s while it waits), in its own
+    thread: False when Python's input hook cannot be set, or belongs to another module (tkinter)."""
+    global _hooked, _c_hook
+    try:
+        import ctypes
+        hook = ctypes.c_void_p.in_dll(ctypes.pythonapi, "PyOS_InputHook")
+    except (ImportError, AttributeError, OSError, ValueError):
+        return False
+    if _c_hook is None:
+        if hook.value:
+            return False
+        _c_hook = ctypes.CFUNCTYPE(ctypes.c_int)(_input_hook)
+        hook.value = ctypes.cast(_c_hook, ctypes.c_void_p).value
+    _hooked = function
+    return True
+
+
+def _input_hook() -> int:
+    function = _hooked
+    if function is not None:
+        try:
+            function()
+        except Exception:  # an exception cannot go up through readline
+            log.exception("printing above the prompt failed")
+    return 0
 
 
 def _isatty(stream: TextIO) -> bool:
