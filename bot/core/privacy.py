@@ -174,10 +174,12 @@ SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(])"
 # A date of the team's own agenda or of a named day ("de teamdag van 14 november", "op 20 november
 # is het de Dag van de Rechten van het Kind"): no resident's, unless the sentence names someone.
 TEAM_OR_PUBLIC_DAY = re.compile(
-    r"(?<![\w-])(?:[\w-]*(?:overleg|training|cursus|scholing|bijeenkomst|vergadering|teamdag|studiedag|intervisie|"
-    r"webinar|congres|symposium|uitje|excursie)|dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|"
-    r"nationale\s+\w+dag|wereld\w*dag|(?:wereld|nationale|internationale)\s+(?:\w+\s+){0,2}\w*dag|\w*herdenking|bevrijdingsdag|koningsdag|kerst\w*|oud\s+en\s+nieuw|"
-    r"sinterklaas\w*|suikerfeest|offerfeest|keti\s+koti|pasen|pinksteren)(?![\w-])", re.IGNORECASE)
+    # A word that ends in one of these ("Movisie-training", "dodenherdenking"), then named days.
+    r"(?:overleg|training|cursus|scholing|bijeenkomst|vergadering|teamdag|studiedag|intervisie|webinar|congres|"
+    r"symposium|uitje|excursie|herdenking)(?![\w-])"
+    r"|(?<![\w-])(?:dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|nationale\s+\w+dag|"
+    r"wereld\w*dag|(?:wereld|nationale|internationale)\s+(?:\w+\s+){0,2}\w*dag|bevrijdingsdag|koningsdag|kerst|"
+    r"oud\s+en\s+nieuw|sinterklaas|suikerfeest|offerfeest|keti\s+koti|pasen|pinksteren)", re.IGNORECASE)
 # The country and region everyone in a story lives in: naming them identifies no one.
 HOME_REGION = frozenset({"nederland", "holland", "europa", "randstad", "friesland", "limburg"})
 SMALL_NUMBER_WORDS = r"een|twee|drie|vier|vijf|zes|zeven|acht|negen"
@@ -1121,8 +1123,10 @@ def _between(text: str, one: re.Match[str], other: re.Match[str]) -> str:
 
 def _dates_about_someone(text: str, found: list[Finding], titled: list[Finding]) -> list[Finding]:
     """The findings without the dates whose sentence names no person (see PERSON_WORDS)."""
-    names = [f.start for f in [*found, *titled] if f.kind == "naam"]
     kept = [f for f in found if f.kind != "datum"]
+    if len(kept) == len(found):
+        return found
+    names = [f.start for f in [*found, *titled] if f.kind == "naam"]
     for sentence in SENTENCE.finditer(text):
         start, end = sentence.span()
         named = any(start <= name < end for name in names)
