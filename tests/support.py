@@ -70,3 +70,10 @@ def memory_bot(content: Content, guard: PrivacyGuard) -> Iterator[WerkBot]:
         yield WerkBot(Store(db), content, guard)
     finally:
         db.close()
+
+
+def break_file(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a (copied) content file by `new`: content that must be refused."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

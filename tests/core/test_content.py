@@ -1,5 +1,4 @@
 import re
-import shutil
 from pathlib import Path
 from string import Formatter
 
@@ -7,10 +6,11 @@ import pytest
 from babel.dates import get_day_names, get_month_names
 
 from bot.core.commands import SUB_COMMANDS
-from bot.core.content import DEFAULT_PROMPTS_DIR, ContentError, load_content
+from bot.core.content import ContentError, load_content
 from bot.core.flows.team import SETTING_CHANGES
 from bot.core.posting import CHANNEL_KINDS
 from bot.core.privacy import KINDS
+from tests.support import break_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,19 +60,6 @@ def test_the_seeds_key_terms_survive_in_our_words(content, principle_id, term):
 def test_a_seeds_bad_example_is_no_keyword(content):
     # The seed's Bruna seller is "doorverwezen": the opposite of responsiveness.
     assert "doorverwijzen" not in content.catalogue.principle("toetssteen-3").keywords
-
-
-@pytest.fixture
-def prompts(tmp_path: Path) -> Path:
-    copy = tmp_path / "prompts"
-    shutil.copytree(DEFAULT_PROMPTS_DIR, copy)
-    return copy
-
-
-def break_file(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize(("file", "old", "new", "problem"), [

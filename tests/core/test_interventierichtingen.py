@@ -1,13 +1,11 @@
 """The fifth set: the interventierichtingen the letter (seed 000) takes from Spierts, Van
 Regenmortel and Van Ewijk, each with reflection questions and the letter's examples as hints."""
 
-import shutil
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.core.content import DEFAULT_PROMPTS_DIR, ContentError, load_content
+from bot.core.content import ContentError, load_content
 from bot.render.digest import render_markdown
 from tests.conftest import texts
 
@@ -74,13 +72,6 @@ def test_a_story_under_a_direction_credits_its_author_in_the_digest(store, bot, 
     text = render_markdown(bot.digests.compile(store.team(team_a)), content.messages)
     assert "## Interventierichting 3: Gepast mobiliseren" in text
     assert "\n_Uit: Tine van Regenmortel_\n" in text
-
-
-@pytest.fixture
-def prompts(tmp_path: Path) -> Path:
-    copy = tmp_path / "prompts"
-    shutil.copytree(DEFAULT_PROMPTS_DIR, copy)
-    return copy
 
 
 @pytest.mark.parametrize(("old", "new", "problem"), [

@@ -4,16 +4,15 @@ can look like; always as an example from the source texts, never as a team's sto
 import html
 import itertools
 import re
-import shutil
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.core.content import DEFAULT_PROMPTS_DIR, ContentError, load_content
+from bot.core.content import ContentError, load_content
 from bot.core.privacy import Screened
 from bot.render.digest import render_html, render_markdown
 from tests.core.test_content import NOT_IN_DUTCH
+from tests.support import break_file
 
 MONDAY = date(2026, 11, 23)
 SEEDS = {"000_29f6c19f061575c4.txt", "001_5e0be566bb916a48.txt", "002_6c5113d3f959d0cd.txt",
@@ -49,20 +48,6 @@ def test_the_stories_name_no_one_and_speak_plain_dutch(content, guard):
 
 # Validation at load --------------------------------------------------------------------------------
 
-@pytest.fixture
-def prompts(tmp_path: Path) -> Path:
-    copy = tmp_path / "prompts"
-    shutil.copytree(DEFAULT_PROMPTS_DIR, copy)
-    return copy
-
-
-def break_stories(prompts: Path, old: str, new: str) -> None:
-    path = prompts / "starter-stories.toml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.parametrize(("old", "new", "problem"), [
     ('principle = "interventierichting-4"', 'principle = "interventierichting-9"',
      "story 1 (toneelgroep) names an unknown principle 'interventierichting-9'"),
@@ -78,7 +63,7 @@ def break_stories(prompts: Path, old: str, new: str) -> None:
      "a starter story is brief"),
 ])
 def test_a_broken_starter_story_is_refused_at_load(prompts, old, new, problem):
-    break_stories(prompts, old, new)
+    break_file(prompts / "starter-stories.toml", old, new)
     with pytest.raises(ContentError) as raised:
         load_content(prompts)
     assert raised.value.path.name == "starter-stories.toml"
