@@ -1,12 +1,13 @@
 """Recall and false positives of the privacy guard against deduce out of the box, on each case
 set of tests/privacy_cases/ (the first set, and the dev and frozen test split), with load time and
-peak memory of each. Run: make bench-privacy
+peak memory of each, and the speed of `werkbot scan`. Run: make bench-privacy
 
 deduce out of the box builds its full lookup structures on first use (minutes) and needs about
 a gigabyte; it runs in a child process so the two memory figures do not mix.
 """
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -51,6 +52,38 @@ def texts_per_second(scan, texts: list[str]) -> float:
 SPEED_ROUNDS = 5
 
 
+def scan_command() -> None:
+    """`werkbot scan` as a user runs it, over every set's texts: a file (scanned by one process
+    per core) against the same lines on stdin (one process, each line answered as it is read).
+    Each run's start-up (content, guard from its cache) is measured on one line and taken off."""
+    texts = [json.dumps({"text": case["text"]}, ensure_ascii=False)
+             for name in CASE_SETS for case in load_cases(name)]
+    with tempfile.TemporaryDirectory() as folder:
+        every, one = Path(folder) / "every.jsonl", Path(folder) / "one.jsonl"
+        every.write_text("\n".join(texts) + "\n", encoding="utf-8")
+        one.write_text(texts[0] + "\n", encoding="utf-8")
+        file_per_s = stdin_per_s = 0.0
+        for _ in range(SCAN_ROUNDS):
+            file_per_s = max(file_per_s, len(texts) / (run_scan(every) - run_scan(one)))
+            stdin_per_s = max(stdin_per_s, len(texts) / (run_scan(every, stdin=True)
+                                                         - run_scan(one, stdin=True)))
+    print(json.dumps({"lines": [
+        f"  werkbot scan FILE on {os.cpu_count()} cores: {file_per_s:.0f} texts/s; the same lines on "
+        f"stdin, one process: {stdin_per_s:.0f} texts/s (ratio {file_per_s / stdin_per_s:.2f})"]}))
+
+
+SCAN_ROUNDS = 3
+
+
+def run_scan(path: Path, stdin: bool = False) -> float:
+    command = [sys.executable, "-m", "bot.cli", "scan"]
+    started = time.perf_counter()
+    with path.open("rb") as source:
+        subprocess.run(command if stdin else [*command, str(path)], stdin=source if stdin else None,
+                       stdout=subprocess.DEVNULL, cwd=ROOT, check=True)
+    return time.perf_counter() - started
+
+
 def deduce_out_of_the_box() -> None:
     from deduce import Deduce
 
@@ -77,9 +110,9 @@ def emit(label: str, scan, loaded: float) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1:
-        {"ours": ours, "deduce": deduce_out_of_the_box}[sys.argv[1]]()
+        {"ours": ours, "deduce": deduce_out_of_the_box, "scan": scan_command}[sys.argv[1]]()
         return
-    for which in ("ours", "deduce"):
+    for which in ("ours", "scan", "deduce"):
         result = subprocess.run([sys.executable, __file__, which], capture_output=True, text=True,
                                 check=True)
         for line in result.stdout.strip().splitlines():

@@ -266,6 +266,26 @@ def test_scan_prints_one_json_object_per_line(tmp_path):
     assert missing.returncode == 1 and "bestaat niet" in missing.stderr
 
 
+
+def test_scan_of_a_long_file_answers_every_line_in_order_and_stops_at_a_bad_one(tmp_path):
+    # More lines than one batch for the scan processes, each told apart by its number.
+    lines = [f"Regel {number}: bel 06-{40000000 + number} of gewoon koffie." for number in range(1, 701)]
+    source = tmp_path / "lang.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from_file = werkbot("scan", str(source))
+    assert from_file.returncode == 0, from_file.stderr
+    assert [json.loads(line)["masked"] for line in from_file.stdout.splitlines()] == [
+        f"Regel {number}: bel [telefoonnummer] of gewoon koffie." for number in range(1, 701)]
+    assert werkbot("scan", stdin=source.read_text(encoding="utf-8")).stdout == from_file.stdout
+    broken = tmp_path / "kapot.txt"
+    broken.write_bytes("\n".join(lines[:599]).encode("utf-8") + b"\nkapot: \xff\n"
+                       + lines[600].encode("utf-8"))
+    result = werkbot("scan", str(broken))
+    assert result.stdout.splitlines() == from_file.stdout.splitlines()[:599]
+    assert (result.returncode, result.stderr) == (1, (
+        f"werkbot: {broken} is geen UTF-8-tekst (regel 600). Sla het bestand op als UTF-8 en probeer "
+        "het opnieuw.\n"))
+
 @pytest.mark.parametrize(("env", "named"), [
     ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
     ({"SLACK_BOT_TOKEN": "not-a-token", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),

@@ -46,6 +46,9 @@ DEDUCE_KINDS = {
     "ziekenhuis": "instelling", "datum": "datum", "leeftijd": "leeftijd",
     "telefoonnummer": "telefoonnummer", "emailadres": "email", "url": "url", "bsn": "bsn",
 }
+# deduce's steps whose work the guard does not use: it reads the annotations, not the redacted text,
+# and finds BSNs and e-mail addresses itself (its phone numbers and links add to the guard's own).
+DEDUCE_UNUSED = frozenset({"redactor", "identifiers", "email_addresses"})
 # Lists left out of deduce's copy (see the module docstring).
 HEAVY_LISTS = ("locations/lst_street", "institutions/lst_healthcare_institution")
 # Where deduce keeps its built lookup structures, inside the lookup folder it is given.
@@ -359,6 +362,8 @@ INITIALS_BEFORE = re.compile(r"(?:(?<![\w-])[^\W\d_]\.\s?){1,4}$")
 DROPPED = INVISIBLE + "\u00ad"
 SPACES = "\u00a0\u2007\u202f\u2009\u200a"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+UNIFIED = str.maketrans({**dict.fromkeys(SPACES, " "), **dict.fromkeys(DASHES, "-"),
+                         **dict.fromkeys(DROPPED)})
 
 
 @dataclass(frozen=True)
@@ -421,12 +426,14 @@ class NormalView:
     character's offset in the original, so findings map back to what was typed."""
 
     def __init__(self, text: str) -> None:
-        kept = [(i, " " if c in SPACES else "-" if c in DASHES else c)
-                for i, c in enumerate(text) if c not in DROPPED]
-        self.origin = [i for i, _ in kept]
-        self.text = "".join(c for _, c in kept)
+        self.text = text.translate(UNIFIED)
+        # Most texts drop nothing: then every offset is its own, and no table is built.
+        self.origin = None if len(self.text) == len(text) else [
+            i for i, c in enumerate(text) if c not in DROPPED]
 
     def original(self, finding: "Finding") -> "Finding":
+        if self.origin is None:
+            return finding
         return Finding(self.origin[finding.start], self.origin[finding.end - 1] + 1, finding.kind)
 
 
@@ -1018,7 +1025,7 @@ class PrivacyGuard:
 
     def _deduce_findings(self, text: str) -> list[Finding]:
         assert self._deduce is not None
-        document = self._deduce.deidentify(text)
+        document = self._deduce.deidentify(text, disabled=DEDUCE_UNUSED)
         found = []
         for annotation in document.annotations:
             kind = DEDUCE_KINDS.get(annotation.tag)
