@@ -105,6 +105,9 @@ STREET_WITHOUT_NUMBER = re.compile(
 # A street in lower case named without a number, after an article ("de hoek van de lisdoddestraat").
 LOWER_STREET_AFTER_DE = re.compile(
     rf"(?<![\w-])(?:de|het)\s+([a-z][\w'-]{{3,}}(?:{STREET_ONLY_SUFFIXES}))(?![\w-])")
+# "hij woont in de", "wonen sinds kort aan het": where someone lives follows.
+LIVES_IN = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden|woonachtig)\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:in|op|aan)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
 LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{0,40},\s*$", re.IGNORECASE)
 # Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
@@ -183,6 +186,15 @@ TEAM_OR_PUBLIC_DAY = re.compile(
     r"|(?<![\w-])(?:dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|nationale\s+\w+dag|"
     r"wereld\w*dag|(?:wereld|nationale|internationale)\s+(?:\w+\s+){0,2}\w*dag|bevrijdingsdag|koningsdag|kerst|"
     r"oud\s+en\s+nieuw|sinterklaas|suikerfeest|offerfeest|keti\s+koti|pasen|pinksteren)", re.IGNORECASE)
+# A post's sign-off at its very end: "Groet, Marieke", "groetjes Lotte & Bas", "thx Noor", "- Tess".
+# The author's (or colleagues') own names, none a resident's.
+SIGN_OFF_NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w'’-]*)?"
+SIGN_OFF = re.compile(
+    r"(?:(?<![\w-])(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?groet(?:en|jes)?|gr|grt|"
+    r"mvg|liefs|dank|dankjewel|bedankt|thx|thanks|namens)[,:!]?\s+|(?:^|\s)-+\s*)"
+    rf"(?P<names>{SIGN_OFF_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{SIGN_OFF_NAME})*)[\s.!,]*(?:[^\w\s]\s*)*$")
+# How far from a text's end a sign-off can start.
+SIGN_OFF_REACH = 80
 # The country and region everyone in a story lives in: naming them identifies no one.
 HOME_REGION = frozenset({"nederland", "holland", "europa", "randstad", "friesland", "limburg"})
 SMALL_NUMBER_WORDS = r"een|twee|drie|vier|vijf|zes|zeven|acht|negen"
@@ -678,6 +690,9 @@ class PrivacyGuard:
                          for m in PUBLIC_PERSON.finditer(normal)]
         not_personal += [m.span("title") for m in QUOTED_TITLE.finditer(normal)]
         not_personal += _community_places(normal)
+        sign_off = SIGN_OFF.search(normal, max(0, len(normal) - SIGN_OFF_REACH))
+        if sign_off:
+            not_personal.append(sign_off.span("names"))
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
@@ -691,7 +706,7 @@ class PrivacyGuard:
                  if not (f.kind == "locatie" and _team_or_title_place(normal, f)) and not _example(normal, f)
                  and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
         found += [self._whole(normal, f) for f in titled]
-        return [view.original(finding) for finding in _merge(_with_someone(found))]
+        return [view.original(finding) for finding in _merge(_with_someone(normal, found))]
 
     def _whole(self, text: str, finding: Finding) -> Finding:
         """The finding widened so no identifying part stays readable: the rest of a word it cuts,
@@ -1153,13 +1168,22 @@ def _brand_spelled(name: str) -> bool:
                or ROLE_AFTER_HYPHEN.search(word) for word in re.findall(r"[\w'’-]+", name))
 
 
-def _with_someone(found: list[Finding]) -> list[Finding]:
-    """The findings, without places and institutions when nothing else was found: a place or an
-    institution alone ("het CJIB in Leeuwarden", "een vrijwilliger van Humanitas") points at no
-    one; next to a name, an age, a date or an identifier it helps find someone."""
-    if any(f.kind not in ("locatie", "instelling") for f in found):
+def _with_someone(text: str, found: list[Finding]) -> list[Finding]:
+    """The findings, without places, institutions and streets when nothing else was found: a
+    place, an institution or a street without a number alone ("het CJIB in Leeuwarden", "een
+    vrijwilliger van Humanitas", "ons kantoor in de Oudestraat") points at no one; next to a name,
+    an age, a date or an identifier it helps find someone."""
+    if any(f.kind not in ("locatie", "instelling") and not _street_alone(text, f) for f in found):
         return found
     return []
+
+
+def _street_alone(text: str, finding: Finding) -> bool:
+    """A street without a number, in a sentence about no resident ("ons kantoor is verhuisd naar de
+    Oudestraat"; not "hij woont in de Lijsterstraat", "ze heeft een winkel aan de Kerkstraat")."""
+    return (finding.kind == "adres" and not DIGIT.search(text, finding.start, finding.end)
+            and not _ending_at(LIVES_IN, text, finding.start)
+            and not THIRD_PERSON.search(_sentence_at(text, finding.start)))
 
 
 def _community_places(text: str) -> list[tuple[int, int]]:

@@ -172,6 +172,10 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("samen met maria santos uit kaapverdie een muziekavond",
      "samen met [naam] uit [locatie] een muziekavond"),
     ("ze woont op de burgemeester de withstraat 112-3", "ze woont op de [adres]"),
+    ("Hij woont in de Berkenstraat en kent daar niemand meer.",
+     "Hij woont in de [adres] en kent daar niemand meer."),
+    ("Dank aan buurvrouw Dilara Koç voor de soep! Groet, Joost",
+     "Dank aan buurvrouw [naam] voor de soep! Groet, Joost"),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -234,6 +238,12 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Veel ouderen wonen in huizen met trappen.",
     "Ophaalpunten:\n1. buurthuis De Kajuit\n2. de bibliotheek",
     "Op 10 oktober, Wereld Mentale Gezondheidsdag, vertelde een ervaringsdeskundige over haar depressie.",
+    # A post's sign-off names its author or colleagues; a street alone, where no one lives.
+    "Koffie om tien uur in de buurtkamer werkte. Groet, Marieke",
+    "Nabespreken na drie crisismeldingen hielp echt. Dank Fenna en Joris!",
+    "Wie helpt mee met de kraam op de markt? groetjes Lotte & Bas 🙂",
+    "Geduld loont: de vierde keer belde hij zelf. — Samira",
+    "Ons kantoor is verhuisd naar de Oudestraat, boven de bakker.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
