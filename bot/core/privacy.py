@@ -108,6 +108,19 @@ LOWER_STREET_AFTER_DE = re.compile(
 # "hij woont in de", "wonen sinds kort aan het": where someone lives follows.
 LIVES_IN = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden|woonachtig)\s+"
                       r"(?:[\w-]+\s+){0,3}?(?:in|op|aan)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+# Where someone comes from or lives, said right after them: "mevrouw Boonman uit Lammerenburg",
+# "oorspronkelijk uit Tuzla", "woont in Dauwendaele", "woont pal naast het Kronenburgerpark".
+PLACE_NAMED = (r"(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
+               r"(?:\s+(?:van\s+|aan\s+(?:de\s+|het\s+)?)?[A-Z][\w'’]+)?)")
+ORIGIN_OR_HOME = re.compile(
+    r"(?<![\w-])(?:(?P<origin>oorspronkelijk|afkomstig|geboren|gevlucht|komt|kwam|komen|kwamen)\s+(?:\w+\s+)?uit"
+    r"|(?P<uit>uit)|(?:woont|woonde|wonen|woonden|woonachtig)\s+(?:(?:nu|al|sinds\s+kort|zelf|nog|pal|vlak|"
+    rf"alleen)\s+)*(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?)\s+{PLACE_NAMED}")
+# A preposition and an article: what is named after them is a place or a thing, not a person.
+PLACE_ARTICLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|op|bij|naar|aan|langs|rond|richting|tegenover|naast|achter)\s+(?:de|het)\s+$")
+# How near a person a bare "uit X" must follow to say where that person is from.
+ORIGIN_REACH = 30
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
 LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{0,40},\s*$", re.IGNORECASE)
 # Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
@@ -139,7 +152,7 @@ DATE_PATTERNS = (
     # A month and a year ("een opname in maart 2023").
     re.compile(rf"(?<![\w-])(?:{MONTHS})\s+(?:19|20)\d{{2}}(?!\d)", re.IGNORECASE),
     # A whole date in digits ("17-09-1985", "3/2/2011").
-    re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?![\w/-])"),
+    re.compile(r"(?<![\w/.-])((?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\2(?:19|20)\d{2})(?![\w/-])"),
     # A year of a resident's life: "woont sinds 2016 in Kerkrade", "is in 2019 gestopt met werken".
     re.compile(r"(?<![\w-])(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?=(?:\s+\w+){0,4}\s+(?:gestopt|gevlucht|"
                r"verhuisd|getrouwd|gescheiden|overleden|ontslagen|opgenomen|aangekomen|geboren|naar\s+Nederland))"
@@ -206,7 +219,8 @@ AGE_PATTERNS = (
     re.compile(r"(?<=[A-Za-z]\s)\((\d{1,3})\)"),
     # "Bep, 91, vertelde", "Emre Kaya, 17 jaar, heeft": an age between commas or closing the
     # sentence, right after a name (checked: capitalised).
-    re.compile(rf"(?P<name>[^\W\d_][\w'-]*),\s(\d{{1,3}}(?:\s+jaar)?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar)"
+    re.compile(rf"(?P<name>[^\W\d_][\w'-]*),\s(\d{{1,3}}(?:\s+jaar|\s?jr)?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar"
+               rf"|(?:{NUMBER_WORDS})(?=,\s))"
                rf"(?:,\s|[.;:](?:\s|$)|\)|[ \t]*(?:\n|$))", re.IGNORECASE),
     # "(tweeling, 12)", "(7 en 4 jaar)": ages in brackets after names or a person word.
     re.compile(r"(?:(?<=[^\W\d_]\s)\(|(?<=[^\W\d_]\.\s)\(|\((?:(?i:tweeling|drieling|zoon|dochter|broer|zus|kind|baby|jongen|"
@@ -222,7 +236,7 @@ AGE_PATTERNS = (
                re.IGNORECASE),
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
     re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
-               r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
+               r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|\+|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
                r"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang)|[\d.,:-]\d|\w)", re.IGNORECASE),
     re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                rf"((?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?:\s+oud)?)"
@@ -230,15 +244,30 @@ AGE_PATTERNS = (
                re.IGNORECASE),
     # "een vrouw van 58", "haar zoon van 19": a person's age after the person.
     re.compile(r"(?<![\w-])(?:man|vrouw|meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|jongere|"
-               r"buurman|buurvrouw|moeder|vader|opa|oma)\s+van\s+(\d{1,3})(?!\s*(?:%|euro|uur|jaar\s+geleden)|"
-               r"[\d.,:-]\d|\w)", re.IGNORECASE),
+               r"buurman|buurvrouw|moeder|vader|opa|oma|jongeman|jongedame|puber|tiener|meid|knul)\s+van\s+"
+               r"(\d{1,3})(?!\s*(?:%|euro|uur|jaar\s+geleden)|[\d.,:-]\d|\w)", re.IGNORECASE),
+    # "meisje 15 uit …", "jongen uit lombok 22jr": a young person's age typed right after them,
+    # or as years typed short.
+    re.compile(r"(?<![\w-])(?:meisje|jongen|jongeman|jongedame|puber|tiener|meid|knul)\s+(\d{1,2})"
+               r"(?=\s*(?:jaar|jr)?(?:[,.;:)]|\s+(?:uit|in|van|met|die|wil|is|heeft|woont|zit|loopt|en)\b))",
+               re.IGNORECASE),
+    re.compile(r"(?<![\w-])(\d{1,3}\s?jr)(?![\w-])(?!\s+(?:geleden|lang|ervaring|later|terug))",
+               re.IGNORECASE),
+    # "hij 78, zij 76": each partner's age after the pronoun.
+    re.compile(r"(?<![\w-])(?:hij|zij)\s+(\d{1,3})(?=\s*(?:,|;|\)|\.(?:\s|$)|\s+en\s|$))", re.IGNORECASE),
+    # "wordt volgende week 95", "wordt op 3 augustus 100!!": a birthday's age after when it is.
+    re.compile(r"(?<![\w-])(?:wordt|werd)\s+(?:(?:volgende|deze|komende|vorige)\s+(?:week|maand|maandag|dinsdag|"
+               r"woensdag|donderdag|vrijdag|zaterdag|zondag)|die\s+dag|morgen|vandaag|overmorgen|op\s+\d{1,2}\s+"
+               rf"(?:{MONTHS}))\s+(\d{{1,3}})(?=\s*(?:jaar\b|[!.,;]|\s+en\s|$))", re.IGNORECASE),
+    # "vandaag 18 geworden", "100 jaar geworden".
+    re.compile(r"(?<![\w-])(\d{1,3}(?:\s+jaar)?)\s+geworden(?![\w-])", re.IGNORECASE),
     # "ze is zestig", "wordt hij tachtig": a number word alone, when he or she is it.
     re.compile(rf"(?<![\w-])(?:(?:hij|zij|ze)\s+(?:is|wordt|werd|was)|(?:is|wordt|werd|was)\s+(?:hij|zij|ze))"
                rf"\s+(?:(?:nu|pas|net|bijna|inmiddels)\s+)?({NUMBER_WORDS})(?=\s*(?:[.,;:!?)]|$)|"
                rf"\s+(?:en|maar|of|dus|want)\s)", re.IGNORECASE),
     # "kinderen van 4, 6 en 9", "haar zoons van 12 en 15 jaar": the ages of several, listed.
     re.compile(r"(?<![\w-])(?:kinderen|kids|zonen|zoons|dochters|jongens|meisjes|kleinkinderen|broers|"
-               r"zussen|broertjes|zusjes|ouders|tweeling)\s+van\s+(\d{1,2}(?:,\s*\d{1,2})*\s+en\s+\d{1,2}"
+               r"zussen|broertjes|zusjes|ouders|tweeling)\s+(?:van\s+|zijn\s+|waren\s+)?(\d{1,2}(?:,\s*\d{1,2})*\s+en\s+\d{1,2}"
                r"(?:\s+jaar)?)(?!\s*(?:%|euro|uur)|[\d.,:-]\d|\w)", re.IGNORECASE),
     # "sinds hij 10 was", "toen ze 16 werd", "sinds haar 80ste verjaardag".
     re.compile(r"(?<![\w-])(?:sinds|toen|vanaf)\s+(?:hij|zij|ze)\s+(\d{1,3})\s+(?:was|werd)(?![\w-])",
@@ -253,10 +282,13 @@ DIGIT_AGE_PATTERNS = frozenset(pattern for pattern in AGE_PATTERNS if NUMBER_WOR
 GROUP_OR_THING_AGE = re.compile(
     r"(?:\b(?:tussen\s+(?:de\s+)?\d+\s+en|van\s+(?:de\s+)?\d+\s+tot|\d+\s*(?:tot|t/m|-|en)|vanaf|"
     r"boven\s+de|onder\s+de|ouder\s+dan|jonger\s+dan|(?:bestaat|bestond|bestaan)(?:\s+[\w-]+){0,3}|ruim|al|na|"
-    r"over|sinds|tot(?:\s+en\s+met)?|t/m|(?:leeftijd|grens)\s+(?:is|ligt|wordt|was)(?:\s+(?:nu|op|straks))*)\s*)$",
+    r"over|sinds|tot(?:\s+en\s+met)?|t/m|(?:leeftijd|grens)\s+(?:is|ligt|wordt|was)(?:\s+(?:nu|op|straks))*|"
+    # an average, and how long something runs ("draait nu 2 jaar").
+    r"gemiddeld|(?:draait|draaien|loopt|lopen|duurt|duren|wacht|wachten)(?:\s+(?:nu|al|pas|ongeveer|bijna|ruim))*)\s*)$",
     re.IGNORECASE)
-THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+(?!kind|meisje|jongetje|zoontje|dochtertje)"
-                            r"[\w-]+(?:\s+[\w-]+)?\s+(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
+THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+"
+                            r"(?:(?!(?:kind|meisje|jongetje|zoontje|dochtertje|jongste|oudste)\b)[\w-]+\s+){1,6}"
+                            r"(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
 ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men)(?![\w-])", re.IGNORECASE)
 THIRD_PERSON = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|mw|dhr|meneer|mevrouw|zoon|dochter)(?![\w-])", re.IGNORECASE)
@@ -487,13 +519,14 @@ def _ending_at(pattern: re.Pattern[str], text: str, position: int) -> re.Match[s
 def _merge(findings: list[Finding]) -> list[Finding]:
     """Join overlapping findings; the stronger kind (PRECEDENCE) names the joined span, but of
     a name, a place and an institution the longest does ("Jongerenopvang De Poort" holds the
-    name "De Poort")."""
+    name "De Poort"), and of two as long the stronger ("Mevrouw Veldkamp" is a name, not the
+    neighbourhood)."""
     merged: list[Finding] = []
     for finding in sorted(findings):
         if merged and finding.start < merged[-1].end:
             last = merged[-1]
             if {last.kind, finding.kind} <= NAME_LIKE_KINDS:
-                kind = max(last, finding, key=lambda f: f.end - f.start).kind
+                kind = max(last, finding, key=lambda f: (f.end - f.start, -PRECEDENCE.index(f.kind))).kind
             else:
                 kind = min(last.kind, finding.kind, key=PRECEDENCE.index)
             merged[-1] = Finding(last.start, max(last.end, finding.end), kind)
@@ -685,6 +718,7 @@ class PrivacyGuard:
                  *self._places_typed(normal, words), *self._institutions_named(normal),
                  *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
+        found += self._origins_and_homes(normal, found)
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
         not_personal += [m.span("name") if m.group("name") else m.span("author")
                          for m in PUBLIC_PERSON.finditer(normal)]
@@ -902,7 +936,10 @@ class PrivacyGuard:
                 before = "en" if self._is_first_name(words, index - 2) else ""
             if after == "en":
                 after = "en" if self._is_first_name(words, index + 2) else ""
-            if before in PERSON_BEFORE or after in PERSON_AFTER:
+            # "thomas uit bottendaal": from a place the lists know.
+            from_place = (after == "uit" and index + 2 < len(words)
+                          and words[index + 2].group().lower() in self._places)
+            if before in PERSON_BEFORE or after in PERSON_AFTER or from_place:
                 # …with the surname after it ("samen met maria santos uit …").
                 end = word.end()
                 if (index + 1 < len(words) and words[index + 1].group().islower()
@@ -1010,6 +1047,25 @@ class PrivacyGuard:
                 found.append(Finding(word.start(), word.end(), "locatie"))
         return found
 
+    def _origins_and_homes(self, text: str, found: list[Finding]) -> list[Finding]:
+        """A place no list knows, where a person comes from or lives ("Dhr. Hodžić, 59, oorspronkelijk
+        uit Tuzla", "Lucas Hermans uit Chevermont", "woont in Dauwendaele"). A bare "uit" says so only
+        right after a name or age: "de collega uit Zwolle" is no resident's place."""
+        places = []
+        if "uit" not in text and "woon" not in text:
+            return places
+        people = [f.end for f in found if f.kind in ("naam", "leeftijd")]
+        for match in ORIGIN_OR_HOME.finditer(text):
+            place = match.group("place")
+            if self._ordinary(place.split()[0]) or place.lower() in HOME_REGION:
+                continue
+            if match.group("uit") and not any(0 <= match.start() - end <= ORIGIN_REACH
+                                              and not re.search(r"[.!?\n]", text[end:match.start()])
+                                              for end in people):
+                continue
+            places.append(Finding(match.start("place"), match.end("place"), "locatie"))
+        return places
+
     def _institutions_named(self, text: str) -> list[Finding]:
         found = []
         for start, end, size in self._institutions.find(text):
@@ -1062,6 +1118,15 @@ class PrivacyGuard:
                 words = self._without_prefix(words)
             if not words:
                 continue
+            # "op de Brink", "bij de Kralingse Plas", "huis aan de Paul Krugerlaan": a name after a
+            # preposition and an article is a place's; "Den Bosch" a town's.
+            opening = " ".join(word.group() for word in words[:2])
+            if kind == "naam" and len(words) > 2 and PLACE_ARTICLE_BEFORE.fullmatch(opening + " "):
+                words = words[2:]
+                kind = "locatie"
+            if kind == "naam" and (_ending_at(PLACE_ARTICLE_BEFORE, text, start + words[0].start())
+                                   or (len(words) > 1 and opening.lower() in self._places)):
+                kind = "locatie"
             end = start + words[-1].end()
             start += words[0].start()
             if kind == "naam" and (self._ordinary_words(text, start, end) or _brand_spelled(text[start:end])
@@ -1194,12 +1259,12 @@ def _community_places(text: str) -> list[tuple[int, int]]:
 
 
 def _example(text: str, finding: Finding) -> bool:
-    """An identifier given as an example: a placeholder forms print, or one after "zoals" or
-    "bijvoorbeeld"."""
+    """An identifier or date given as an example: a placeholder forms print, or one after "zoals"
+    or "bijvoorbeeld"."""
     typed = re.sub(r"[^0-9a-z]", "", text[finding.start:finding.end].lower())
     if typed in PLACEHOLDERS:
         return True
-    return finding.kind in HARD_KINDS and bool(_ending_at(EXAMPLE_BEFORE, text, finding.start))
+    return finding.kind in (*HARD_KINDS, "datum") and bool(_ending_at(EXAMPLE_BEFORE, text, finding.start))
 
 
 def _team_or_title_place(text: str, place: Finding) -> bool:

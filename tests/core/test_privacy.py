@@ -176,6 +176,22 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Hij woont in de [adres] en kent daar niemand meer."),
     ("Dank aan buurvrouw Dilara Koç voor de soep! Groet, Joost",
      "Dank aan buurvrouw [naam] voor de soep! Groet, Joost"),
+    # Ages after a pronoun, a young person or a birthday's day; years typed short.
+    ("dhr en mw kalsbeek, hij 81, zij 77, willen samen blijven wonen.",
+     "dhr en mw [naam], hij [leeftijd], zij [leeftijd], willen samen blijven wonen."),
+    ("meisje 14 uit de Vogelbuurt slaapt bij een vriendin",
+     "meisje [leeftijd] uit de [locatie] slaapt bij een vriendin"),
+    ("Mw. Brouwers wordt volgende week 96 en wil geen feest.",
+     "Mw. [naam] wordt volgende week [leeftijd] en wil geen feest."),
+    ("jongen 19jr uit Nador, Driss, zoekt werk", "jongen [leeftijd] uit [locatie], [naam], zoekt werk"),
+    ("Meneer Osei, zesenzeventig, leerde videobellen.", "Meneer [naam], [leeftijd], leerde videobellen."),
+    ("moeder van kees en wim belde: jongens zijn 12 en 10",
+     "moeder van [naam] en [naam] belde: jongens zijn [leeftijd]"),
+    # Where someone comes from or lives, in places no list knows.
+    ("Dhr. Begović, 61, oorspronkelijk uit Zavidovići, zoekt een moskee.",
+     "Dhr. [naam], [leeftijd], oorspronkelijk uit [locatie], zoekt een moskee."),
+    ("Mevrouw Veldkamp woont in Stokhorst en komt niet meer buiten.",
+     "Mevrouw [naam] woont in [locatie] en komt niet meer buiten."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -244,6 +260,13 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Wie helpt mee met de kraam op de markt? groetjes Lotte & Bas 🙂",
     "Geduld loont: de vierde keer belde hij zelf. — Samira",
     "Ons kantoor is verhuisd naar de Oudestraat, boven de bakker.",
+    # Ages of groups and of how long something runs; a date given as an example; places named
+    # after a preposition and an article; towns, and the authors of methods.
+    "Onze doelgroep is 75+, gemiddeld 81 jaar. Het inloopspreekuur draait nu 3 jaar.",
+    "Vul de geboortedatum in als dd-mm-jjjj, bijvoorbeeld 01-01-2010.",
+    "We gingen vissen bij de Kralingse Plas en stonden daarna met een kraam op de Brink.",
+    "Vanaf 1 januari werken we in Den Bosch met Vroeg Eropaf.",
+    "We werken met Signs of Safety van Andrew Turnell en WRAP van Mary Ellen Copeland.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
