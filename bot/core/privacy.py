@@ -51,6 +51,8 @@ DEDUCE_KINDS = {
 DEDUCE_UNUSED = frozenset({"redactor", "identifiers", "email_addresses"})
 # Lists left out of deduce's copy (see the module docstring).
 HEAVY_LISTS = ("locations/lst_street", "institutions/lst_healthcare_institution")
+# deduce's list of medical terms, which it never takes for a name.
+MEDICAL_TERMS = "whitelist/lst_medical_term"
 # Where deduce keeps its built lookup structures, inside the lookup folder it is given.
 DEDUCE_CACHE_FOLDER = "cache"
 
@@ -87,7 +89,7 @@ PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300"})
 HOUSE_NUMBER = re.compile(
     r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])")
 # "Dorpsstraat nummer 12", "huisnummer 9": the word between a street and its number, or instead of it.
-NUMBER_WORD_BEFORE = re.compile(r"(?<![\w-])(huisnummer|nummer|nr\.?|no\.?)\s*$", re.IGNORECASE)
+NUMBER_WORD_BEFORE = re.compile(r"(?<![\w-])(huisnummer|huisnr\.?|nummer|nr\.?|no\.?)\s*$", re.IGNORECASE)
 # A house number alone points at a home after these ("de buurvrouw van nummer 9").
 HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|naast|[\w-]*flat|complex)\s+$",
                                  re.IGNORECASE)
@@ -535,6 +537,19 @@ def _merge(findings: list[Finding]) -> list[Finding]:
     return merged
 
 
+def _one_address(text: str, findings: list[Finding]) -> list[Finding]:
+    """The parts of one address typed in a row ("Lepelstraat 7, 5301 AB", "postcode 6843KT huisnr
+    12") joined, so the mask shows one address."""
+    joined: list[Finding] = []
+    for finding in findings:
+        if (joined and finding.kind == joined[-1].kind == "adres"
+                and re.fullmatch(r"[ \t]*,?[ \t]*", text[joined[-1].end:finding.start])):
+            joined[-1] = Finding(joined[-1].start, finding.end, "adres")
+        else:
+            joined.append(finding)
+    return joined
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'(“‘«")
     return not before or before[-1] in ".!?:\n;"
@@ -601,7 +616,7 @@ class PrivacyGuard:
         self._prefixes = frozenset(prefixes | {prefix[1:] for prefix in prefixes if prefix[0] == "de"})
         # A first name typed in lower case is only taken for one when it is no ordinary word.
         first_names = self._word_list(lists / "names" / "lst_first_name") | self.words.first_names
-        medical = self._word_list(lists / "whitelist" / "lst_medical_term")
+        medical = self._word_list(lists / MEDICAL_TERMS) - self.words.first_names
         # …nor a frequent Dutch word ("met kerst", "normen en waarden").
         self._first_names = first_names - self._ordinary_lower - medical - self.words.name_words
         places = self._word_list(lists / "locations" / "lst_placename")
@@ -667,6 +682,11 @@ class PrivacyGuard:
                 folder_path = staging / "src" / heavy
                 (folder_path / "items.txt").write_text("", encoding="utf-8")
                 (folder_path / "exceptions.txt").unlink(missing_ok=True)
+            for name, words in self._taken_from_deduce().items():
+                items = staging / "src" / name / "items.txt"
+                kept = [line for line in items.read_text(encoding="utf-8").splitlines()
+                        if line.lower() not in words]
+                items.write_text("\n".join(kept) + "\n", encoding="utf-8")
             for name, words in added.items():
                 items = staging / "src" / name / "items.txt"
                 items.parent.mkdir(parents=True, exist_ok=True)
@@ -684,13 +704,20 @@ class PrivacyGuard:
         return {"names/lst_first_name": sorted(self.words.first_names),
                 "locations/lst_placename/lst_neighbourhood": sorted(self.words.neighbourhoods)}
 
+    def _taken_from_deduce(self) -> dict[str, frozenset[str]]:
+        """Our first names out of deduce's medical terms, which it never takes for a name: "Ilias",
+        "Cor", "Veli" are residents here far more often than terms."""
+        return {MEDICAL_TERMS: self.words.first_names}
+
     @property
     def lookup_folder(self) -> str:
         """The cache folder of deduce's lists: new for each deduce version and for each change
         in what the guard adds to them."""
         import deduce
 
-        digest = hashlib.sha256(repr(sorted(self._added_to_deduce().items())).encode()).hexdigest()[:12]
+        changes = [*sorted(self._added_to_deduce().items()),
+                   *((name, sorted(words)) for name, words in sorted(self._taken_from_deduce().items()))]
+        digest = hashlib.sha256(repr(changes).encode()).hexdigest()[:12]
         return f"deduce-{deduce.__version__}-{digest}"
 
     @staticmethod
@@ -740,7 +767,8 @@ class PrivacyGuard:
                  if not (f.kind == "locatie" and _team_or_title_place(normal, f)) and not _example(normal, f)
                  and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
         found += [self._whole(normal, f) for f in titled]
-        return [view.original(finding) for finding in _merge(_with_someone(normal, found))]
+        merged = _one_address(normal, _merge(_with_someone(normal, found)))
+        return [view.original(finding) for finding in merged]
 
     def _whole(self, text: str, finding: Finding) -> Finding:
         """The finding widened so no identifying part stays readable: the rest of a word it cuts,
@@ -785,18 +813,18 @@ class PrivacyGuard:
         for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
             # 0800 and 0900 numbers belong to services (Veilig Thuis, the Belastingtelefoon), not people.
             if phonenumbers.number_type(match.number) not in SERVICE_NUMBER_TYPES:
-                found.append(Finding(match.start, match.end, "telefoonnummer"))
+                found.append(Finding(_number_start(match), match.end, "telefoonnummer"))
             # Nine digits after a country code are a foreign phone number, whatever the 11-proef says.
-            if match.raw_string.startswith(("+", "00")):
+            if _with_country_code(match.raw_string):
                 found = [f for f in found if not (f.kind == "bsn" and match.start <= f.start < match.end)]
         # With its country code written out it is a phone number, even one the plan does not know.
         possible = (phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE)
                     if COUNTRY_CODE.search(text) else ())
         for match in possible:
-            if (match.raw_string.startswith(("+", "00"))
+            if (_with_country_code(match.raw_string)
                     and not any(f.start <= match.start < f.end for f in found if f.kind == "telefoonnummer")):
                 found = [f for f in found if not (f.kind == "bsn" and match.start <= f.start < match.end)]
-                found.append(Finding(match.start, match.end, "telefoonnummer"))
+                found.append(Finding(_number_start(match), match.end, "telefoonnummer"))
         found += [Finding(m.start(), m.end(), "url") for m in BARE_URL.finditer(text)]
         found += [Finding(m.start(), m.end(), "url") for m in PERSONAL_SITE.finditer(text)]
         return found
@@ -813,7 +841,7 @@ class PrivacyGuard:
             start = self._street_before(text, end)
             if start is not None:
                 found.append(Finding(start, number.end(), "adres"))
-            elif number_word and (number_word.group(1).lower() == "huisnummer"
+            elif number_word and (number_word.group(1).lower().startswith("huis")
                                   or _ending_at(HOME_NUMBER_CONTEXT, text, number_word.start())
                                   or _ending_at(LIVING_BEFORE, text, number_word.start())):
                 found.append(Finding(number_word.start(), number.end(), "adres"))
@@ -1193,6 +1221,18 @@ def _valid_iban(typed: str) -> bool:
     """An account number by the international check, also when typed over several lines (a
     national check digit typed wrong leaves it someone's account)."""
     return stdnum_iban.is_valid(re.sub(r"\s", "", typed), check_country=False)
+
+
+def _with_country_code(typed: str) -> bool:
+    """A number typed with its country code, also in brackets: "(0031 6 …)"."""
+    return typed.lstrip("(").startswith(("+", "00"))
+
+
+def _number_start(match: phonenumbers.PhoneNumberMatch) -> int:
+    """Where a phone number starts: after a bracket around all of it ("(0031 6 …)"), not after
+    one around its area code ("(020) 555 …")."""
+    bracketed = match.raw_string.startswith("(") and ")" not in match.raw_string
+    return match.start + 1 if bracketed else match.start
 
 
 def _service_number(typed: str) -> bool:

@@ -192,6 +192,12 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Dhr. [naam], [leeftijd], oorspronkelijk uit [locatie], zoekt een moskee."),
     ("Mevrouw Veldkamp woont in Stokhorst en komt niet meer buiten.",
      "Mevrouw [naam] woont in [locatie] en komt niet meer buiten."),
+    # One address typed in parts; a number in brackets with its country code; a first name
+    # deduce lists as a medical term.
+    ("Post naar Vlasakker 12, 4207 KD Gorinchem graag.", "Post naar [adres] graag."),
+    ("postcode 3812AB huisnr 40", "postcode [adres]"),
+    ("Zijn zus belt ons (0031 6 7734 1290).", "Zijn zus belt ons ([telefoonnummer])."),
+    ("De mentor van Ilias belde.", "De mentor van [naam] belde."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
