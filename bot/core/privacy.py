@@ -113,7 +113,7 @@ LIVES_IN = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden|woonachtig)\s+"
 # Where someone comes from or lives, said right after them: "mevrouw Boonman uit Lammerenburg",
 # "oorspronkelijk uit Tuzla", "woont in Dauwendaele", "woont pal naast het Kronenburgerpark".
 PLACE_NAMED = (r"(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
-               r"(?:\s+(?:van\s+|aan\s+(?:de\s+|het\s+)?)?[A-Z][\w'’]+)?)")
+               r"(?:\s+(?:van\s+|aan\s+(?:de\s+|het\s+)?)?[A-Z][\w'’]+){0,2})")
 ORIGIN_OR_HOME = re.compile(
     r"(?<![\w-])(?:(?P<origin>oorspronkelijk|afkomstig|geboren|gevlucht|komt|kwam|komen|kwamen)\s+(?:\w+\s+)?uit"
     r"|(?P<uit>uit)|(?:woont|woonde|wonen|woonden|woonachtig)\s+(?:(?:nu|al|sinds\s+kort|zelf|nog|pal|vlak|"
@@ -190,7 +190,7 @@ QUOTED_TITLE = re.compile(r"(?<![\w-])(?i:film|boek|serie|programma|voorstelling
                           r"gedicht|musical|toneelstuk|podcast|documentaire|spel)\s+['‘\"“](?P<title>[^'’\"”]{1,60})['’\"”]")
 QUOTED = re.compile(r"['‘\"“][^'’\"”]+['’\"”]")
 PER_DATE = re.compile(r"(?<![\w-])per\s+$", re.IGNORECASE)
-SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(])"
+SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(:;])"
                       r"|(?:(?<=\b(?i:mw|dr|st|nr))|(?<=\b(?i:dhr|fam))|(?<=\b(?i:mevr)))\.)+[.!?]*")
 # A date of the team's own agenda or of a named day ("de teamdag van 14 november", "op 20 november
 # is het de Dag van de Rechten van het Kind"): no resident's, unless the sentence names someone.
@@ -245,9 +245,15 @@ AGE_PATTERNS = (
                rf"(?![\w-]|\s+(?:geleden|lang|later|eerder|terug|getrouwd|samen|bezig|in\b|bij\b|hier\b))",
                re.IGNORECASE),
     # "een vrouw van 58", "haar zoon van 19": a person's age after the person.
-    re.compile(r"(?<![\w-])(?:man|vrouw|meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|jongere|"
-               r"buurman|buurvrouw|moeder|vader|opa|oma|jongeman|jongedame|puber|tiener|meid|knul)\s+van\s+"
-               r"(\d{1,3})(?!\s*(?:%|euro|uur|jaar\s+geleden)|[\d.,:-]\d|\w)", re.IGNORECASE),
+    re.compile(r"(?<![\w-])(?:[\w-]*man|[\w-]*vrouw|meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|"
+               r"jongere|moeder|vader|opa|oma|jongeman|jongedame|puber|tiener|meid|knul)\s+van\s+"
+               rf"(\d{{1,3}}(?:\s+jaar(?!\s+(?:geleden|oud)))?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?!\s+geleden))"
+               r"(?!\s*(?:%|euro|uur|jaar\s+geleden)|[\d.,:-]\d|\w)", re.IGNORECASE),
+    # "dylan 16 jaar", "mevrouw achterberg 73 jaar": a first name the lists know, then the age.
+    re.compile(r"(?P<first>[^\W\d_][\w'’-]*)\s+(\d{1,3}\s+jaar)(?!\s+(?:geleden|lang|oud\b|later|terug))(?![\w-])"),
+    # "Yusuf Öztürk is veertien en": a name, then an age in words.
+    re.compile(rf"(?P<subject>[A-Z][\w'’-]+)\s+(?:is|wordt|werd|was)\s+(?:(?:nu|pas|net|bijna|inmiddels)\s+)?"
+               rf"({NUMBER_WORDS})(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|of|dus|want)\s)"),
     # "meisje 15 uit …", "jongen uit lombok 22jr": a young person's age typed right after them,
     # or as years typed short.
     re.compile(r"(?<![\w-])(?:meisje|jongen|jongeman|jongedame|puber|tiener|meid|knul)\s+(\d{1,2})"
@@ -260,7 +266,8 @@ AGE_PATTERNS = (
     # "wordt volgende week 95", "wordt op 3 augustus 100!!": a birthday's age after when it is.
     re.compile(r"(?<![\w-])(?:wordt|werd)\s+(?:(?:volgende|deze|komende|vorige)\s+(?:week|maand|maandag|dinsdag|"
                r"woensdag|donderdag|vrijdag|zaterdag|zondag)|die\s+dag|morgen|vandaag|overmorgen|op\s+\d{1,2}\s+"
-               rf"(?:{MONTHS}))\s+(\d{{1,3}})(?=\s*(?:jaar\b|[!.,;]|\s+en\s|$))", re.IGNORECASE),
+               rf"(?:{MONTHS})|op\s+\d{{1,2}}[-/]\d{{1,2}})\s+(\d{{1,3}}|(?:{NUMBER_WORDS}))"
+               r"(?=\s*(?:jaar\b|[!.,;]|\s+en\s|$))", re.IGNORECASE),
     # "vandaag 18 geworden", "100 jaar geworden".
     re.compile(r"(?<![\w-])(\d{1,3}(?:\s+jaar)?)\s+geworden(?![\w-])", re.IGNORECASE),
     # "ze is zestig", "wordt hij tachtig": a number word alone, when he or she is it.
@@ -376,13 +383,14 @@ INSTITUTION_TYPES = (
     "verpleeghuis|verzorgingshuis|kliniek|ziekenhuis|roc|mbo|hogeschool|college|stichting|praktijk|"
     "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang|kredietbank|"
     "zorgboerderij|woonvoorziening|woongroep|hospice|revalidatiecentrum|azc|jongerenopvang|nachtopvang|"
-    "daklozenopvang|vrouwenopvang|crisisopvang")
+    "daklozenopvang|vrouwenopvang|crisisopvang|sbo|vso|kdv|kinderdagverblijf|psz|peuterspeelzaal|peuteropvang|"
+    "praktijkschool|blijfhuis")
 # Types of places a name may follow in brackets: "school (Het Baken)" (not "ggz (Wvggz)", a law).
 PLACE_TYPES = ("basisschool|school|kinderopvang|bso|opvang|woonzorgcentrum|zorgcentrum|verpleeghuis|"
                "verzorgingshuis|dagbesteding|kliniek|ziekenhuis")
 # Types that are part of the name as people write it ("CBS Het Kompas", "Kredietbank West-Brabant").
 NAME_PART_TYPES = frozenset({"cbs", "obs", "pcbs", "rkbs", "ikc", "roc", "bso", "kredietbank", "osg", "csg",
-                             "rsg", "sg"})
+                             "rsg", "sg", "sbo", "vso"})
 # The type in any case ("cbs", "ROC"); the name capitalised ("De Regenboog", "Midden Nederland").
 NAMED_INSTITUTION = re.compile(
     rf"(?<![\w-])(?:(?i:{INSTITUTION_TYPES})\s+|(?i:{PLACE_TYPES})\s*\(\s*)(?P<name>(?:(?:De|Het|'t|Den|St\.?)\s+)?[A-Z][\w'’-]*"
@@ -391,6 +399,14 @@ NAMED_INSTITUTION = re.compile(
 NAMED_BY_TYPE_WORD = re.compile(
     r"(?<![\w-])(?:(?:[A-Z][\w'’-]*\s+){1,2}(?:College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Zorgcentrum)"
     r"|Huize\s+(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
+# A school named by what happens there: "groep 5 van De Vlinder", "de kinderen zitten op De
+# Regenboog", "wordt gepest op De Fontein"; and one-word names ending in their type
+# ("Blariacumcollege", "Montessorischool Oost").
+SCHOOL_BY_CONTEXT = re.compile(
+    r"(?<![\w-])(?:groep\s+\d\s+(?:van|op)|(?:zit|zitten|zat|zaten|gepest|zit\s+nu|zitten\s+allebei)\s+op)\s+"
+    r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w-])")
+SCHOOL_COMPOUND = re.compile(
+    r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
 NAMED_COMPLEX = re.compile(
     r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|seniorenflat|woontoren|hofje|"
     r"portiekflat|galerijflat|appartementencomplex)\s+"
@@ -894,6 +910,11 @@ class PrivacyGuard:
                 name = match.group("name") if "name" in pattern.groupindex else None
                 if name is not None and not (name[0].isupper() or self._known_name(name)):
                     continue
+                # A name as the subject ("Yusuf is veertien"), not a word ("Dat is veertig").
+                if "subject" in pattern.groupindex and self._ordinary(match.group("subject")):
+                    continue
+                if "first" in pattern.groupindex and match.group("first").lower() not in self._first_names:
+                    continue
                 group = pattern.groups if pattern.groups else 0
                 if _group_or_thing_age(text, match.start(group)):
                     continue
@@ -1051,8 +1072,9 @@ class PrivacyGuard:
             before = words[index - 1].group().lower() if index else ""
             end = word.end()
             following = words[index + 1] if index + 1 < len(words) else None
+            # …on the same line, one space on.
             if (following is not None and following.group()[0].isupper()
-                    and following.start() - end == 1 and not self._ordinary(following.group())):
+                    and word.string[end:following.start()] == " " and not self._ordinary(following.group())):
                 end = following.end()
             found.append(Finding(word.start(), end, "locatie" if before in PLACE_BEFORE else "naam"))
         return found
@@ -1111,6 +1133,11 @@ class PrivacyGuard:
             if first and (self._ordinary(first.group()) and first.group().lower() != "huize"):
                 start = NEXT_WORD.match(text, first.end()).start(1)
             found.append(Finding(start, match.end(), "instelling"))
+        for school in SCHOOL_BY_CONTEXT.finditer(text):
+            if not self._ordinary(school.group("name").split()[-1]):
+                found.append(Finding(school.start("name"), school.end("name"), "instelling"))
+        found += [Finding(m.start(), m.end(), "instelling") for m in SCHOOL_COMPOUND.finditer(text)
+                  if m.group().lower() not in INSTITUTION_TYPES.split("|")]
         for pattern, kind in ((NAMED_INSTITUTION, "instelling"), (NAMED_COMPLEX, "locatie")):
             for match in pattern.finditer(text):
                 name = match.group("name")
@@ -1132,9 +1159,11 @@ class PrivacyGuard:
                 continue
             # int(): deduce gives numpy integers for some spans.
             start, end = int(annotation.start_char), int(annotation.end_char)
-            # deduce sometimes takes the words after a name along ("Jansen uit de").
+            # deduce sometimes takes the words after a name along ("Jansen uit de"), or the next line's.
             words = list(re.finditer(r"[\w'-]+", text[start:end]))
-            while kind == "naam" and len(words) > 1 and words[-1].group().islower():
+            while kind == "naam" and len(words) > 1 and (
+                    words[-1].group().islower()
+                    or "\n" in text[start + words[-2].end():start + words[-1].start()]):
                 words.pop()
             # …or an ordinary word that opens the sentence ("Bel Anna").
             while (kind == "naam" and len(words) > 1 and _sentence_start(text, start + words[0].start())
