@@ -283,6 +283,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "We gingen vissen bij de Kralingse Plas en stonden daarna met een kraam op de Brink.",
     "Vanaf 1 januari werken we in Den Bosch met Vroeg Eropaf.",
     "We werken met Signs of Safety van Andrew Turnell en WRAP van Mary Ellen Copeland.",
+    "De buurman las een roman van 300 pagina's voor aan de groep.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
