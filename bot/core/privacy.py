@@ -133,8 +133,9 @@ STREET_NAME_OPENING = re.compile(
 LOWER_STREET_OPENING = re.compile(
     r"(?<![\w-])(?:(?:burgemeester|burg|dokter|dr|pastoor|president|koning|koningin|prins|prinses|graaf|"
     r"generaal|admiraal|professor|prof|sint|st)\.?\s+)+(?:(?:van|de|der|den|ter|ten)\s+)*$")
-# Compounds that name one building ("de Kikkerflat"): a capitalised word ending in a building type.
-NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof)(?![\w-])")
+# Compounds that name one building or park ("de Kikkerflat", "bij het Rijsterborgherpark"): a
+# capitalised word ending in its type.
+NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof|park)(?![\w-])")
 # Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
 ARTICLE_SURNAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w'’]+\s+)?(?:Al|El|Abu|Ben|Bin|Ait|Ould|Abd|al|el|abu|ben|bin|ait|abd)-[A-Z][\w'’]+")
@@ -205,9 +206,17 @@ TEAM_OR_PUBLIC_DAY = re.compile(
 # The author's (or colleagues') own names, none a resident's.
 SIGN_OFF_NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w'’-]*)?"
 SIGN_OFF = re.compile(
-    r"(?:(?<![\w-])(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?groet(?:en|jes)?|gr|grt|"
+    r"(?:(?<![\w-])(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?groet(?:en|jes)?|gr\.?|grt|"
     r"mvg|liefs|dank|dankjewel|bedankt|thx|thanks|namens)[,:!]?\s+|(?:^|\s)-+\s*)"
     rf"(?P<names>{SIGN_OFF_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{SIGN_OFF_NAME})*)[\s.!,]*(?:[^\w\s]\s*)*$")
+# Colleagues thanked or named as the team's contact, wherever in the post: "Dank Marieke voor het
+# overnemen", "Dankjewel Fatma en Joost voor de overdracht", "Opgeven bij Sanne". Residents are
+# thanked in the third person ("dank aan de buurvrouw"), not addressed.
+COLLEAGUES = re.compile(
+    r"(?:(?<![\w-])(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx)\s+"
+    rf"(?P<thanked>{SIGN_OFF_NAME}(?:\s*(?:,|&|\sen\s)\s*{SIGN_OFF_NAME})*)(?=\s+voor\b|\s*[!,]|\s*$)"
+    r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|vragen|melden)\s+(?i:bij|via)\s+"
+    rf"(?P<contact>{SIGN_OFF_NAME})(?=\s*[.!]|\s*$))")
 # How far from a text's end a sign-off can start.
 SIGN_OFF_REACH = 80
 # The country and region everyone in a story lives in: naming them identifies no one.
@@ -223,7 +232,7 @@ AGE_PATTERNS = (
     # sentence, right after a name (checked: capitalised).
     re.compile(rf"(?P<name>[^\W\d_][\w'-]*),\s(\d{{1,3}}(?:\s+jaar|\s?jr)?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar"
                rf"|(?:{NUMBER_WORDS})(?=,\s))"
-               rf"(?:,\s|[.;:](?:\s|$)|\)|[ \t]*(?:\n|$))", re.IGNORECASE),
+               rf"!*(?:,\s|[.;:](?:\s|$)|\)|[ \t]*(?:\n|$))", re.IGNORECASE),
     # "(tweeling, 12)", "(7 en 4 jaar)": ages in brackets after names or a person word.
     re.compile(r"(?:(?<=[^\W\d_]\s)\(|(?<=[^\W\d_]\.\s)\(|\((?:(?i:tweeling|drieling|zoon|dochter|broer|zus|kind|baby|jongen|"
                r"meisje|moeder|vader|oma|opa)|[A-Z][\w'’-]*),\s)(\d{1,3}(?:(?:,\s*|\s+en\s+)\d{1,2})*"
@@ -237,7 +246,7 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])(?:wordt|werd)\s+op\s+[\w-]+(?:\s+[a-z]+)?\s+(\d{1,3}\s+jaar)(?![\w-])",
                re.IGNORECASE),
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
-    re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
+    re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+){0,2}"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|\+|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
                r"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang)|[\d.,:-]\d|\w)", re.IGNORECASE),
     re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
@@ -354,7 +363,10 @@ PREPOSITIONS = frozenset({"in", "op", "met", "voor", "naar", "bij", "aan", "uit"
 # A full name quoted as an author or in a public role ("het boek 'Het puberende brein' van Eveline
 # Crone", "een podcast met psychiater Dirk De Wachter"): no resident. Not after "met": an
 # interview with a resident names her.
-FULL_NAME = r"[A-Z][\w'’-]+(?:\s+(?:van|de|der|den|ter|ten|te|De|Van|Ter|Ten))*\s+[A-Z][\w'’-]+"
+FULL_NAME = (r"[A-Z][\w'’-]+(?:\s+(?:van|de|der|den|ter|ten|te|De|Van|Ter|Ten))*\s+[A-Z][\w'’-]+"
+             r"(?:\s+[A-Z][\w'’-]+)?")
+# Several authors of one work: "van Rina Mae Acosta en Michele Hutchison".
+AUTHORS = rf"{FULL_NAME}(?:(?:,\s+|\s+(?:en|&)\s+){FULL_NAME})*"
 PUBLIC_PERSON = re.compile(
     rf"(?:(?<![\w-])(?i:boek|podcast|interview|column|lezing|talk|ted-talk|artikel|documentaire|film|"
     rf"aflevering|voorstelling|theorie|model|methode|gedicht|lied|nummer|boeken|films|gedichten|liedjes|"
@@ -362,9 +374,22 @@ PUBLIC_PERSON = re.compile(
     rf"|(?<![\w-])(?i:hoogleraar|professor|prof\.|filosoof|schrijver|schrijfster|auteur|columnist|journalist|"
     rf"minister|premier|staatssecretaris|burgemeester|wethouder|kamerlid|presentator|presentatrice|zanger|"
     rf"zangeres|rapper|voetballer|acteur|actrice|cabaretier|psychiater|socioloog|psycholoog|econoom|"
-    rf"historicus|onderzoeker|youtuber|influencer)\s+|['’”]\s+van\s+)(?P<name>{FULL_NAME})"
-    # …or quoted as one quotes an author: "X schreef het al in 1961", "X zegt in 'Borderline Times'".
-    rf"|(?P<author>{FULL_NAME})(?=\s+(?:schreef|zei|zegt|schrijft)\s+(?:het\s+al|in\s+['‘\"“]))")
+    rf"historicus|onderzoeker|youtuber|influencer)\s+|['’”]\s+van\s+)(?P<name>{AUTHORS})"
+    # …or quoted as one quotes an author: "X schreef het al in 1961", "X zegt in 'Borderline Times'",
+    # "X liet al zien dat".
+    rf"|(?P<author>{FULL_NAME})(?=\s+(?:(?:schreef|zei|zegt|schrijft)\s+(?:het\s+al|in\s+['‘\"“])"
+    rf"|(?:liet|laat)\s+(?:al\s+)?zien))"
+    # …or a method named after its maker: "de potjesmethode van Mirjam".
+    rf"|(?<=methode\svan\s)(?P<maker>[A-Z][\w'’-]+)")
+# A form's name field, typed or pasted: "Naam: Nowak, Katarzyna", "Voornaam: Kacper".
+FORM_NAME = re.compile(
+    r"(?im)^[ \t]*(?:naam|voornaam|achternaam|roepnaam|naam\s+(?:cliënt|client|kind|moeder|vader))"
+    r"[ \t]*:[ \t]*(?P<name>[^\W\d_][^\n:]{0,60}?)[ \t]*$")
+# A social-media handle in a sentence about the platform ("ze heet op insta @zonnestraal_marit"):
+# it names its owner as surely as a name. Elsewhere "@" mentions a colleague or the team in the chat.
+HANDLE = re.compile(r"(?<![\w@./-])@(?=[\w.]*[A-Za-z])[\w.]{3,30}(?<!\.)(?![\w@-])")
+SOCIAL_MEDIA = re.compile(r"(?<![\w-])(?:insta|instagram|tiktok|snap|snapchat|twitter|facebook|fb|youtube|"
+                          r"telegram|threads|twitch)(?![\w-])", re.IGNORECASE)
 # Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam)"
@@ -406,7 +431,11 @@ NAMED_BY_TYPE_WORD = re.compile(
 # ("Blariacumcollege", "Montessorischool Oost").
 SCHOOL_BY_CONTEXT = re.compile(
     r"(?<![\w-])(?:groep\s+\d\s+(?:van|op)|(?:zit|zitten|zat|zaten|gepest|zit\s+nu|zitten\s+allebei)\s+op)\s+"
-    r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w-])")
+    r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w-])"
+    # …or where someone moves or goes every day: "verhuist op 15 oktober naar De Marke", "wil niet
+    # meer naar Het Vlier".
+    r"|(?<![\w-])(?:verhuist|verhuisde|verhuizen|verhuisd|wil\s+niet\s+meer|moet|gaat|ging|gaan)\s+"
+    r"(?:[\w-]+\s+){0,3}?naar\s+(?P<destination>(?:De|Het|'t)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w-])")
 SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
 NAMED_COMPLEX = re.compile(
@@ -765,13 +794,15 @@ class PrivacyGuard:
                  *self._deduce_findings(normal)]
         found += self._origins_and_homes(normal, found)
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
-        not_personal += [m.span("name") if m.group("name") else m.span("author")
+        not_personal += [m.span(next(group for group in ("name", "author", "maker") if m.group(group)))
                          for m in PUBLIC_PERSON.finditer(normal)]
         not_personal += [m.span("title") for m in QUOTED_TITLE.finditer(normal)]
         not_personal += _community_places(normal)
         sign_off = SIGN_OFF.search(normal, max(0, len(normal) - SIGN_OFF_REACH))
         if sign_off:
             not_personal.append(sign_off.span("names"))
+        not_personal += [m.span("thanked") if m.group("thanked") else m.span("contact")
+                         for m in COLLEAGUES.finditer(normal)]
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
@@ -1019,6 +1050,10 @@ class PrivacyGuard:
         (a capitalised word right before an age); lower-case first names in a row ("milan, sem
         en jesse"), with a surname particle and word after them ("mohamed el idrissi")."""
         found = [Finding(m.start(), m.end(), "naam") for m in ARTICLE_SURNAME.finditer(text)]
+        found += [Finding(m.start("name"), m.end("name"), "naam") for m in FORM_NAME.finditer(text)]
+        if "@" in text:
+            found += [Finding(m.start(), m.end(), "naam") for m in HANDLE.finditer(text)
+                      if SOCIAL_MEDIA.search(_sentence_at(text, m.start()))]
         for match in AGED_NAME.finditer(text):
             # The name's own words, from the last back, up to an ordinary word ("Gisteren Ali (12)").
             start = match.end("name")
@@ -1038,6 +1073,13 @@ class PrivacyGuard:
                 parts.pop()
             if parts and not self._ordinary(parts[0].group()):
                 found.append(Finding(parts[0].start(), parts[-1].end(), "naam"))
+        # "Tomasz en Krzysiek": a capitalised word joined to a known first name is a name too.
+        for index in range(len(words) - 2):
+            first, joining, other = words[index], words[index + 1], words[index + 2]
+            if (joining.group() == "en" and first.group()[0].isupper() and other.group()[0].isupper()
+                    and first.group().lower() in self._first_names and not self._ordinary(other.group())
+                    and other.group().lower() not in self._places and _between(text, first, other) == "en"):
+                found.append(Finding(other.start(), other.end(), "naam"))
         names = [i for i, w in enumerate(words) if w.group().islower() and w.group() in self._first_names]
         for index in names:
             word = words[index]
@@ -1140,8 +1182,9 @@ class PrivacyGuard:
                 start = NEXT_WORD.match(text, first.end()).start(1)
             found.append(Finding(start, match.end(), "instelling"))
         for school in SCHOOL_BY_CONTEXT.finditer(text):
-            if not self._ordinary(school.group("name").split()[-1]):
-                found.append(Finding(school.start("name"), school.end("name"), "instelling"))
+            group = "name" if school.group("name") else "destination"
+            if not self._ordinary(school.group(group).split()[-1]):
+                found.append(Finding(school.start(group), school.end(group), "instelling"))
         found += [Finding(m.start(), m.end(), "instelling") for m in SCHOOL_COMPOUND.finditer(text)
                   if m.group().lower() not in INSTITUTION_TYPES.split("|")]
         for pattern, kind in ((NAMED_INSTITUTION, "instelling"), (NAMED_COMPLEX, "locatie")):
