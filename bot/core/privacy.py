@@ -389,7 +389,7 @@ FORM_NAME = re.compile(
 # it names its owner as surely as a name. Elsewhere "@" mentions a colleague or the team in the chat.
 HANDLE = re.compile(r"(?<![\w@./-])@(?=[\w.]*[A-Za-z])[\w.]{3,30}(?<!\.)(?![\w@-])")
 SOCIAL_MEDIA = re.compile(r"(?<![\w-])(?:insta|instagram|tiktok|snap|snapchat|twitter|facebook|fb|youtube|"
-                          r"telegram|threads|twitch)(?![\w-])", re.IGNORECASE)
+                          r"threads|twitch)(?![\w-])", re.IGNORECASE)
 # Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam)"
