@@ -500,9 +500,11 @@ class PhraseSet:
             sizes.setdefault(words[0], set()).add(len(words))
         self.sizes = {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()}
 
-    def find(self, text: str) -> Iterable[tuple[int, int, int]]:
-        """(start, end, words) of each longest phrase in the text, left to right."""
-        words = list(self.word.finditer(text))
+    def find(self, text: str, words: list[re.Match[str]] | None = None) -> Iterable[tuple[int, int, int]]:
+        """(start, end, words) of each longest phrase in the text, left to right (`words`: the
+        text's words by this set's pattern, when the caller has them already)."""
+        if words is None:
+            words = list(self.word.finditer(text))
         lowered = [w.group().lower() for w in words]
         index = 0
         while index < len(lowered):
@@ -789,7 +791,7 @@ class PrivacyGuard:
         words = list(WORD.finditer(normal))
         found = [*self._identifiers(normal), *self._addresses(normal), *self._ages(normal),
                  *self._dates(normal), *self._lower_case_names(normal, words),
-                 *self._places_typed(normal, words), *self._institutions_named(normal),
+                 *self._places_typed(normal, words), *self._institutions_named(normal, words),
                  *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
         found += self._origins_and_homes(normal, found)
@@ -1164,9 +1166,9 @@ class PrivacyGuard:
             places.append(Finding(match.start("place"), match.end("place"), "locatie"))
         return places
 
-    def _institutions_named(self, text: str) -> list[Finding]:
+    def _institutions_named(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
         found = []
-        for start, end, size in self._institutions.find(text):
+        for start, end, size in self._institutions.find(text, words):
             name = text[start:end]
             # Typed in lower case, only names from our own list ("ymere"), never deduce's many.
             # One capitalised word opening a sentence is as often a word as a name ("Herstel is…").
