@@ -217,6 +217,15 @@ COLLEAGUES = re.compile(
     rf"(?P<thanked>{SIGN_OFF_NAME}(?:\s*(?:,|&|\sen\s)\s*{SIGN_OFF_NAME})*)(?=\s+voor\b|\s*[!,]|\s*$)"
     r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|vragen|melden)\s+(?i:bij|via)\s+"
     rf"(?P<contact>{SIGN_OFF_NAME})(?=\s*[.!]|\s*$))")
+# A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name at a sentence's
+# start ("kevin kan jij morgen…", "Pieter en Ruud, kunnen jullie…"): residents are written about,
+# not to.
+MENTIONED = re.compile(r"(?<![\w@])@(?P<mentioned>[A-Z][\w'’-]*)")
+ADDRESSED_NAME = r"[^\W\d_][\w'’-]*"
+ADDRESSED = re.compile(
+    rf"(?:^|(?<=[.!?\n])[ \t]*)(?P<addressed>{ADDRESSED_NAME}(?:(?:,\s*|\s+(?:en|&)\s+){ADDRESSED_NAME})*)"
+    r"(?:\s*[,:]\s*|\s+)(?=(?:kan|kun|kunnen|wil|wilt|willen|zijn|ben|heb|hebben|ga|gaan|doe|doen|weet|weten|"
+    r"zou|zouden|mag|mogen|moet|moeten|neem|nemen)\s+(?:jij|je|jullie)\b|(?:jij|jullie)\b)", re.IGNORECASE)
 # How far from a text's end a sign-off can start.
 SIGN_OFF_REACH = 80
 # The country and region everyone in a story lives in: naming them identifies no one.
@@ -246,8 +255,8 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])(?:wordt|werd)\s+op\s+[\w-]+(?:\s+[a-z]+)?\s+(\d{1,3}\s+jaar)(?![\w-])",
                re.IGNORECASE),
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
-    re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+){0,2}"
-               r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|\+|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
+    re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|zelf|nu|al|pas|net|bijna|ruim|inmiddels)\s+){0,2}"
+               r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|\+|/|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
                r"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang)|[\d.,:-]\d|\w)", re.IGNORECASE),
     re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                rf"((?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?:\s+oud)?)"
@@ -255,8 +264,9 @@ AGE_PATTERNS = (
                re.IGNORECASE),
     # "een vrouw van 58", "haar zoon van 19": a person's age after the person.
     re.compile(r"(?:man|vrouw|(?<![\w-])(?:meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|"
-               r"jongere|moeder|vader|opa|oma|jongedame|puber|tiener|meid|knul))\s+van\s+"
-               rf"(\d{{1,3}}(?:\s+jaar(?!\s+(?:geleden|oud)))?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?!\s+geleden))"
+               r"jongere|moeder|vader|opa|oma|jongedame|puber|tiener|meid|knul|tweeling|drieling))\s+van\s+"
+               rf"(\d{{1,3}}(?:\s+jaar(?!\s+(?:geleden|oud)))?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?!\s+geleden)"
+               rf"|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})(?=\s*[,.;:!?)]))"
                r"(?!\s*(?:%|euro|uur|jaar\s+geleden)|[\d.,:-]\d|\w)", re.IGNORECASE),
     # "dylan 16 jaar", "mevrouw achterberg 73 jaar": a first name the lists know, then the age
     # (the word before is checked; the pattern starts at the number, which is faster to find).
@@ -304,14 +314,20 @@ GROUP_OR_THING_AGE = re.compile(
     r"boven\s+de|onder\s+de|ouder\s+dan|jonger\s+dan|(?:bestaat|bestond|bestaan)(?:\s+[\w-]+){0,3}|ruim|al|na|"
     r"over|sinds|tot(?:\s+en\s+met)?|t/m|(?:leeftijd|grens)\s+(?:is|ligt|wordt|was)(?:\s+(?:nu|op|straks))*|"
     # an average, and how long something runs ("draait nu 2 jaar").
-    r"gemiddeld|(?:draait|draaien|loopt|lopen|duurt|duren|wacht|wachten)(?:\s+(?:nu|al|pas|ongeveer|bijna|ruim))*)\s*)$",
+    r"gemiddeld|voor|(?:draait|draaien|loopt|lopen|duurt|duren|wacht|wachten)(?:\s+(?:nu|al|pas|ongeveer|bijna|ruim))*"
+    r"|\d+\s*à)\s*)$",
     re.IGNORECASE)
-THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+"
-                            r"(?:(?!(?:kind|meisje|jongetje|zoontje|dochtertje|jongste|oudste)\b)[\w-]+\s+){1,6}"
-                            r"(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
+THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat|de|deze)\s+"
+                            r"(?:(?!(?:kind|meisje|jongetje|zoontje|dochtertje|jongste|oudste|man|vrouw|jongen|"
+                            r"moeder|vader|buurman|buurvrouw|meneer|mevrouw|bewoner|bewoonster|cliënt|client|zoon|"
+                            r"dochter|broer|zus|opa|oma|tweeling|jongere|dame|heer|baby|peuter|puber|tiener)\b)"
+                            r"[\w-]+\s+){1,6}(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
 ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men)(?![\w-])", re.IGNORECASE)
 THIRD_PERSON = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|mw|dhr|meneer|mevrouw|zoon|dochter)(?![\w-])", re.IGNORECASE)
+# "hij", "ze", "mw": a resident in the sentence ("zijn" is left out: it is as often the verb).
+RESIDENT_PRONOUN = re.compile(r"(?<![\w-])(?:hij|zij|ze|haar|hem|mw|dhr|meneer|mevrouw)(?![\w-])",
+                              re.IGNORECASE)
 COUNTED_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*(?:s|en)\s\($")
 AGE_IN_BRACKETS = re.compile(r"\s\(\d{1,3}!?\)")
 # A capitalised word right before an age in brackets or between commas: "Shurendy (17)", "Bep, 91,".
@@ -406,7 +422,7 @@ TEAM_AREA_AFTER = re.compile(r"[\w'’-]*,\s+(?:ons|onze)\s+(?:werkgebied|wijk|b
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
 # Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
 INSTITUTION_TYPES = (
-    "basisschool|school|cbs|obs|pcbs|rkbs|ikc|osg|csg|rsg|sg|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
+    "basisschool|school|bs|cbs|obs|pcbs|rkbs|ikc|osg|csg|rsg|sg|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
     "verpleeghuis|verzorgingshuis|kliniek|ziekenhuis|roc|mbo|hogeschool|college|stichting|praktijk|"
     "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang|kredietbank|"
     "zorgboerderij|woonvoorziening|woongroep|hospice|revalidatiecentrum|azc|jongerenopvang|nachtopvang|"
@@ -505,7 +521,8 @@ class PhraseSet:
         text's words by this set's pattern, when the caller has them already)."""
         if words is None:
             words = list(self.word.finditer(text))
-        lowered = [w.group().lower() for w in words]
+        # "Alinsky's": a possessive is the name it belongs to.
+        lowered = [w.group().lower().removesuffix("'s").removesuffix("’s") for w in words]
         index = 0
         while index < len(lowered):
             for size in self.sizes.get(lowered[index], ()):
@@ -805,6 +822,10 @@ class PrivacyGuard:
             not_personal.append(sign_off.span("names"))
         not_personal += [m.span("thanked") if m.group("thanked") else m.span("contact")
                          for m in COLLEAGUES.finditer(normal)]
+        if "@" in normal:
+            not_personal += [m.span("mentioned") for m in MENTIONED.finditer(normal)
+                             if not SOCIAL_MEDIA.search(_sentence_at(normal, m.start()))]
+        not_personal += [m.span("addressed") for m in ADDRESSED.finditer(normal)]
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
@@ -1368,7 +1389,7 @@ def _street_alone(text: str, finding: Finding) -> bool:
     Oudestraat"; not "hij woont in de Lijsterstraat", "ze heeft een winkel aan de Kerkstraat")."""
     return (finding.kind == "adres" and not DIGIT.search(text, finding.start, finding.end)
             and not _ending_at(LIVES_IN, text, finding.start)
-            and not THIRD_PERSON.search(_sentence_at(text, finding.start)))
+            and not RESIDENT_PRONOUN.search(_sentence_at(text, finding.start)))
 
 
 def _community_places(text: str) -> list[tuple[int, int]]:
