@@ -150,14 +150,14 @@ DATE_PATTERNS = (
     # A day and month in digits only counts after a word that introduces a date ("sinds 3-2").
     re.compile(r"(?:(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m)\s+|\()"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
-    re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum)\s+((?:19|20)\d{2})(?!\d)",
+    re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum):?\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
     # A month and a year ("een opname in maart 2023").
     re.compile(rf"(?<![\w-])(?:{MONTHS})\s+(?:19|20)\d{{2}}(?!\d)", re.IGNORECASE),
     # A whole date in digits ("17-09-1985", "3/2/2011").
     re.compile(r"(?<![\w/.-])((?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\2(?:19|20)\d{2})(?![\w/-])"),
     # A year of a resident's life: "woont sinds 2016 in Kerkrade", "is in 2019 gestopt met werken".
-    re.compile(r"(?<![\w-])(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?=(?:\s+\w+){0,4}\s+(?:gestopt|gevlucht|"
+    re.compile(r"(?<![\w-])(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?=(?:\s+\w+){0,4}\s+(?:gestopt|gevlucht|overleed|stierf|vertrok|"
                r"verhuisd|getrouwd|gescheiden|overleden|ontslagen|opgenomen|aangekomen|geboren|naar\s+Nederland))"
                r"|(?<![\w-])(?:woont|woonde|kwam|verhuisde|stopte|trouwde|scheidde|overleed|vluchtte)\s+"
                r"(?:\w+\s+){0,2}?(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE),
@@ -215,8 +215,8 @@ SIGN_OFF = re.compile(
 COLLEAGUES = re.compile(
     r"(?:(?<![\w-])(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx)\s+"
     rf"(?P<thanked>{SIGN_OFF_NAME}(?:\s*(?:,|&|\sen\s)\s*{SIGN_OFF_NAME})*)(?=\s+voor\b|\s*[!,]|\s*$)"
-    r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|vragen|melden)\s+(?i:bij|via)\s+"
-    rf"(?P<contact>{SIGN_OFF_NAME})(?=\s*[.!]|\s*$))")
+    r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|vragen|melden|spoed)(?:\W+\w+){0,6}?\s+(?i:bij|via)\s+"
+    rf"(?:mij\s+of\s+)?(?P<contact>{SIGN_OFF_NAME})(?=\s*[.!,]|\s*$))")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name at a sentence's
 # start ("kevin kan jij morgen…", "Pieter en Ruud, kunnen jullie…"): residents are written about,
 # not to.
@@ -257,16 +257,18 @@ AGE_PATTERNS = (
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
     re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|zelf|nu|al|pas|net|bijna|ruim|inmiddels)\s+){0,2}"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|\+|/|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
-               r"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang)|[\d.,:-]\d|\w)", re.IGNORECASE),
+               rf"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang|(?:{MONTHS})\b)|[\d.,:-]\d|\w)",
+               re.IGNORECASE),
     re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                rf"((?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?:\s+oud)?)"
                rf"(?![\w-]|\s+(?:geleden|lang|later|eerder|terug|getrouwd|samen|bezig|in\b|bij\b|hier\b))",
                re.IGNORECASE),
     # "een vrouw van 58", "haar zoon van 19": a person's age after the person.
     re.compile(r"(?:man|vrouw|(?<![\w-])(?:meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|"
-               r"jongere|moeder|vader|opa|oma|jongedame|puber|tiener|meid|knul|tweeling|drieling))\s+van\s+"
+               r"jongere|moeder|vader|opa|oma|jongedame|puber|tiener|meid|knul|tweeling|drieling|zoontje|dochtertje|"
+               r"boer|boerin|weduwe|weduwnaar|dame|heer|bewoner|bewoonster|cliënt|client))\s+van\s+"
                rf"(\d{{1,3}}(?:\s+jaar(?!\s+(?:geleden|oud)))?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?!\s+geleden)"
-               rf"|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})(?=\s*[,.;:!?)]))"
+               rf"|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})(?=\s*[,.;:!?)]|\s+(?:en|staat|is|woont|zit|gaat|heeft|kan|wil)\b))"
                r"(?!\s*(?:%|euro|uur|jaar\s+geleden)|[\d.,:-]\d|\w)", re.IGNORECASE),
     # "dylan 16 jaar", "mevrouw achterberg 73 jaar": a first name the lists know, then the age
     # (the word before is checked; the pattern starts at the number, which is faster to find).
@@ -399,8 +401,8 @@ PUBLIC_PERSON = re.compile(
     rf"|(?<=methode\svan\s)(?P<maker>[A-Z][\w'’-]+)")
 # A form's name field, typed or pasted: "Naam: Nowak, Katarzyna", "Voornaam: Kacper".
 FORM_NAME = re.compile(
-    r"(?im)^[ \t]*(?:naam|voornaam|achternaam|roepnaam|naam\s+(?:cliënt|client|kind|moeder|vader))"
-    r"[ \t]*:[ \t]*(?P<name>[^\W\d_][^\n:]{0,60}?)[ \t]*$")
+    r"(?im)^[ \t]*(?:naam|voornaam|achternaam|roepnaam|cliënt|client|aanvrager|"
+    r"naam\s+(?:cliënt|client|kind|moeder|vader))[ \t]*:[ \t]*(?P<name>[^\W\d_][^\n:]{0,60}?)[ \t]*$")
 # A social-media handle in a sentence about the platform ("ze heet op insta @zonnestraal_marit"):
 # it names its owner as surely as a name. Elsewhere "@" mentions a colleague or the team in the chat.
 HANDLE = re.compile(r"(?<![\w@./-])@(?=[\w.]*[A-Za-z])[\w.]{3,30}(?<!\.)(?![\w@-])")
@@ -408,11 +410,12 @@ SOCIAL_MEDIA = re.compile(r"(?<![\w-])(?:insta|instagram|tiktok|snap|snapchat|tw
                           r"threads|twitch)(?![\w-])", re.IGNORECASE)
 # Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
-                    r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam)"
+                    r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam|achternaam|voornaam|roepnaam)"
                     r"\s+['‘\"]?(?P<name>[A-Z](?:[\w'’]*\w)?(?:-[A-Z][\w'’]*\w)*)")
 PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft",
                           "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
-                          "en", "kan", "moet", "durft", "zit", "slaapt", "loopt"})
+                          "en", "kan", "moet", "durft", "zit", "slaapt", "loopt", "willen", "wonen", "hebben",
+                          "komen", "kwamen", "gingen"})
 # "Ons wijkteam werkt in Utrecht-Noord": the team's own area, where no one resident is placed.
 TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
                        r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}|(?:wijk|buurt|jeugd|sociaal\s+)?team"
@@ -450,13 +453,14 @@ SCHOOL_BY_CONTEXT = re.compile(
     r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w-])"
     # …or where someone moves or goes every day: "verhuist op 15 oktober naar De Marke", "wil niet
     # meer naar Het Vlier".
-    r"|(?<![\w-])(?:verhuist|verhuisde|verhuizen|verhuisd|wil\s+niet\s+meer|moet|gaat|ging|gaan)\s+"
-    r"(?:[\w-]+\s+){0,3}?naar\s+(?P<destination>(?:De|Het|'t)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w-])")
+    r"|(?:(?<![\w-])(?:verhuist|verhuisde|verhuizen|verhuisd|wil\s+niet\s+meer|moet|gaat|ging|gaan)\s+"
+    r"(?:[\w-]+\s+){0,3}?naar|wachtlijst\s+(?:voor|van|bij))\s+(?P<destination>(?:De|Het|'t)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w-])")
 SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
 NAMED_COMPLEX = re.compile(
     r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|seniorenflat|woontoren|hofje|"
-    r"portiekflat|galerijflat|appartementencomplex)\s+"
+    r"portiekflat|galerijflat|appartementencomplex|boerderij|vakantiepark|recreatiepark|chaletpark|camping|"
+    r"woonwagenkamp|woonwagencentrum)\s+"
     r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 # Letters no Dutch word has ("Paweł", "Gülşen", "Yıldız"): a capitalised word with one is a name
 # or, after "uit" or "in", a place.
