@@ -116,7 +116,7 @@ PLACE_NAMED = (r"(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
                r"(?:\s+(?:van\s+|aan\s+(?:de\s+|het\s+)?)?[A-Z][\w'’]+){0,2})")
 ORIGIN_OR_HOME = re.compile(
     r"(?<![\w-])(?:(?P<origin>oorspronkelijk|afkomstig|geboren|gevlucht|komt|kwam|komen|kwamen)\s+(?:\w+\s+)?uit"
-    r"|(?P<uit>uit)|(?:woont|woonde|wonen|woonden|woonachtig)\s+(?:(?:nu|al|sinds\s+kort|zelf|nog|pal|vlak|"
+    r"|(?P<uit>uit)|(?i:woont|woonde|wonen|woonden|woonachtig)\s+(?:(?:nu|al|sinds\s+kort|zelf|nog|pal|vlak|"
     rf"alleen)\s+)*(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?)\s+{PLACE_NAMED}")
 # A preposition and an article: what is named after them is a place or a thing, not a person.
 PLACE_ARTICLE_BEFORE = re.compile(
@@ -168,8 +168,8 @@ DATE_PATTERNS = (
 # 17 augustus"), not about the team's own plans ("het rooster gaat in per 1 januari").
 PERSON_WORDS = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn(?!\s+(?:er|al|nu|niet|ook|wel|nog|per|in|op|aan|bij|met|voor|van|te|de|het|"
-    r"een|dan|dus|zo|heel|erg|veel|weer|vaak|soms|echt|wij|we|ze|jullie|zij|ge\w+)\b)|haar|hem|hun|mw|mevr|"
-    r"mevrouw|dhr|meneer|fam|familie|zoon|dochter|"
+    r"een|dan|dus|zo|heel|erg|veel|weer|vaak|soms|echt|wij|we|ze|jullie|zij|uit|ge\w+)\b)|haar|hem|hun|mw|mevr|"
+    r"mevrouw|dhr|meneer|fam|familie|gezin|zoon|dochter|"
     r"moeder|vader|ouders|vrouw|man|broer|zus|kind|kinderen|baby|oma|opa|buurvrouw|buurman|bewoner|"
     r"cliënt|client|jongere|jarig|overleed|overleden|overlijden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
     r"echtgenoot|echtgenote|weduwe|weduwnaar|"
@@ -202,30 +202,39 @@ TEAM_OR_PUBLIC_DAY = re.compile(
     r"|(?<![\w-])(?:dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|nationale\s+\w+dag|"
     r"wereld\w*dag|(?:wereld|nationale|internationale)\s+(?:\w+\s+){0,2}\w*dag|bevrijdingsdag|koningsdag|kerst|"
     r"oud\s+en\s+nieuw|sinterklaas|suikerfeest|offerfeest|keti\s+koti|pasen|pinksteren)", re.IGNORECASE)
-# A post's sign-off at its very end: "Groet, Marieke", "groetjes Lotte & Bas", "thx Noor", "- Tess".
-# The author's (or colleagues') own names, none a resident's.
-SIGN_OFF_NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:van|de|der|den)\s+)*[A-Z][\w'’-]*)?"
+# Colleagues, by the first name they sign with or are thanked, mentioned and addressed by: one
+# capitalised word each (a surname or a title says resident: "Bedankt mevrouw Bouzid").
+COLLEAGUE_NAME = r"[A-Z][\w'’-]*"
+COLLEAGUE_NAMES = rf"{COLLEAGUE_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{COLLEAGUE_NAME})*"
+# Where thanks or an address can start: the text's or a line's start, or after a sentence's end or
+# an emoji; a sign-off also after a comma ("…, groet Ilse"). Never after a colon or a quote mark
+# ("eindigde met: Groetjes, Fatima").
+OPENING = r"(?:^|(?<=[^\w\s,:;'\"‘“]))[ \t\n]*"
+SIGN_OFF_OPENING = r"(?:^|(?<=[^\w\s:;'\"‘“]))[ \t\n]*"
+# A post's sign-off at its very end: "Groet, Marieke", "groetjes Lotte & Bas", "thx Noor",
+# "Geduld loont. - Tess"; not a list's last item ("- Henk").
 SIGN_OFF = re.compile(
-    r"(?:(?<![\w-])(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?groet(?:en|jes)?|gr\.?|grt|"
-    r"mvg|liefs|dank|dankjewel|bedankt|thx|thanks|namens)[,:!]?\s+|(?:^|\s)-+\s*)"
-    rf"(?P<names>{SIGN_OFF_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{SIGN_OFF_NAME})*)[\s.!,]*(?:[^\w\s]\s*)*$")
-# Colleagues thanked or named as the team's contact, wherever in the post: "Dank Marieke voor het
-# overnemen", "Dankjewel Fatma en Joost voor de overdracht", "Opgeven bij Sanne". Residents are
-# thanked in the third person ("dank aan de buurvrouw"), not addressed.
+    rf"(?:{SIGN_OFF_OPENING}(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?groet(?:en|jes)?|gr\.?|"
+    r"grt|mvg|liefs|dank|dankjewel|bedankt|thx|thanks)[,:!]?\s+|(?<=[.!?])[ \t]+-+[ \t]*)"
+    rf"(?P<names>{COLLEAGUE_NAMES})[\s.!,]*(?:[^\w\s]\s*)*$")
+# Colleagues thanked at a sentence's start or named as the team's contact: "Dank Marieke voor het
+# overnemen", "Dankjewel Fatma en Joost voor de overdracht", "Opgeven bij Sanne", "spoed graag via
+# Roos".
 COLLEAGUES = re.compile(
-    r"(?:(?<![\w-])(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx)\s+"
-    rf"(?P<thanked>{SIGN_OFF_NAME}(?:\s*(?:,|&|\sen\s)\s*{SIGN_OFF_NAME})*)(?=\s+voor\b|\s*[!,]|\s*$)"
-    r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|vragen|melden|spoed)(?:\W+\w+){0,6}?\s+(?i:bij|via)\s+"
-    rf"(?:mij\s+of\s+)?(?P<contact>{SIGN_OFF_NAME})(?=\s*[.!,]|\s*$))")
-# A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name at a sentence's
-# start ("kevin kan jij morgen…", "Pieter en Ruud, kunnen jullie…"): residents are written about,
-# not to.
+    rf"{OPENING}(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx)\s+@?"
+    rf"(?P<thanked>{COLLEAGUE_NAMES})(?=\s+voor\b|\s*[!,.]|\s*$)"
+    r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|spoed)(?:\W+\w+){0,6}?\s+(?i:bij|via)\s+"
+    rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
+# A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
+# at a sentence's start ("Pieter en Ruud, kunnen jullie…").
 MENTIONED = re.compile(r"(?<![\w@])@(?P<mentioned>[A-Z][\w'’-]*)")
-ADDRESSED_NAME = r"[^\W\d_][\w'’-]*"
 ADDRESSED = re.compile(
-    rf"(?:^|(?<=[.!?\n])[ \t]*)(?P<addressed>{ADDRESSED_NAME}(?:(?:,\s*|\s+(?:en|&)\s+){ADDRESSED_NAME})*)"
-    r"(?:\s*[,:]\s*|\s+)(?=(?:kan|kun|kunnen|wil|wilt|willen|zijn|ben|heb|hebben|ga|gaan|doe|doen|weet|weten|"
-    r"zou|zouden|mag|mogen|moet|moeten|neem|nemen)\s+(?:jij|je|jullie)\b|(?:jij|jullie)\b)", re.IGNORECASE)
+    rf"{OPENING}(?P<addressed>{COLLEAGUE_NAMES})\s*[,:]\s*"
+    r"(?=(?i:kan|kun|kunnen|wil|wilt|willen|zijn|ben|heb|hebben|ga|gaan|doe|doen|weet|weten|zou|zouden|mag|"
+    r"mogen|moet|moeten|neem|nemen)\s+(?i:jij|je|jullie)\b|(?i:jij|jullie)\b)")
+# Speech reported: what is said to a resident names her ("Fatima, jij bent sterk, zei ik").
+SPEECH = re.compile(r"(?<![\w-])(?:zei|zeg|zegt|zeiden|vroeg|vertelde|riep|antwoordde)(?![\w-])",
+                    re.IGNORECASE)
 # How far from a text's end a sign-off can start.
 SIGN_OFF_REACH = 80
 # The country and region everyone in a story lives in: naming them identifies no one.
@@ -284,7 +293,7 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])(\d{1,3}\s?jr)(?![\w-])(?!\s+(?:geleden|lang|ervaring|later|terug))",
                re.IGNORECASE),
     # "hij 78, zij 76": each partner's age after the pronoun.
-    re.compile(r"(?<![\w-])(?:hij|zij)\s+(\d{1,3})(?=\s*(?:,|;|\)|\.(?:\s|$)|\s+en\s|$))", re.IGNORECASE),
+    re.compile(r"(?<![\w-])(?:hij|zij)\s+(\d{2,3})(?=\s*(?:,|;|\)|\.(?:\s|$)|\s+en\s|$))", re.IGNORECASE),
     # "wordt volgende week 95", "wordt op 3 augustus 100!!": a birthday's age after when it is.
     re.compile(r"(?<![\w-])(?:wordt|werd)\s+(?:(?:volgende|deze|komende|vorige)\s+(?:week|maand|maandag|dinsdag|"
                r"woensdag|donderdag|vrijdag|zaterdag|zondag)|die\s+dag|morgen|vandaag|overmorgen|op\s+\d{1,2}\s+"
@@ -319,7 +328,7 @@ GROUP_OR_THING_AGE = re.compile(
     r"gemiddeld|voor|(?:draait|draaien|loopt|lopen|duurt|duren|wacht|wachten)(?:\s+(?:nu|al|pas|ongeveer|bijna|ruim))*"
     r"|\d+\s*à)\s*)$",
     re.IGNORECASE)
-THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat|de|deze)\s+"
+THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+"
                             r"(?:(?!(?:kind|meisje|jongetje|zoontje|dochtertje|jongste|oudste|man|vrouw|jongen|"
                             r"moeder|vader|buurman|buurvrouw|meneer|mevrouw|bewoner|bewoonster|cliënt|client|zoon|"
                             r"dochter|broer|zus|opa|oma|tweeling|jongere|dame|heer|baby|peuter|puber|tiener)\b)"
@@ -327,9 +336,6 @@ THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat|de|deze)\s+"
 ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men)(?![\w-])", re.IGNORECASE)
 THIRD_PERSON = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|mw|dhr|meneer|mevrouw|zoon|dochter)(?![\w-])", re.IGNORECASE)
-# "hij", "ze", "mw": a resident in the sentence ("zijn" is left out: it is as often the verb).
-RESIDENT_PRONOUN = re.compile(r"(?<![\w-])(?:hij|zij|ze|haar|hem|mw|dhr|meneer|mevrouw)(?![\w-])",
-                              re.IGNORECASE)
 COUNTED_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*(?:s|en)\s\($")
 AGE_IN_BRACKETS = re.compile(r"\s\(\d{1,3}!?\)")
 # A capitalised word right before an age in brackets or between commas: "Shurendy (17)", "Bep, 91,".
@@ -821,15 +827,7 @@ class PrivacyGuard:
                          for m in PUBLIC_PERSON.finditer(normal)]
         not_personal += [m.span("title") for m in QUOTED_TITLE.finditer(normal)]
         not_personal += _community_places(normal)
-        sign_off = SIGN_OFF.search(normal, max(0, len(normal) - SIGN_OFF_REACH))
-        if sign_off:
-            not_personal.append(sign_off.span("names"))
-        not_personal += [m.span("thanked") if m.group("thanked") else m.span("contact")
-                         for m in COLLEAGUES.finditer(normal)]
-        if "@" in normal:
-            not_personal += [m.span("mentioned") for m in MENTIONED.finditer(normal)
-                             if not SOCIAL_MEDIA.search(_sentence_at(normal, m.start()))]
-        not_personal += [m.span("addressed") for m in ADDRESSED.finditer(normal)]
+        not_personal += _colleagues(normal)
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
@@ -1077,7 +1075,9 @@ class PrivacyGuard:
         (a capitalised word right before an age); lower-case first names in a row ("milan, sem
         en jesse"), with a surname particle and word after them ("mohamed el idrissi")."""
         found = [Finding(m.start(), m.end(), "naam") for m in ARTICLE_SURNAME.finditer(text)]
-        found += [Finding(m.start("name"), m.end("name"), "naam") for m in FORM_NAME.finditer(text)]
+        # A name field holds a name written with capitals, not "onbekend".
+        found += [Finding(m.start("name"), m.end("name"), "naam") for m in FORM_NAME.finditer(text)
+                  if not self._all_ordinary(m.group("name")) and not m.group("name").islower()]
         if "@" in text:
             found += [Finding(m.start(), m.end(), "naam") for m in HANDLE.finditer(text)
                       if SOCIAL_MEDIA.search(_sentence_at(text, m.start()))]
@@ -1177,7 +1177,8 @@ class PrivacyGuard:
         uit Tuzla", "Lucas Hermans uit Chevermont", "woont in Dauwendaele"). A bare "uit" says so only
         right after a name or age: "de collega uit Zwolle" is no resident's place."""
         places = []
-        if "uit" not in text and "woon" not in text:
+        lowered = text.lower()
+        if "uit" not in lowered and "woon" not in lowered:
             return places
         people = [f.end for f in found if f.kind in ("naam", "leeftijd")]
         for match in ORIGIN_OR_HOME.finditer(text):
@@ -1390,10 +1391,36 @@ def _with_someone(text: str, found: list[Finding]) -> list[Finding]:
 
 def _street_alone(text: str, finding: Finding) -> bool:
     """A street without a number, in a sentence about no resident ("ons kantoor is verhuisd naar de
-    Oudestraat"; not "hij woont in de Lijsterstraat", "ze heeft een winkel aan de Kerkstraat")."""
+    Oudestraat"; not "hij woont in de Lijsterstraat", "het gezin aan de Kerkstraat")."""
     return (finding.kind == "adres" and not DIGIT.search(text, finding.start, finding.end)
             and not _ending_at(LIVES_IN, text, finding.start)
-            and not RESIDENT_PRONOUN.search(_sentence_at(text, finding.start)))
+            and not any(word.group().lower() != "verhuisd"
+                        for word in PERSON_WORDS.finditer(_sentence_at(text, finding.start))))
+
+
+def _colleagues(text: str) -> list[tuple[int, int]]:
+    """Where colleagues are named: a sign-off, thanks, the team's contact, a chat mention, an
+    address. Not in reported speech, and not a name the post uses elsewhere too (then it may be
+    the resident the story is about)."""
+    spans = []
+    sign_off = SIGN_OFF.search(text, max(0, len(text) - SIGN_OFF_REACH))
+    if sign_off:
+        spans.append(sign_off.span("names"))
+    spans += [m.span("thanked" if m.group("thanked") else "contact") for m in COLLEAGUES.finditer(text)]
+    if "@" in text:
+        spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
+                  if not SOCIAL_MEDIA.search(_sentence_at(text, m.start()))]
+    spans += [m.span("addressed") for m in ADDRESSED.finditer(text)]
+    kept = []
+    for start, end in spans:
+        names = WORD.findall(text[start:end])
+        sentence = _sentence_at(text, start)
+        if SPEECH.search(sentence) or QUOTED.search(sentence) or any(
+                len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) > 1
+                for name in names if name != "en"):
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def _community_places(text: str) -> list[tuple[int, int]]:
