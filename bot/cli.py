@@ -367,13 +367,22 @@ def cmd_scan(args: argparse.Namespace, content: Content) -> int:
             return 0
         with args.file.open("rb") as lines, scan_workers(guard) as scan_batch:
             batch: list[str] = []
+            first = 1  # the line number the batch starts at
 
             def answer_batch() -> None:
-                print(*scan_batch(batch), sep="\n", flush=True)
+                try:
+                    answers = scan_batch(batch)
+                except Exception as error:
+                    # A scan process that died, or a text the guard failed on: say where, in Dutch.
+                    raise CliError(say(content, "cli.scan_failed", path=source, first=first,
+                                       last=first + len(batch) - 1, reason=type(error).__name__)) from None
+                print(*answers, sep="\n", flush=True)
                 batch.clear()
 
             for raw in lines:
                 number += 1
+                if not batch:
+                    first = number
                 try:
                     batch.append(scan_input(decoded(raw, number)))
                 except UnicodeDecodeError:
@@ -385,6 +394,10 @@ def cmd_scan(args: argparse.Namespace, content: Content) -> int:
                     answer_batch()
             if batch:
                 answer_batch()
+    except BrokenPipeError:
+        # The reader stopped early ("werkbot scan FILE | head"): nothing left to say to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
     except UnicodeDecodeError:
         raise CliError(say(content, "cli.not_utf8", path=source, line=number)) from None
     except OSError as error:
@@ -414,13 +427,16 @@ def scan_workers(guard: PrivacyGuard) -> Iterator[Callable[[list[str]], list[str
     """Scans a batch of texts over every core, answers in input order. The scanning is pure
     Python, so only processes run it side by side; forked, they share the loaded guard instead
     of loading it again. Without fork (Windows) or a second core, this process scans alone."""
-    cores = os.cpu_count() or 1
+    # The cores this process may use (a container or taskset may allow fewer than the machine has).
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if cores == 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield lambda texts: [scanned_line(guard, text) for text in texts]
         return
     with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork"),
                              initializer=_adopt_guard, initargs=(guard,)) as pool:
-        yield lambda texts: list(pool.map(_scanned_in_worker, texts, chunksize=32))
+        # A few chunks per core: a core that drew long texts does not hold up the batch for long.
+        yield lambda texts: list(pool.map(_scanned_in_worker, texts,
+                                          chunksize=max(1, len(texts) // (cores * 4))))
 
 
 _worker_guard: PrivacyGuard | None = None
