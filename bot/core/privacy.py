@@ -88,6 +88,10 @@ EXAMPLE_BEFORE = re.compile(
 PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300"})
 HOUSE_NUMBER = re.compile(
     r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])")
+NUMBER_AFTER_POSTCODE = re.compile(r"[ \t]+\d{1,5}(?:[ -]?[a-zA-Z])?(?![\w-])")
+LABELLED_ADDRESS = re.compile(
+    r"(?<![\w-])(?i:adres|woonadres|postadres|huisadres)[ \t]*:?[ \t]+"
+    r"(?P<street>[A-Z][\w'’-]+(?:[ \t]+[A-Za-z][\w'’-]+){0,3}?)[ \t]+\d{1,5}(?:[ -]?[a-zA-Z])?(?![\w-])")
 # "Dorpsstraat nummer 12", "huisnummer 9": the word between a street and its number, or instead of it.
 NUMBER_WORD_BEFORE = re.compile(r"(?<![\w-])(huisnummer|huisnr\.?|nummer|nr\.?|no\.?)\s*$", re.IGNORECASE)
 # A house number alone points at a home after these ("de buurvrouw van nummer 9").
@@ -904,9 +908,16 @@ class PrivacyGuard:
         return found
 
     def _addresses(self, text: str) -> list[Finding]:
-        found = [Finding(m.start(), m.end(), "adres") for m in POSTCODE.finditer(text)
-                 if m.group("lower") not in NOT_POSTCODE_LETTERS
-                 and not _ending_at(EXAMPLE_BEFORE, text, m.start())]
+        found = []
+        for postcode in POSTCODE.finditer(text):
+            if (postcode.group("lower") in NOT_POSTCODE_LETTERS
+                    or _ending_at(EXAMPLE_BEFORE, text, postcode.start())):
+                continue
+            # "8431 PK 17": the house number after the postcode is part of the address.
+            number = NUMBER_AFTER_POSTCODE.match(text, postcode.end())
+            found.append(Finding(postcode.start(), number.end() if number else postcode.end(), "adres"))
+        # "adres Bûtendyk 4": a street the lists do not know, said to be an address.
+        found += [Finding(m.start("street"), m.end(), "adres") for m in LABELLED_ADDRESS.finditer(text)]
         for number in HOUSE_NUMBER.finditer(text):
             end = number.start()
             number_word = _ending_at(NUMBER_WORD_BEFORE, text, end)
