@@ -1091,7 +1091,7 @@ class PrivacyGuard:
                   if not self._all_ordinary(m.group("name")) and not m.group("name").islower()]
         if "@" in text:
             found += [Finding(m.start(), m.end(), "naam") for m in HANDLE.finditer(text)
-                      if SOCIAL_MEDIA.search(_sentence_at(text, m.start()))]
+                      if _about_social_media(text, m.start())]
         for match in AGED_NAME.finditer(text):
             # The name's own words, from the last back, up to an ordinary word ("Gisteren Ali (12)").
             start = match.end("name")
@@ -1420,7 +1420,7 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     spans += [m.span("thanked" if m.group("thanked") else "contact") for m in COLLEAGUES.finditer(text)]
     if "@" in text:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
-                  if not SOCIAL_MEDIA.search(_sentence_at(text, m.start()))]
+                  if not _about_social_media(text, m.start())]
     spans += [m.span("addressed") for m in ADDRESSED.finditer(text)]
     kept = []
     for start, end in spans:
@@ -1432,6 +1432,11 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
             continue
         kept.append((start, end))
     return kept
+
+
+def _about_social_media(text: str, position: int) -> bool:
+    """The sentence names a platform: "@…" there is a handle, elsewhere a mention in the chat."""
+    return bool(SOCIAL_MEDIA.search(_sentence_at(text, position)))
 
 
 def _community_places(text: str) -> list[tuple[int, int]]:
