@@ -10,6 +10,8 @@ street names and the healthcare institutions. The guard builds deduce from a cop
 without those two, and checks street names itself against a plain set of the same names.
 """
 
+import bisect
+import functools
 import hashlib
 import logging
 import re
@@ -631,8 +633,10 @@ def _one_address(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'(“‘«")
-    return not before or before[-1] in ".!?:\n;"
+    position = start
+    while position and text[position - 1] in " \t\"'(“‘«":
+        position -= 1
+    return not position or text[position - 1] in ".!?:\n;"
 
 
 class PrivacyGuard:
@@ -1405,8 +1409,7 @@ def _street_alone(text: str, finding: Finding) -> bool:
     Oudestraat"; not "hij woont in de Lijsterstraat", "het gezin aan de Kerkstraat")."""
     return (finding.kind == "adres" and not DIGIT.search(text, finding.start, finding.end)
             and not _ending_at(LIVES_IN, text, finding.start)
-            and not any(word.group().lower() != "verhuisd"
-                        for word in PERSON_WORDS.finditer(_sentence_at(text, finding.start))))
+            and not _person_words(_sentence_at(text, finding.start)) - {"verhuisd"})
 
 
 def _colleagues(text: str) -> list[tuple[int, int]]:
@@ -1426,7 +1429,7 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     for start, end in spans:
         names = WORD.findall(text[start:end])
         sentence = _sentence_at(text, start)
-        if SPEECH.search(sentence) or QUOTED.search(sentence) or any(
+        if _sentence_has(SPEECH, sentence) or _sentence_has(QUOTED, sentence) or any(
                 len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) > 1
                 for name in names if name != "en"):
             continue
@@ -1436,7 +1439,7 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
 
 def _about_social_media(text: str, position: int) -> bool:
     """The sentence names a platform: "@…" there is a handle, elsewhere a mention in the chat."""
-    return bool(SOCIAL_MEDIA.search(_sentence_at(text, position)))
+    return _sentence_has(SOCIAL_MEDIA, _sentence_at(text, position))
 
 
 def _community_places(text: str) -> list[tuple[int, int]]:
@@ -1466,11 +1469,35 @@ def _team_or_title_place(text: str, place: Finding) -> bool:
     if _ending_at(TEAM_AREA, text, start) or TEAM_AREA_AFTER.match(text, start):
         return True
     sentence = _sentence_at(text, start)
-    return bool(TEAM_OR_PUBLIC_DAY.search(sentence)) and not PERSON_WORDS.search(sentence)
+    return _sentence_has(TEAM_OR_PUBLIC_DAY, sentence) and not _person_words(sentence)
 
 
 def _sentence_at(text: str, position: int) -> str:
-    return next((s.group() for s in SENTENCE.finditer(text) if s.start() <= position < s.end()), "")
+    starts, sentences = _sentences(text)
+    index = bisect.bisect_right(starts, position) - 1
+    if index < 0 or position >= starts[index] + len(sentences[index]):
+        return ""
+    return sentences[index]
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_has(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether a sentence holds a pattern, asked once per sentence however many findings are in it."""
+    return bool(pattern.search(sentence))
+
+
+@functools.lru_cache(maxsize=64)
+def _person_words(sentence: str) -> frozenset[str]:
+    """The PERSON_WORDS a sentence holds, in lower case, found once per sentence."""
+    return frozenset(word.group().lower() for word in PERSON_WORDS.finditer(sentence))
+
+
+@functools.lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[list[int], list[str]]:
+    """The text's sentences and where each starts, split once per text: the rules ask for the
+    sentence around many findings of the same text."""
+    matches = list(SENTENCE.finditer(text))
+    return [m.start() for m in matches], [m.group() for m in matches]
 
 
 def _beyond_a_life(age: str) -> bool:
@@ -1486,7 +1513,7 @@ def _group_or_thing_age(text: str, start: int) -> bool:
     if GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before):
         return True
     sentence = _sentence_at(text, start)
-    return bool(ANYONE.search(sentence)) and not THIRD_PERSON.search(sentence)
+    return _sentence_has(ANYONE, sentence) and not _sentence_has(THIRD_PERSON, sentence)
 
 
 @dataclass(frozen=True)
