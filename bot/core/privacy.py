@@ -102,6 +102,7 @@ HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|na
 STREET_SUFFIXES = ("baan|bolwerk|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|pad|park|"
                    "plantsoen|plein|singel|steeg|straat|wal|weg|wetering|zijde")
 STREET_SUFFIX = re.compile(rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})$")
+STREET_SUFFIX_ANY_CASE = re.compile(rf"(?i:{STREET_SUFFIXES})$")
 # Typed in lower case ("dorpsstraat 12a"), a street needs a house number and a clear suffix.
 STREET_ONLY_SUFFIXES = "straat|laan|weg|plein|dreef|gracht|kade|singel|steeg|plantsoen"
 LOWER_STREET_SUFFIX = re.compile(rf"[a-z][\w'-]{{2,}}(?:{STREET_ONLY_SUFFIXES})$")
@@ -122,8 +123,8 @@ PLACE_NAMED = (r"(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
                r"(?:\s+(?:van\s+|aan\s+(?:de\s+|het\s+)?)?[A-Z][\w'’]+){0,2})")
 ORIGIN_OR_HOME = re.compile(
     r"(?<![\w-])(?:(?P<origin>oorspronkelijk|afkomstig|geboren|gevlucht|komt|kwam|komen|kwamen)\s+(?:\w+\s+)?uit"
-    r"|(?P<uit>uit)|(?i:woont|woonde|wonen|woonden|woonachtig)\s+(?:(?:nu|al|sinds\s+kort|zelf|nog|pal|vlak|"
-    rf"alleen)\s+)*(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?)\s+{PLACE_NAMED}")
+    r"|(?P<uit>uit)|(?i:woont|woonde|wonen|woonden|woonachtig)\s+(?:[\w'’-]+\s+){0,6}?"
+    rf"(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?)\s+{PLACE_NAMED}")
 # A preposition and an article: what is named after them is a place or a thing, not a person.
 PLACE_ARTICLE_BEFORE = re.compile(
     r"(?<![\w-])(?:in|op|bij|naar|aan|langs|rond|richting|tegenover|naast|achter)\s+(?:de|het)\s+$")
@@ -1198,7 +1199,9 @@ class PrivacyGuard:
         people = [f.end for f in found if f.kind in ("naam", "leeftijd")]
         for match in ORIGIN_OR_HOME.finditer(text):
             place = match.group("place")
-            if self._ordinary(place.split()[0]) or place.lower() in HOME_REGION:
+            # "woont op de Grote Markt": a street's suffix names a street, ordinary words before it or not.
+            if ((self._ordinary(place.split()[0]) and not STREET_SUFFIX_ANY_CASE.search(place))
+                    or place.lower() in HOME_REGION):
                 continue
             if match.group("uit") and not any(0 <= match.start() - end <= ORIGIN_REACH
                                               and not re.search(r"[.!?\n]", text[end:match.start()])

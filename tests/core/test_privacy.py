@@ -246,6 +246,11 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("De nieuwe huurder is 88 en woont alleen.", "De nieuwe huurder is [leeftijd] en woont alleen."),
     ("Mw. Veldkamp (82). Woont sinds kort in Dauwendaele.",
      "Mw. [naam] ([leeftijd]). Woont sinds kort in [locatie]."),
+    # Where someone lives, a few words after "woont": a street named with ordinary words.
+    ("Dhr. Lubbers woont boven de bakker op de Grote Markt.",
+     "Dhr. [naam] woont boven de bakker op de [locatie]."),
+    ("Łukasz woont met zijn neef in een huis aan de Hoofdweg.",
+     "[naam] woont met zijn neef in een huis aan de [locatie]."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
