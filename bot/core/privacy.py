@@ -193,9 +193,12 @@ COMMUNITY_PLACE = re.compile(
     r"jongerencentrum|jongerenhonk|inloophuis|ontmoetingscentrum|buurtwerkplaats|buurttuin|buurtmoestuin|"
     r"moestuin|speeltuin|kinderboerderij|wijkkamer|huiskamer|repaircafé|taalcafé)\s+"
     r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
-# A title in quotes after what it is the title of: "de film 'Soof'", "het boek 'Kees de jongen'".
+# A title in quotes after what it is the title of: "de film 'Soof'", "het boek 'Kees de jongen'",
+# "wandelgroep 'Stap voor Stap'".
 QUOTED_TITLE = re.compile(r"(?<![\w-])(?i:film|boek|serie|programma|voorstelling|lied|liedje|nummer|album|"
-                          r"gedicht|musical|toneelstuk|podcast|documentaire|spel)\s+['‘\"“](?P<title>[^'’\"”]{1,60})['’\"”]")
+                          r"gedicht|musical|toneelstuk|podcast|documentaire|spel|"
+                          r"\w*(?:groep|project|club|cursus|training|campagne))\s+"
+                          r"['‘\"“](?P<title>[^'’\"”]{1,60})['’\"”]")
 QUOTED = re.compile(r"['‘\"“][^'’\"”]+['’\"”]")
 PER_DATE = re.compile(r"(?<![\w-])per\s+$", re.IGNORECASE)
 SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(:;])"
@@ -226,11 +229,12 @@ SIGN_OFF = re.compile(
     rf"(?P<names>{COLLEAGUE_NAMES})[\s.!,]*(?:[^\w\s]\s*)*$")
 # Colleagues thanked at a sentence's start or named as the team's contact: "Dank Marieke voor het
 # overnemen", "Dankjewel Fatma en Joost voor de overdracht", "Opgeven bij Sanne", "spoed graag via
-# Roos".
+# Roos", "Spoed: bel Bas".
 COLLEAGUES = re.compile(
     rf"{OPENING}(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx)\s+@?"
     rf"(?P<thanked>{COLLEAGUE_NAMES})(?=\s+voor\b|\s*[!,.]|\s*$)"
-    r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|spoed)(?:\W+\w+){0,6}?\s+(?i:bij|via)\s+"
+    r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|spoed)(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+"
+    r"(?i:bij|via|bel|app|mail)\s+"
     rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
 # at a sentence's start ("Pieter en Ruud, kunnen jullie…").
@@ -273,7 +277,9 @@ AGE_PATTERNS = (
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
     re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|zelf|nu|al|pas|net|bijna|ruim|inmiddels)\s+){0,2}"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|\+|/|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
-               rf"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang|(?:{MONTHS})\b)|[\d.,:-]\d|\w)",
+               rf"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang|(?:{MONTHS})\b)|[\d.,:-]\d|\w)"
+               # …nor a count of things, a plural noun ("is 4 dagdelen", "is 6 avonden").
+               r"(?!\s+(?!(?:en|geworden|geweest|inmiddels|sinds|tegen|samen|alleen)\b)[a-z]+(?:en|s)\b)",
                re.IGNORECASE),
     re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                rf"((?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?:\s+oud)?)"

@@ -251,6 +251,10 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Dhr. [naam] woont boven de bakker op de [locatie]."),
     ("Łukasz woont met zijn neef in een huis aan de Hoofdweg.",
      "[naam] woont met zijn neef in een huis aan de [locatie]."),
+    # The same shapes about residents: an age before an adverb, a name outside the contact's sentence.
+    ("Hij is 16 sinds gisteren en mag nu alleen.", "Hij is [leeftijd] sinds gisteren en mag nu alleen."),
+    ("Opgeven kan nog. Gisteren kwam ik binnen via Fatima.",
+     "Opgeven kan nog. Gisteren kwam ik binnen via [naam]."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -349,6 +353,10 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "De flats rond het Loosduinse Hoofdplein zijn uit 1959 en hebben geen lift.",
     "Reflectie op Saul Alinsky's 'Rules for Radicals': eerst vertrouwen winnen.",
     "Geduld van Job nodig vandaag met de wachtlijsten.",
+    # A count of things after "is"; a group's name in quotes; the colleague to call.
+    "De training is 4 dagdelen en gratis, de cursus is 6 avonden.",
+    "Wandelgroep 'Stap voor Stap' loopt elke donderdag vanaf het buurthuis.",
+    "Morgen ben ik er niet. Spoed: bel Bas.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
