@@ -135,7 +135,9 @@ LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{
 # Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
 STREET_NAME_OPENING = re.compile(
     r"(?:(?<![\w-])(?:\d{1,2}(?:e|ste|de)|Eerste|Tweede|Derde|Vierde|Lange|Korte|Nieuwe|Oude|Hoge|Lage|"
-    r"Grote|Kleine|Sint|St\.?|Binnen|Buiten|Achter|Noord|Zuid|Oost|West|[A-Z][a-z]+se)\s+)+$")
+    r"Grote|Kleine|Sint|St\.?|Binnen|Buiten|Achter|Noord|Zuid|Oost|West|[A-Z][a-z]+se|"
+    # a street named after someone with a title: "Dr. Schaepmanstraat 41", "Burg. Jansenlaan 3".
+    r"Dr\.?|Prof\.?|Mr\.?|Burg\.?|Burgemeester|Pastoor|Kardinaal|Koningin|Prins|Prinses|Graaf|Generaal)\s+)+$")
 # …typed in lower case: "de burgemeester de withstraat 112-3".
 LOWER_STREET_OPENING = re.compile(
     r"(?<![\w-])(?:(?:burgemeester|burg|dokter|dr|pastoor|president|koning|koningin|prins|prinses|graaf|"
@@ -229,10 +231,14 @@ SIGN_OFF = re.compile(
     rf"(?P<names>{COLLEAGUE_NAMES})[\s.!,]*(?:[^\w\s]\s*)*$")
 # Colleagues thanked at a sentence's start or named as the team's contact: "Dank Marieke voor het
 # overnemen", "Dankjewel Fatma en Joost voor de overdracht", "Opgeven bij Sanne", "spoed graag via
-# Roos", "Spoed: bel Bas".
+# Roos", "Spoed: bel Bas"; named as one of us: "Tip van collega Bram", "Fatma van ons team".
+# Not "haar collega Ahmed": the resident's colleague.
 COLLEAGUES = re.compile(
-    rf"{OPENING}(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx)\s+@?"
+    rf"{OPENING}(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx)(?:\s+aan)?\s+@?"
     rf"(?P<thanked>{COLLEAGUE_NAMES})(?=\s+voor\b|\s*[!,.]|\s*$)"
+    rf"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en)\s+|{OPENING})(?i:collega|teamgenoot)\s+"
+    rf"(?P<ours>{COLLEAGUE_NAME})(?![\w'’-]|\s+(?:[A-Z]|(?:van|de|der|den|el|al)\s))"
+    rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+(?:ons|het)\s+team\b"
     r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|spoed)(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+"
     r"(?i:bij|via|bel|app|mail)\s+"
     rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
@@ -1429,7 +1435,8 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     sign_off = SIGN_OFF.search(text, max(0, len(text) - SIGN_OFF_REACH))
     if sign_off:
         spans.append(sign_off.span("names"))
-    spans += [m.span("thanked" if m.group("thanked") else "contact") for m in COLLEAGUES.finditer(text)]
+    spans += [next(m.span(group) for group in ("thanked", "contact", "ours", "team_member") if m.group(group))
+              for m in COLLEAGUES.finditer(text)]
     if "@" in text:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
                   if not _about_social_media(text, m.start())]

@@ -97,7 +97,8 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Zijn buurvrouw Lie-A-Ling verhuist volgende maand.", "Zijn buurvrouw [naam] verhuist volgende maand."),
     ("mw de haan belde ivm de huur", "mw [naam] belde ivm de huur"),
     # A role or title before a name stays readable: only the name identifies.
-    ("Mijn collega Sanne belde de moeder.", "Mijn collega [naam] belde de moeder."),
+    ("Haar collega Sanne bracht haar naar huis.", "Haar collega [naam] bracht haar naar huis."),
+    ("Mijn collega Sanne de Vries belde de moeder.", "Mijn collega [naam] belde de moeder."),
     ("De heer Smit belde terug.", "De heer [naam] belde terug."),
     ("De Vries belde terug.", "[naam] belde terug."),
     # Ages in words without "jaar", and the ages of several children at once.
@@ -255,6 +256,7 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Hij is 16 sinds gisteren en mag nu alleen.", "Hij is [leeftijd] sinds gisteren en mag nu alleen."),
     ("Opgeven kan nog. Gisteren kwam ik binnen via Fatima.",
      "Opgeven kan nog. Gisteren kwam ik binnen via [naam]."),
+    ("Fam. Yılmaz, Dr. Schaepmanstraat 41: lekkage.", "Fam. [naam], [adres]: lekkage."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -357,6 +359,10 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "De training is 4 dagdelen en gratis, de cursus is 6 avonden.",
     "Wandelgroep 'Stap voor Stap' loopt elke donderdag vanaf het buurthuis.",
     "Morgen ben ik er niet. Spoed: bel Bas.",
+    # Colleagues named as one of us.
+    "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
+    "Fatma van ons team had de leiding in de keuken, respect!",
+    "Dank aan Sanne, Jeroen en Fatma voor het meedraaien op de buurtdag!",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
