@@ -395,6 +395,7 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
         institutions=_word_list(directory / "institutions.toml"),
         places_abroad=_word_list(directory / "places-abroad.toml") | countries,
         national_bodies=_national_bodies(directory / "not-names.toml"),
+        street_nouns=frozenset(word.lower() for word in street_nouns),
     )
 
 

@@ -89,7 +89,9 @@ EXAMPLE_BEFORE = re.compile(
 # an explanation of a form, not anyone's data.
 PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300"})
 HOUSE_NUMBER = re.compile(
-    r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])")
+    r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])"
+    # …not an age ("Gerrit Hofstede 86 jr").
+    r"(?!\s*(?:jr|jaar)\b)")
 NUMBER_AFTER_POSTCODE = re.compile(r"[ \t]+\d{1,5}(?:[ -]?[a-zA-Z])?(?![\w-])")
 LABELLED_ADDRESS = re.compile(
     r"(?<![\w-])(?i:adres|woonadres|postadres|huisadres)[ \t]*:?[ \t]+"
@@ -156,8 +158,10 @@ WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|
 DATE_PATTERNS = (
     re.compile(rf"(?<![\w-])(?:{WEEKDAYS}\s+)?\d{{1,2}}\s+(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?(?![\w-])",
                re.IGNORECASE),
-    # A day and month in digits only counts after a word that introduces a date ("sinds 3-2").
-    re.compile(r"(?:(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m)\s+|\()"
+    # A day and month in digits only counts after a word that introduces a date ("sinds 3-2",
+    # "geb. 03-11").
+    re.compile(r"(?:(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m|geb\.?|geboren|"
+               r"afspraak|datum)\s+|\()"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum):?\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
@@ -170,6 +174,9 @@ DATE_PATTERNS = (
                r"verhuisd|getrouwd|gescheiden|overleden|ontslagen|opgenomen|aangekomen|geboren|naar\s+Nederland))"
                r"|(?<![\w-])(?:woont|woonde|kwam|verhuisde|stopte|trouwde|scheidde|overleed|vluchtte)\s+"
                r"(?:\w+\s+){0,2}?(?:sinds|in|vanaf)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE),
+    # A year of birth said of someone: "hij is van 1938" (not "het gebouw is van 1938").
+    re.compile(r"(?<![\w-])(?:hij|zij|ze|meneer|mevrouw|mw|dhr)\s+(?:is|was)\s+(?:zelf\s+)?van\s+((?:19|20)\d{2})(?!\d)",
+               re.IGNORECASE),
     # A year of birth in brackets after a name: "Dhr. Ahmadzai (1961)".
     re.compile(r"(?<=[^\W\d_]\s)\(((?:19|20)\d{2})\)"),
 )
@@ -274,6 +281,9 @@ AGE_PATTERNS = (
                r"(?:\s+jaar)?)!?\)"),
     re.compile(rf"(?<=[^\W\d_]\s)\(((?:{NUMBER_WORDS})(?:\s+jaar)?)\)", re.IGNORECASE),
     re.compile(r"\((\d{1,3}\s+jaar),\s(?!\d)"),
+    # "Mw Öztürk (68, Transvaal)", "Ramon (42, woont boven de bakker)": an age opening the brackets
+    # after a name, with more about the person after it.
+    re.compile(r"(?P<name>[^\W\d_][\w'’-]*)\s\((\d{1,3}),\s(?!\d)"),
     # "op haar zeventiende", "vanaf zijn 16e": an age as an ordinal.
     re.compile(rf"(?<![\w-])(?:op|vanaf|sinds|tot|na)\s+(?:zijn|haar)\s+((?:{NUMBER_WORDS})(?:ste|de)"
                rf"|\d{{1,2}}(?:e|de|ste))(?![\w-])", re.IGNORECASE),
@@ -294,6 +304,7 @@ AGE_PATTERNS = (
     # "een vrouw van 58", "haar zoon van 19": a person's age after the person.
     re.compile(r"(?:man|vrouw|(?<![\w-])(?:meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|"
                r"jongere|moeder|vader|opa|oma|jongedame|puber|tiener|meid|knul|tweeling|drieling|zoontje|dochtertje|"
+               r"broertje|zusje|neefje|nichtje|kleinzoon|kleindochter|"
                r"boer|boerin|weduwe|weduwnaar|dame|heer|bewoner|bewoonster|cliënt|client))\s+van\s+"
                rf"(\d{{1,3}}(?:\s+jaar(?!\s+(?:geleden|oud)))?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?!\s+geleden)"
                rf"|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})(?=\s*[,.;:!?)]|\s+(?:en|staat|is|woont|zit|gaat|heeft|kan|wil)\b))"
@@ -352,6 +363,10 @@ THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+"
                             r"moeder|vader|buurman|buurvrouw|meneer|mevrouw|bewoner|bewoonster|cliënt|client|zoon|"
                             r"dochter|broer|zus|opa|oma|tweeling|jongere|dame|heer|baby|peuter|puber|tiener)\b)"
                             r"[\w-]+\s+){1,6}(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
+# A duration as the subject: "de wachttijd in onze gemeente is acht jaar".
+DURATION_SUBJECT = re.compile(r"(?<![\w-])(?:\w*tijd|\w*termijn|\w*duur)\b"
+                              r"(?:(?!\b(?:hij|zij|ze)\b)[^.!?\n,]){0,40}?\b(?:is|was|wordt|werd)(?:\s+(?:nu|nog|al|ongeveer|gemiddeld|bijna|ruim))*\s*$",
+                              re.IGNORECASE)
 ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men)(?![\w-])", re.IGNORECASE)
 THIRD_PERSON = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|mw|dhr|meneer|mevrouw|zoon|dochter)(?![\w-])", re.IGNORECASE)
@@ -515,6 +530,8 @@ class GuardWords:
     `first_names`, `neighbourhoods`, `institutions` and `places_abroad` add what practice
     stories name and deduce, made for Dutch medical notes, lacks. `national_bodies`: the part of
     `not_personal` whose sites are public (a path on svb.nl names no one; one on instagram.com may).
+    `street_nouns`: the part of `anywhere` that are kinds of street ("het kerkplein"); capitalised
+    inside a sentence, one of them names a street ("aan het Kerkplein").
     """
 
     anywhere: frozenset[str]
@@ -527,6 +544,7 @@ class GuardWords:
     institutions: frozenset[str] = frozenset()
     places_abroad: frozenset[str] = frozenset()
     national_bodies: frozenset[str] = frozenset()
+    street_nouns: frozenset[str] = frozenset()
 
 
 class PhraseSet:
@@ -948,7 +966,8 @@ class PrivacyGuard:
                                   or _ending_at(LIVING_BEFORE, text, number_word.start())):
                 found.append(Finding(number_word.start(), number.end(), "adres"))
         for street in STREET_WITHOUT_NUMBER.finditer(text):
-            if not _sentence_start(text, street.start()) and not self._ordinary(street.group()):
+            named = street.group().lower() in self.words.street_nouns
+            if not _sentence_start(text, street.start()) and (named or not self._ordinary(street.group())):
                 opening = _ending_at(STREET_NAME_OPENING, text, street.start())
                 found.append(Finding(opening.start() if opening else street.start(), street.end(), "adres"))
         found += [Finding(m.start(1), m.end(1), "adres") for m in LOWER_STREET_AFTER_DE.finditer(text)
@@ -992,9 +1011,11 @@ class PrivacyGuard:
             if not has_digit and pattern in DIGIT_AGE_PATTERNS:
                 continue
             for match in pattern.finditer(text):
-                # After a name: capitalised, or a name the lists know ("dhr abdirahman ali, 39,").
+                # After a name: capitalised, or a name the lists know ("dhr abdirahman ali, 39,"),
+                # or a person word ("Jonge moeder, 24, uit …").
                 name = match.group("name") if "name" in pattern.groupindex else None
-                if name is not None and not (name[0].isupper() or self._known_name(name)):
+                if name is not None and not (name[0].isupper() or self._known_name(name)
+                                             or PERSON_WORDS.fullmatch(name)):
                     continue
                 # A name as the subject ("Yusuf is veertien"), not a word ("Dat is veertig").
                 if "subject" in pattern.groupindex and self._ordinary(match.group("subject")):
@@ -1385,16 +1406,21 @@ def _between(text: str, one: re.Match[str], other: re.Match[str]) -> str:
 
 
 def _dates_about_someone(text: str, found: list[Finding], titled: list[Finding]) -> list[Finding]:
-    """The findings without the dates whose sentence names no person (see PERSON_WORDS)."""
+    """The findings without the dates whose sentence names no person (see PERSON_WORDS). In a
+    story that names someone or gives an age, a date in a sentence of its own is theirs too
+    ("Chloë, 14. Gaat sinds 28 september niet meer naar school."), unless it is the team's
+    agenda or a named day."""
     kept = [f for f in found if f.kind != "datum"]
     if len(kept) == len(found):
         return found
     names = [f.start for f in [*found, *titled] if f.kind == "naam"]
+    story_about_someone = bool(names) or any(f.kind == "leeftijd" for f in found)
     for sentence in SENTENCE.finditer(text):
         start, end = sentence.span()
         named = any(start <= name < end for name in names)
         words = sentence.group()
-        about_someone = PERSON_WORDS.search(words) and not TEAM_OR_PUBLIC_DAY.search(words)
+        agenda = TEAM_OR_PUBLIC_DAY.search(words)
+        about_someone = (PERSON_WORDS.search(words) or story_about_someone) and not agenda
         # "per 1 januari" is when a rule changes, unless the sentence names someone.
         kept += [f for f in found if f.kind == "datum" and start <= f.start < end
                  and (named or (about_someone and not _ending_at(PER_DATE, text, f.start)))]
@@ -1526,7 +1552,7 @@ def _group_or_thing_age(text: str, start: int) -> bool:
     """An age-like number about a group ("vanaf 75 jaar"), a thing ("het buurthuis is 40") or
     anyone ("met 13 jaar mag je licht werk doen": a rule addressed to "je", naming no one)."""
     before = text[max(0, start - 60):start]
-    if GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before):
+    if GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before) or DURATION_SUBJECT.search(before):
         return True
     sentence = _sentence_at(text, start)
     return _sentence_has(ANYONE, sentence) and not _sentence_has(THIRD_PERSON, sentence)

@@ -251,12 +251,26 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Dhr. Lubbers woont boven de bakker op de Grote Markt.",
      "Dhr. [naam] woont boven de bakker op de [locatie]."),
     ("Łukasz woont met zijn neef in een huis aan de Hoofdweg.",
-     "[naam] woont met zijn neef in een huis aan de [locatie]."),
+     "[naam] woont met zijn neef in een huis aan de [adres]."),
     # The same shapes about residents: an age before an adverb, a name outside the contact's sentence.
     ("Hij is 16 sinds gisteren en mag nu alleen.", "Hij is [leeftijd] sinds gisteren en mag nu alleen."),
     ("Opgeven kan nog. Gisteren kwam ik binnen via Fatima.",
      "Opgeven kan nog. Gisteren kwam ik binnen via [naam]."),
     ("Fam. Yılmaz, Dr. Schaepmanstraat 41: lekkage.", "Fam. [naam], [adres]: lekkage."),
+    # Ages: in brackets with more after them, after a person word, of a little brother.
+    ("Mw Öztürk (68, Transvaal) kwam naar de les.", "Mw [naam] ([leeftijd], [locatie]) kwam naar de les."),
+    ("Jonge moeder, 24, met drie kinderen.", "Jonge moeder, [leeftijd], met drie kinderen."),
+    ("Zahra zorgt voor haar broertje van 11.", "[naam] zorgt voor haar broertje van [leeftijd]."),
+    ("Dhr Gerrit Hofstede 86 jr valt steeds.", "Dhr [naam] [leeftijd] valt steeds."),
+    # Dates: a birthday without its year, a year of birth, a date in a story about someone.
+    ("Rami Haddad, geb. 03-11, zoekt werk.", "[naam], geb. [datum], zoekt werk."),
+    ("Meneer Jongen vertelde over de mijn. Hij is van 1938.",
+     "Meneer [naam] vertelde over de mijn. Hij is van [datum]."),
+    ("Chloë Bosman, 14. Gaat sinds 28 september niet meer naar school.",
+     "[naam], [leeftijd]. Gaat sinds [datum] niet meer naar school."),
+    # A street capitalised in a sentence about someone, though the word is also a kind of street.
+    ("In de flat aan het Kerkplein woont een man die de hal veegt.",
+     "In de flat aan het [adres] woont een man die de hal veegt."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -359,6 +373,9 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "De training is 4 dagdelen en gratis, de cursus is 6 avonden.",
     "Wandelgroep 'Stap voor Stap' loopt elke donderdag vanaf het buurthuis.",
     "Morgen ben ik er niet. Spoed: bel Bas.",
+    # A duration, a building's year.
+    "De wachttijd in onze gemeente is acht jaar. Politiek, luister!",
+    "Het gebouw is van 1938 en heeft geen lift.",
     # Colleagues named as one of us.
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
