@@ -207,7 +207,9 @@ COMMUNITY_PLACE = re.compile(
 QUOTED_TITLE = re.compile(r"(?<![\w-])(?i:film|boek|serie|programma|voorstelling|lied|liedje|nummer|album|"
                           r"gedicht|musical|toneelstuk|podcast|documentaire|spel|"
                           r"\w*(?:groep|project|club|cursus|training|campagne))\s+"
-                          r"['‘\"“](?P<title>[^'’\"”]{1,60})['’\"”]")
+                          r"['‘\"“](?P<title>[^'’\"”]{1,60})['’\"”]"
+                          # …or before its maker: "'I, Daniel Blake' van Ken Loach".
+                          r"|['‘\"“](?P<work>[^'’\"”]{1,60})['’\"”]\s+(?:van|door)\s+(?=[A-Z])")
 QUOTED = re.compile(r"['‘\"“][^'’\"”]+['’\"”]")
 PER_DATE = re.compile(r"(?<![\w-])per\s+$", re.IGNORECASE)
 SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[ \t]*[a-z0-9,(:;])"
@@ -231,10 +233,12 @@ COLLEAGUE_NAMES = rf"{COLLEAGUE_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{COLLEAGUE_NAME})
 OPENING = r"(?:^|(?<=[^\w\s,:;'\"‘“]))[ \t\n]*"
 SIGN_OFF_OPENING = r"(?:^|(?<=[^\w\s:;'\"‘“]))[ \t\n]*"
 # A post's sign-off at its very end: "Groet, Marieke", "groetjes Lotte & Bas", "thx Noor",
-# "Geduld loont. - Tess"; not a list's last item ("- Henk").
+# "Geduld loont. - Tess", "Thanks 🙏 – Sam"; not a list's last item ("- Henk").
 SIGN_OFF = re.compile(
     rf"(?:{SIGN_OFF_OPENING}(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?groet(?:en|jes)?|gr\.?|"
-    r"grt|mvg|liefs|dank|dankjewel|bedankt|thx|thanks)[,:!]?\s+|(?<=[.!?])[ \t]+-+[ \t]*)"
+    r"grt|mvg|liefs|dank|dankjewel|bedankt|thx|thanks)[,:!]?\s+|(?<=[^\w\s,:;'\"‘“])[ \t]+[-–—]+[ \t]*"
+    # …or on a line of its own after an emoji or "!" ("Thanks 🙏\n– Sam"), not after a list's item.
+    r"|(?<=[^\w\s,:;.'\"‘“])[ \t]*\n[ \t]*[-–—]+[ \t]*)"
     rf"(?P<names>{COLLEAGUE_NAMES})[\s.!,]*(?:[^\w\s]\s*)*$")
 # Colleagues thanked at a sentence's start or named as the team's contact: "Dank Marieke voor het
 # overnemen", "Dankjewel Fatma en Joost voor de overdracht", "Opgeven bij Sanne", "spoed graag via
@@ -246,9 +250,10 @@ COLLEAGUES = re.compile(
     rf"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en)\s+|{OPENING})(?i:collega|teamgenoot)\s+"
     rf"(?P<ours>{COLLEAGUE_NAME})(?![\w'’-]|\s+(?:[A-Z]|(?:van|de|der|den|el|al)\s))"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+(?:ons|het)\s+team\b"
-    r"|(?<![\w-])(?i:opgeven|aanmelden|inschrijven|spoed)(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+"
-    r"(?i:bij|via|bel|app|mail)\s+"
-    rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
+    r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed)"
+    rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën))"
+    r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+"
+    rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME})(?:\s+of\s+mij)?(?=\s*[.!,]|\s*$)")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
 # at a sentence's start ("Pieter en Ruud, kunnen jullie…").
 MENTIONED = re.compile(r"(?<![\w@])@(?P<mentioned>[A-Z][\w'’-]*)")
@@ -363,6 +368,16 @@ THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+"
                             r"moeder|vader|buurman|buurvrouw|meneer|mevrouw|bewoner|bewoonster|cliënt|client|zoon|"
                             r"dochter|broer|zus|opa|oma|tweeling|jongere|dame|heer|baby|peuter|puber|tiener)\b)"
                             r"[\w-]+\s+){1,6}(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
+# Where an announcement gives a venue's address: "Locatie: wijkcentrum De Wilgenhof, Lansinkweg 41",
+# "in buurthuis 't Pleintje, Kloosterweg 3", "Vanaf maandag zitten we aan de Hengelosestraat 585".
+VENUE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?i:locatie|waar)[ \t]*:[ \t]*(?:[^\n,.:;]{0,50},[ \t]*)?"
+    r"|(?<![\w-])(?i:wijkcentrum|buurthuis|buurtcentrum|mfc|kantoor|bibliotheek|stadhuis|gemeentehuis|"
+    r"ontmoetingscentrum|wijkkamer|buurtkamer|repair\s?café|sporthal|gebouw|kerk|moskee)(?![\w-])"
+    r"[^\n,.:;]{0,40},[ \t]*"
+    r"|(?<![\w-])(?i:zitten|zit)\s+(?i:we|wij)\s+(?:[\w-]+\s+){0,3}?(?i:aan|op|in)\s+(?:(?i:de|het)\s+)?)$")
+# A story with one of these kinds names someone: its addresses are no venue's.
+SOMEONES_KINDS = frozenset({"naam", "leeftijd", "bsn", "iban", "email"})
 # A duration as the subject: "de wachttijd in onze gemeente is acht jaar".
 DURATION_SUBJECT = re.compile(r"(?<![\w-])(?:\w*tijd|\w*termijn|\w*duur)\b"
                               r"(?:(?!\b(?:hij|zij|ze)\b)[^.!?\n,]){0,40}?\b(?:is|was|wordt|werd)(?:\s+(?:nu|nog|al|ongeveer|gemiddeld|bijna|ruim))*\s*$",
@@ -864,7 +879,8 @@ class PrivacyGuard:
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
         not_personal += [m.span(next(group for group in ("name", "author", "maker") if m.group(group)))
                          for m in PUBLIC_PERSON.finditer(normal)]
-        not_personal += [m.span("title") for m in QUOTED_TITLE.finditer(normal)]
+        not_personal += [m.span("title" if m.group("title") else "work")
+                         for m in QUOTED_TITLE.finditer(normal)]
         not_personal += _community_places(normal)
         not_personal += _colleagues(normal)
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
@@ -880,7 +896,7 @@ class PrivacyGuard:
                  if not (f.kind == "locatie" and _team_or_title_place(normal, f)) and not _example(normal, f)
                  and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
         found += [self._whole(normal, f) for f in titled]
-        merged = _one_address(normal, _merge(_with_someone(normal, found)))
+        merged = _one_address(normal, _merge(_with_someone(normal, _without_venues(normal, found))))
         return [view.original(finding) for finding in merged]
 
     def _whole(self, text: str, finding: Finding) -> Finding:
@@ -1293,6 +1309,11 @@ class PrivacyGuard:
                     words[-1].group().islower()
                     or "\n" in text[start + words[-2].end():start + words[-1].start()]):
                 words.pop()
+            # …or the next sentence's first word ("Coen Verbraak. Oud, maar…"); not after an
+            # initial ("A. Jansen") or a title ("Mevr. Jansen").
+            while kind == "naam" and len(words) > 2 and len(words[-2].group()) > 1 and (
+                    "." in text[start + words[-2].end():start + words[-1].start()]):
+                words.pop()
             # …or an ordinary word that opens the sentence ("Bel Anna").
             while (kind == "naam" and len(words) > 1 and _sentence_start(text, start + words[0].start())
                    and words[0].group().lower() in self._openers
@@ -1445,6 +1466,24 @@ def _with_someone(text: str, found: list[Finding]) -> list[Finding]:
     return []
 
 
+def _without_venues(text: str, found: list[Finding]) -> list[Finding]:
+    """The findings without the addresses of the team's office or a public venue, given in an
+    announcement that names no one: a place everyone may come to. The parts of one address typed
+    in a row ("Hengelosestraat 585, 7521 AG") go together."""
+    if any(f.kind in SOMEONES_KINDS for f in found):
+        return found
+    venues = []
+    previous_end = None
+    for finding in sorted((f for f in found if f.kind == "adres"), key=lambda f: f.start):
+        follows_venue = previous_end is not None and re.fullmatch(r"[ \t]*,?[ \t]*",
+                                                                   text[previous_end:finding.start])
+        if follows_venue or (_ending_at(VENUE_BEFORE, text, finding.start)
+                             and not _person_words(_sentence_at(text, finding.start))):
+            venues.append(finding)
+            previous_end = max(finding.end, previous_end or 0)
+    return [f for f in found if f not in venues]
+
+
 def _street_alone(text: str, finding: Finding) -> bool:
     """A street without a number, in a sentence about no resident ("ons kantoor is verhuisd naar de
     Oudestraat"; not "hij woont in de Lijsterstraat", "het gezin aan de Kerkstraat")."""
@@ -1472,8 +1511,9 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
         names = WORD.findall(text[start:end])
         sentence = _sentence_at(text, start)
         if _sentence_has(SPEECH, sentence) or _sentence_has(QUOTED, sentence) or any(
-                len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) > 1
-                for name in names if name != "en"):
+                not any(s <= m.start() < e for s, e in spans)
+                for name in names if name != "en"
+                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)):
             continue
         kept.append((start, end))
     return kept

@@ -271,6 +271,10 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # A street capitalised in a sentence about someone, though the word is also a kind of street.
     ("In de flat aan het Kerkplein woont een man die de hal veegt.",
      "In de flat aan het [adres] woont een man die de hal veegt."),
+    # The venue rule's limits: an address with a resident's name, or in a sentence about someone.
+    ("Huisbezoek bij Fatima. Locatie: Kloosterweg 3.", "Huisbezoek bij [naam]. Locatie: [adres]."),
+    ("Huisbezoek. Locatie: bij mw thuis, Kloosterweg 3.", "Huisbezoek. Locatie: bij mw thuis, [adres]."),
+    ("Wie was er?\n- Fatima\n- Henk", "Wie was er?\n- [naam]\n- [naam]"),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -376,6 +380,15 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     # A duration, a building's year.
     "De wachttijd in onze gemeente is acht jaar. Politiek, luister!",
     "Het gebouw is van 1938 en heeft geen lift.",
+    # A venue's address in an announcement that names no one.
+    "Teamdag donderdag 13 maart. Locatie: wijkcentrum De Wilgenhof, Lansinkweg 41, zaal 2.",
+    "Repair Café elke laatste zaterdag in buurthuis 't Pleintje, Kloosterweg 3.",
+    "Vanaf maandag 2 juni zitten we aan de Hengelosestraat 585, 7521 AG Enschede.",
+    # A film's title before its maker; a river; a colleague signing off on a line of their own.
+    "Gisteravond 'I, Daniel Blake' van Ken Loach gekeken met de vrijwilligers.",
+    "De Zonnebloem zoekt begeleiders voor de boottocht over de Maas.",
+    "Bespreek de rest in het MDO. Thanks 🙏\n– Sam",
+    "Afmelden vóór 6 maart bij Ilse. Groet, Ilse",
     # Colleagues named as one of us.
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
