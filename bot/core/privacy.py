@@ -251,7 +251,7 @@ COLLEAGUES = re.compile(
     rf"(?P<ours>{COLLEAGUE_NAME})(?![\w'’-]|\s+(?:[A-Z]|(?:van|de|der|den|el|al)\s))"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+(?:ons|het)\s+team\b"
     r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed)"
-    rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën))"
+    rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën)|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën))"
     r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+"
     rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME})(?:\s+of\s+mij)?(?=\s*[.!,]|\s*$)")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
@@ -510,6 +510,13 @@ SCHOOL_BY_CONTEXT = re.compile(
     # meer naar Het Vlier".
     r"|(?:(?<![\w-])(?:verhuist|verhuisde|verhuizen|verhuisd|wil\s+niet\s+meer|moet|gaat|ging|gaan)\s+"
     r"(?:[\w-]+\s+){0,3}?naar|wachtlijst\s+(?:voor|van|bij))\s+(?P<destination>(?:De|Het|'t)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w-])")
+# A name with a capitalised article inside a sentence: a school, a home, a club or a building
+# ("begint op De Globe", "opgenomen in De Zeester", "de decaan van het Schravenlant"). After a
+# title it is a surname ("mevrouw De Vries"), which the title rule finds.
+NAMED_WITH_ARTICLE = re.compile(
+    r"(?<![\w-])(?:(?:De|Het|'t)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"|(?<=\bhet\s)(?P<neuter>[A-Z][\w'’-]+))(?![\w-])")
+TITLE_BEFORE = re.compile(r"(?<![\w-])(?i:mevrouw|meneer|familie|gezin|dhr|mw|fam|mevr|de\s+heer)\.?\s+$")
 SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
 NAMED_COMPLEX = re.compile(
@@ -1280,6 +1287,12 @@ class PrivacyGuard:
             group = "name" if school.group("name") else "destination"
             if not self._ordinary(school.group(group).split()[-1]):
                 found.append(Finding(school.start(group), school.end(group), "instelling"))
+        for named in NAMED_WITH_ARTICLE.finditer(text):
+            name = named.group("name") or named.group("neuter")
+            if (not _sentence_start(text, named.start()) and not self._all_ordinary(name)
+                    and not _ending_at(TITLE_BEFORE, text, named.start())):
+                # Which kind of place is unknown: the weakest kind, so a known kind wins.
+                found.append(Finding(named.start(), named.end(), "locatie"))
         found += [Finding(m.start(), m.end(), "instelling") for m in SCHOOL_COMPOUND.finditer(text)
                   if m.group().lower() not in INSTITUTION_TYPES.split("|")]
         for pattern, kind in ((NAMED_INSTITUTION, "instelling"), (NAMED_COMPLEX, "locatie")):

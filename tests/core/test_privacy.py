@@ -275,6 +275,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Huisbezoek bij Fatima. Locatie: Kloosterweg 3.", "Huisbezoek bij [naam]. Locatie: [adres]."),
     ("Huisbezoek. Locatie: bij mw thuis, Kloosterweg 3.", "Huisbezoek. Locatie: bij mw thuis, [adres]."),
     ("Wie was er?\n- Fatima\n- Henk", "Wie was er?\n- [naam]\n- [naam]"),
+    # A name with a capitalised article inside a sentence: a school, a home.
+    ("Amira begint na de vakantie op De Globe.", "[naam] begint na de vakantie op [locatie]."),
+    ("Zijn vrouw Cor is opgenomen in De Zeester.", "Zijn vrouw [naam] is opgenomen in [locatie]."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -389,6 +392,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "De Zonnebloem zoekt begeleiders voor de boottocht over de Maas.",
     "Bespreek de rest in het MDO. Thanks 🙏\n– Sam",
     "Afmelden vóór 6 maart bij Ilse. Groet, Ilse",
+    "Telefoon: liefst een 06-nummer Feedback naar Mirjam.",
     # Colleagues named as one of us.
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
