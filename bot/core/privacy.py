@@ -245,7 +245,8 @@ SIGN_OFF = re.compile(
 # Roos", "Spoed: bel Bas"; named as one of us: "Tip van collega Bram", "Fatma van ons team".
 # Not "haar collega Ahmed": the resident's colleague.
 COLLEAGUES = re.compile(
-    rf"{OPENING}(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx)(?:\s+aan)?\s+@?"
+    rf"{OPENING}(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx|succes|sterkte|beterschap|welkom(?:\s+terug)?|"
+    r"gefeliciteerd|proficiat)(?:\s+aan)?\s+@?"
     rf"(?P<thanked>{COLLEAGUE_NAMES})(?=\s+voor\b|\s*[!,.]|\s*$)"
     rf"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en)\s+|{OPENING})(?i:collega|teamgenoot)\s+"
     rf"(?P<ours>{COLLEAGUE_NAME})(?![\w'’-]|\s+(?:[A-Z]|(?:van|de|der|den|el|al)\s))"
@@ -254,6 +255,28 @@ COLLEAGUES = re.compile(
     rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën)|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën))"
     r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+"
     rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME})(?:\s+of\s+mij)?(?=\s*[.!,]|\s*$)")
+# A colleague named in the team's logistics, by what only a colleague does: takes over casework
+# or a shift ("Mo neemt vanaf maandag de casussen van Dewi over"), goes on or comes back from
+# leave ("Marrit is vanaf maandag terug van verlof"), is on duty ("Yvonne heeft achterwacht").
+WORK_OBJECTS = (r"casus|casussen|cliënten|clienten|dossiers?|trajecten|[\w-]*trajecten|spreekuur|spreekuren|"
+                r"telefoon|dienst|diensten|achterwacht|piket|taken|caseload|groep|inloop|intakes|rooster")
+COLLEAGUE_AT_WORK = re.compile(
+    rf"{OPENING}(?P<at_work>{COLLEAGUE_NAMES})\s+(?:"
+    rf"(?:neemt|nemen)\b[^.!?\n]{{0,50}}?\b(?:{WORK_OBJECTS})\b[^.!?\n]{{0,30}}?\bover\b"
+    r"|(?:is|gaat|zijn|gaan)\s+(?:[\w-]+\s+){0,3}?(?:met|terug\s+van|op|van)\s+(?:zwangerschaps|ouderschaps)?verlof\b"
+    rf"|(?:heeft|hebben)\s+(?:[\w-]+\s+){{0,2}}?(?:dienst|achterwacht|piket)\b)")
+# …or by a meeting only professionals hold, with them or about residents ("Kim en Thijs zijn
+# vandaag bij het ZAT-overleg", "Ik zit met Bart bij het MDO", "supervisie gehad met Gert-Jan").
+TEAM_MEETINGS = (r"mdo|zat-overleg|teamoverleg|casusoverleg|intervisie|supervisie|teamdag|studiedag|congres|"
+                 r"regiodag|teamvergadering|werkoverleg")
+COLLEAGUE_AT_MEETING = re.compile(
+    rf"{OPENING}(?!(?:Ik|We|Wij|Zij|Ze|Hij|Jij|Je|Jullie)\b)(?P<present>{COLLEAGUE_NAMES})\s+"
+    r"(?:is|zijn|zit|zitten|gaat|gaan)\s+(?:(?!met\b)[\w-]+\s+){0,2}?"
+    rf"(?:bij|op|naar|in)\s+(?:het|de|een)\s+(?i:{TEAM_MEETINGS})\b"
+    rf"|(?<![\w-])met\s+(?P<with>{COLLEAGUE_NAMES})\s+(?:bij|naar|in|op)\s+(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
+    rf"|(?<![\w-])(?i:{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?met\s+(?P<led_by>{COLLEAGUE_NAMES})(?![\w'’-])")
+TAKEN_OVER_FROM = re.compile(
+    rf"\b(?:{WORK_OBJECTS})\s+(?:over\s+)?van\s+(?P<from>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
 # at a sentence's start ("Pieter en Ruud, kunnen jullie…").
 MENTIONED = re.compile(r"(?<![\w@])@(?P<mentioned>[A-Z][\w'’-]*)")
@@ -516,6 +539,8 @@ SCHOOL_BY_CONTEXT = re.compile(
 NAMED_WITH_ARTICLE = re.compile(
     r"(?<![\w-])(?:(?:De|Het|'t)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"|(?<=\bhet\s)(?P<neuter>[A-Z][\w'’-]+))(?![\w-])")
+# Titles written with a full stop ("Mevr. Jansen", "Dr. Vos"): the name after it is the same name.
+TITLE_WORD = re.compile(r"(?i:mevr|mw|mvr|dhr|hr|fam|dr|drs|ir|ing|mr|prof|st|mej|wed)")
 TITLE_BEFORE = re.compile(r"(?<![\w-])(?i:mevrouw|meneer|familie|gezin|dhr|mw|fam|mevr|de\s+heer)\.?\s+$")
 SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
@@ -531,7 +556,7 @@ FOREIGN_LETTERS = frozenset("łżźśńęąşğıćčšžřőűţșț")
 WORD = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?(?:-[^\W_](?:[\w'’]*[^\W_])?)*")
 WORD_PART = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?")
 INITIAL_AFTER = re.compile(r"\s[A-Z]\.(?!\w)")
-INITIALS_BEFORE = re.compile(r"(?:(?<![\w-])[^\W\d_]\.\s?){1,4}$")
+INITIALS_BEFORE = re.compile(r"(?:(?<![\w'’-])[^\W\d_]\.\s?){1,4}$")
 # Characters that show nothing or only separate: scanned as if they were not there (zero-width
 # marks, soft hyphen) or as a plain space or dash, so "3\u200b6\u200b2…" is still a BSN.
 DROPPED = INVISIBLE + "\u00ad"
@@ -1289,8 +1314,9 @@ class PrivacyGuard:
                 found.append(Finding(school.start(group), school.end(group), "instelling"))
         for named in NAMED_WITH_ARTICLE.finditer(text):
             name = named.group("name") or named.group("neuter")
+            # An abbreviation ("het MDO", "het UWV") names a service or a meeting.
             if (not _sentence_start(text, named.start()) and not self._all_ordinary(name)
-                    and not _ending_at(TITLE_BEFORE, text, named.start())):
+                    and not name.isupper() and not _ending_at(TITLE_BEFORE, text, named.start())):
                 # Which kind of place is unknown: the weakest kind, so a known kind wins.
                 found.append(Finding(named.start(), named.end(), "locatie"))
         found += [Finding(m.start(), m.end(), "instelling") for m in SCHOOL_COMPOUND.finditer(text)
@@ -1322,11 +1348,16 @@ class PrivacyGuard:
                     words[-1].group().islower()
                     or "\n" in text[start + words[-2].end():start + words[-1].start()]):
                 words.pop()
-            # …or the next sentence's first word ("Coen Verbraak. Oud, maar…"); not after an
-            # initial ("A. Jansen") or a title ("Mevr. Jansen").
-            while kind == "naam" and len(words) > 2 and len(words[-2].group()) > 1 and (
-                    "." in text[start + words[-2].end():start + words[-1].start()]):
+            # …or the next sentence's first word ("Coen Verbraak. Oud, maar…", "van Fleur. Fleur
+            # gaat"); not after an initial ("A. Jansen") or a title ("Mevr. Jansen").
+            while kind == "naam" and len(words) > 1 and len(words[-2].group()) > 1 and (
+                    "." in text[start + words[-2].end():start + words[-1].start()]
+                    and not TITLE_WORD.fullmatch(words[-2].group())):
                 words.pop()
+            # …or the end of the word before ("collega's. Fleur": the "s" is no initial).
+            while kind == "naam" and len(words) > 1 and start + words[0].start() > 0 and (
+                    text[start + words[0].start() - 1] in "'’"):
+                words.pop(0)
             # …or an ordinary word that opens the sentence ("Bel Anna").
             while (kind == "naam" and len(words) > 1 and _sentence_start(text, start + words[0].start())
                    and words[0].group().lower() in self._openers
@@ -1519,6 +1550,11 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
                   if not _about_social_media(text, m.start())]
     spans += [m.span("addressed") for m in ADDRESSED.finditer(text)]
+    spans += [m.span("at_work") for m in COLLEAGUE_AT_WORK.finditer(text)]
+    spans += [next(m.span(group) for group in ("present", "with", "led_by") if m.group(group))
+              for m in COLLEAGUE_AT_MEETING.finditer(text)]
+    # …and whom such a colleague takes the work over from ("de casussen van Dewi over").
+    spans += [m.span("from") for m in TAKEN_OVER_FROM.finditer(text) if COLLEAGUE_AT_WORK.search(text)]
     kept = []
     for start, end in spans:
         names = WORD.findall(text[start:end])

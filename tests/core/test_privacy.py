@@ -278,6 +278,10 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # A name with a capitalised article inside a sentence: a school, a home.
     ("Amira begint na de vakantie op De Globe.", "[naam] begint na de vakantie op [locatie]."),
     ("Zijn vrouw Cor is opgenomen in De Zeester.", "Zijn vrouw [naam] is opgenomen in [locatie]."),
+    # …the same verbs about residents.
+    ("Fatima neemt de zorg voor haar moeder over.", "[naam] neemt de zorg voor haar moeder over."),
+    ("Fatima zit bij het bewonersoverleg.", "[naam] zit bij het bewonersoverleg."),
+    ("We bespraken Fatima in het MDO.", "We bespraken [naam] in het MDO."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -393,6 +397,12 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Bespreek de rest in het MDO. Thanks 🙏\n– Sam",
     "Afmelden vóór 6 maart bij Ilse. Groet, Ilse",
     "Telefoon: liefst een 06-nummer Feedback naar Mirjam.",
+    # Colleagues by what only colleagues do: casework taken over, leave, meetings of professionals.
+    "Mo neemt vanaf maandag de casussen van Dewi over, zij gaat met verlof. Succes Dewi!!",
+    "Marrit is vanaf maandag terug van verlof, ze neemt het spreekuur weer over.",
+    "Kim en Thijs zijn vandaag bij het ZAT-overleg, dus spoed graag via Roos.",
+    "Ik zit met Bart bij het MDO en ben daarna weer bereikbaar.",
+    "Vandaag supervisie gehad met Gert-Jan over te snel oplossen.",
     # Colleagues named as one of us.
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
