@@ -99,7 +99,9 @@ LABELLED_ADDRESS = re.compile(
 # "Dorpsstraat nummer 12", "huisnummer 9": the word between a street and its number, or instead of it.
 NUMBER_WORD_BEFORE = re.compile(r"(?<![\w-])(huisnummer|huisnr\.?|nummer|nr\.?|no\.?)\s*$", re.IGNORECASE)
 # A house number alone points at a home after these ("de buurvrouw van nummer 9").
-HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|naast|[\w-]*flat|complex)\s+$",
+HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|naast|[\w-]*flat|complex)\s+$"
+                                 # …or after a family or a titled resident ("naar fam yilmaz nr 14").
+                                 r"|(?<![\w-])(?:fam|familie|mw|mevr|dhr)\.?\s+(?:[\w'’-]+\s+){1,3}$",
                                  re.IGNORECASE)
 STREET_SUFFIXES = ("baan|bolwerk|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|pad|park|"
                    "plantsoen|plein|singel|steeg|straat|wal|weg|wetering|zijde")
@@ -115,7 +117,14 @@ STREET_WITHOUT_NUMBER = re.compile(
     rf"(?:{STREET_ONLY_SUFFIXES})(?![\w-])")
 # A street in lower case named without a number, after an article ("de hoek van de lisdoddestraat").
 LOWER_STREET_AFTER_DE = re.compile(
-    rf"(?<![\w-])(?:de|het)\s+([a-z][\w'-]{{3,}}(?:{STREET_ONLY_SUFFIXES}))(?![\w-])")
+    rf"(?<![\w-])(?:de|het)\s+((?:(?:nieuwe|oude|lange|korte|grote|kleine|hoge|lage|eerste|tweede|derde)\s+)?"
+    rf"[a-z][\w'-]{{3,}}(?:{STREET_ONLY_SUFFIXES}))(?![\w-])")
+# Typed in lower case, where someone lives or comes from: "woont bij zijn oma aan de wilgenhof",
+# "mw kaya uit de schepenbuurt".
+LOWER_HOME = re.compile(
+    r"(?<![\w-])(?:(?:woont|woonde|wonen|woonden)\s+(?:[\w'’-]+\s+){0,5}?(?:in|op|aan)\s+(?:de|het)\s+"
+    rf"(?P<home>[a-z][\w'-]{{2,}}(?:{STREET_SUFFIXES}|buurt|wijk|kwartier|polder))"
+    r"|(?:in|uit|naar|vanuit|rond)\s+de\s+(?P<quarter>[a-z][\w'-]{2,}(?:buurt|wijk|kwartier|polder)))(?![\w-])")
 # "hij woont in de", "wonen sinds kort aan het": where someone lives follows.
 LIVES_IN = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden|woonachtig)\s+"
                       r"(?:[\w-]+\s+){0,3}?(?:in|op|aan)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
@@ -160,11 +169,13 @@ DATE_PATTERNS = (
                re.IGNORECASE),
     # A day and month in digits only counts after a word that introduces a date ("sinds 3-2",
     # "geb. 03-11").
-    re.compile(r"(?:(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m|geb\.?|geboren|"
-               r"afspraak|datum)\s+|\()"
+    re.compile(rf"(?:(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m|geb\.?|geboren|"
+               rf"afspraak|datum|{WEEKDAYS})\s+|\()"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum):?\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
+    # A day of the month after its weekday ("vrijdag de 12e").
+    re.compile(rf"(?<![\w-])(?:{WEEKDAYS})\s+(de\s+\d{{1,2}}(?:e|ste|de))(?![\w-])", re.IGNORECASE),
     # A month and a year ("een opname in maart 2023").
     re.compile(rf"(?<![\w-])(?:{MONTHS})\s+(?:19|20)\d{{2}}(?!\d)", re.IGNORECASE),
     # A whole date in digits ("17-09-1985", "3/2/2011").
@@ -186,7 +197,7 @@ PERSON_WORDS = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn(?!\s+(?:er|al|nu|niet|ook|wel|nog|per|in|op|aan|bij|met|voor|van|te|de|het|"
     r"een|dan|dus|zo|heel|erg|veel|weer|vaak|soms|echt|wij|we|ze|jullie|zij|uit|ge\w+)\b)|haar|hem|hun|mw|mevr|"
     r"mevrouw|dhr|meneer|fam|familie|gezin|zoon|dochter|"
-    r"moeder|vader|ouders|vrouw|man|broer|zus|kind|kinderen|baby|oma|opa|buurvrouw|buurman|bewoner|"
+    r"moeder|vader|ouders|vrouw|man|broer|zus|kind|kinderen|baby|oma|opa|buurvrouw|buurman|bewoner|jongen|meisje|"
     r"cliënt|client|jongere|jarig|overleed|overleden|overlijden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
     r"echtgenoot|echtgenote|weduwe|weduwnaar|"
     r"verhuisd)(?![\w-])",
@@ -260,11 +271,23 @@ COLLEAGUES = re.compile(
 # leave ("Marrit is vanaf maandag terug van verlof"), is on duty ("Yvonne heeft achterwacht").
 WORK_OBJECTS = (r"casus|casussen|cliënten|clienten|dossiers?|trajecten|[\w-]*trajecten|spreekuur|spreekuren|"
                 r"telefoon|dienst|diensten|achterwacht|piket|taken|caseload|groep|inloop|intakes|rooster")
+TEAM_NAME = r"[A-Za-z][\w'’-]*"
+TEAM_NAMES = rf"{TEAM_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{TEAM_NAME})*"
 COLLEAGUE_AT_WORK = re.compile(
-    rf"{OPENING}(?P<at_work>{COLLEAGUE_NAMES})\s+(?:"
+    rf"{SIGN_OFF_OPENING}(?!(?i:ik|we|wij|zij|ze|hij|jij|je|jullie|mw|dhr|mevr|meneer|mevrouw)\b)"
+    rf"(?P<at_work>{TEAM_NAMES})\s+(?:"
     rf"(?:neemt|nemen)\b[^.!?\n]{{0,50}}?\b(?:{WORK_OBJECTS})\b[^.!?\n]{{0,30}}?\bover\b"
     r"|(?:is|gaat|zijn|gaan)\s+(?:[\w-]+\s+){0,3}?(?:met|terug\s+van|op|van)\s+(?:zwangerschaps|ouderschaps)?verlof\b"
-    rf"|(?:heeft|hebben)\s+(?:[\w-]+\s+){{0,2}}?(?:dienst|achterwacht|piket)\b)")
+    rf"|(?:heeft|hebben)\s+(?:[\w-]+\s+){{0,2}}?(?:dienst|achterwacht|piket)\b"
+    # "sanne is ziek, haar huisbezoeken verdelen we": whoever has home visits or a caseload works here.
+    r"|[^.!?\n]{0,40}?\b(?:haar|zijn)\s+(?:huisbezoeken|casussen|cliënten|caseload|spreekuur|spreekuren|dossiers)\b"
+    # "Thijs stuurt de slides rond", "Marloes en ik draaien de inloop".
+    r"|(?:stuurt|mailt|deelt|maakt)\s+(?:de|het)\s+(?:slides|agenda|notulen|verslag|presentatie|rooster)\b"
+    r"|en\s+ik\s+(?:draaien|doen|leiden|begeleiden|geven|organiseren)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:inloop|spreekuur|spreekuren|groep|training|cursus|intakes?|huisbezoeken|dienst|avond|workshop)\b)"
+    # "agenda volgt van gerda".
+    rf"|(?<![\w-])(?:agenda|notulen|slides|verslag|rooster)\s+(?:volgt\s+|komt\s+)?van\s+(?P<author>{TEAM_NAME})"
+    r"(?=\s*(?:[.!,]|$))")
 # …or by a meeting only professionals hold, with them or about residents ("Kim en Thijs zijn
 # vandaag bij het ZAT-overleg", "Ik zit met Bart bij het MDO", "supervisie gehad met Gert-Jan").
 TEAM_MEETINGS = (r"mdo|zat-overleg|teamoverleg|casusoverleg|intervisie|supervisie|teamdag|studiedag|congres|"
@@ -295,6 +318,9 @@ SMALL_NUMBER_WORDS = r"een|twee|drie|vier|vijf|zes|zeven|acht|negen"
 NUMBER_WORDS = (r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
                 r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|"
                 r"tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|honderd")
+# After an age typed fast: no unit, amount, plural noun, month, time or other number.
+AGE_NOT_AMOUNT = (rf"(?![\w,.:/-]\d|[\w%+x-]|\s*(?:%|euro|uur|keer|minuten|km|kilo|(?:{MONTHS})\b)"
+                  r"|\s+(?!(?:en|geworden|geweest|inmiddels|sinds|samen|alleen)\b)[a-z]+(?:en|s)\b)")
 AGE_PATTERNS = (
     re.compile(r"(?<![\w-])\d{1,3}-jarige?(?![\w-])", re.IGNORECASE),
     re.compile(r"(?<=[A-Za-z]\s)\((\d{1,3})\)"),
@@ -312,6 +338,8 @@ AGE_PATTERNS = (
     # "Mw Öztürk (68, Transvaal)", "Ramon (42, woont boven de bakker)": an age opening the brackets
     # after a name, with more about the person after it.
     re.compile(r"(?P<name>[^\W\d_][\w'’-]*)\s\((\d{1,3}),\s(?!\d)"),
+    # "dhr. Petrov (Bulgarije, 56)": where someone is from, then the age.
+    re.compile(r"(?P<name>[^\W\d_][\w'’-]*)\s\([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s(\d{1,3})\)"),
     # "op haar zeventiende", "vanaf zijn 16e": an age as an ordinal.
     re.compile(rf"(?<![\w-])(?:op|vanaf|sinds|tot|na)\s+(?:zijn|haar)\s+((?:{NUMBER_WORDS})(?:ste|de)"
                rf"|\d{{1,2}}(?:e|de|ste))(?![\w-])", re.IGNORECASE),
@@ -350,6 +378,14 @@ AGE_PATTERNS = (
                re.IGNORECASE),
     re.compile(r"(?<![\w-])(\d{1,3}\s?jr)(?![\w-])(?!\s+(?:geleden|lang|ervaring|later|terug))",
                re.IGNORECASE),
+    # Typed fast: a title, maybe a surname, then the age ("dhr rahimi 61 heeft", "mw 82 gevallen"),
+    # or a relative and the age ("zoon 14 spijbelt"); not an amount of things ("mw kaya 3 kinderen").
+    re.compile(rf"(?<![\w-])(?:(?:mw|mevr|dhr|hr)\.?(?:\s+[a-zà-ÿ][\w'’-]*){{0,3}}?|zoon|dochter|zoontje|"
+               rf"dochtertje|broer|broertje|zus|zusje|kind|neef|nicht|neefje|nichtje)\s+(\d{{1,2}}){AGE_NOT_AMOUNT}",
+               re.IGNORECASE),
+    # "kids yusuf 12 en sara 7", "tweeling rayen en ravi 16,": a first name the lists know, then the
+    # age (the word before is checked).
+    re.compile(r"(?<=[^\W\d_])\s+(?P<after_word>\d{1,2})(?=\s*(?:[,.;:!)]|$)|\s+en\s)"),
     # "hij 78, zij 76": each partner's age after the pronoun.
     re.compile(r"(?<![\w-])(?:hij|zij)\s+(\d{2,3})(?=\s*(?:,|;|\)|\.(?:\s|$)|\s+en\s|$))", re.IGNORECASE),
     # "wordt volgende week 95", "wordt op 3 augustus 100!!": a birthday's age after when it is.
@@ -445,7 +481,9 @@ PERSON_BEFORE = frozenset({"met", "bij", "van", "voor", "zoon", "dochter", "moed
                            "echtgenote", "zoontje", "dochtertje", "kleinzoon", "kleindochter", "ex",
                            "stiefvader", "stiefmoeder", "vriendje", "vriendinnetje", "heet", "genaamd",
                            "schoonzus", "zwager", "schoonmoeder", "schoonvader", "schoonzoon",
-                           "schoondochter", "kleinkind", "nichtje", "neefje", "dankzij"})
+                           "schoondochter", "kleinkind", "nichtje", "neefje", "dankzij", "over", "kids",
+                           "kinderen", "tweeling", "zonen", "dochters", "cliënt", "client", "bewoner",
+                           "bewoonster", "jongen", "meisje"})
 # A relative's name after the relative ("Zijn vrouw Li Na", "Moeder Karima", "haar zoon Farid").
 RELATIVE_NAMED = re.compile(
     r"(?<![\w-])(?i:zoon|zoontje|dochter|dochtertje|vrouw|man|moeder|vader|broer|broertje|zus|zusje|oma|opa|"
@@ -490,10 +528,18 @@ SOCIAL_MEDIA = re.compile(r"(?<![\w-])(?:insta|instagram|tiktok|snap|snapchat|tw
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam|achternaam|voornaam|roepnaam)"
                     r"\s+['‘\"]?(?P<name>[A-Z](?:[\w'’]*\w)?(?:-[A-Z][\w'’]*\w)*)")
+PERSON_SHORTLY_BEFORE = re.compile(PERSON_WORDS.pattern + r"\.?(?:\s+[\w'’.-]+){0,3}$", re.IGNORECASE)
+# Small words that may stand between "heet" and a name ("heet dus dylan").
+FILLERS = frozenset({"dus", "eigenlijk", "nu", "ook", "trouwens"})
+# An age right after a name typed fast ("yusuf 12 en sara 7", "ravi 16,").
+AGE_AFTER_NAME = re.compile(r"\s+\d{1,2}(?:\s*(?:jaar|jr))?(?=\s*(?:[,.;:!)]|$)|\s+en\s)")
+# A word alone between brackets or commas ("een uit eritrea (mebrat)", "mw uit oekraïne, oksana,").
+OPENS_APART = re.compile(r"[(,][ \t]*$")
+CLOSES_APART = re.compile(r"[ \t]*[),]")
 PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft",
                           "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
                           "en", "kan", "moet", "durft", "zit", "slaapt", "loopt", "willen", "wonen", "hebben",
-                          "komen", "kwamen", "gingen"})
+                          "komen", "kwamen", "gingen", "van"})
 # "Ons wijkteam werkt in Utrecht-Noord": the team's own area, where no one resident is placed.
 TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
                        r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}|(?:wijk|buurt|jeugd|sociaal\s+)?team"
@@ -1019,7 +1065,11 @@ class PrivacyGuard:
                 opening = _ending_at(STREET_NAME_OPENING, text, street.start())
                 found.append(Finding(opening.start() if opening else street.start(), street.end(), "adres"))
         found += [Finding(m.start(1), m.end(1), "adres") for m in LOWER_STREET_AFTER_DE.finditer(text)
-                  if not self._ordinary(m.group(1))]
+                  if not self._ordinary(m.group(1).split()[-1])]
+        for home in LOWER_HOME.finditer(text):
+            group = "home" if home.group("home") else "quarter"
+            if not self._ordinary(home.group(group)):
+                found.append(Finding(home.start(group), home.end(group), "locatie"))
         found += [Finding(m.start(), m.end(), "locatie") for m in NAMED_BUILDING.finditer(text)
                   if not _sentence_start(text, m.start()) and not self._ordinary(m.group())]
         return found
@@ -1060,10 +1110,10 @@ class PrivacyGuard:
                 continue
             for match in pattern.finditer(text):
                 # After a name: capitalised, or a name the lists know ("dhr abdirahman ali, 39,"),
-                # or a person word ("Jonge moeder, 24, uit …").
+                # or a person word a few words before ("Jonge moeder, 24,", "jongen uit afghanistan, 16,").
                 name = match.group("name") if "name" in pattern.groupindex else None
                 if name is not None and not (name[0].isupper() or self._known_name(name)
-                                             or PERSON_WORDS.fullmatch(name)):
+                                             or _ending_at(PERSON_SHORTLY_BEFORE, text, match.end("name"))):
                     continue
                 # A name as the subject ("Yusuf is veertien"), not a word ("Dat is veertig").
                 if "subject" in pattern.groupindex and self._ordinary(match.group("subject")):
@@ -1075,8 +1125,9 @@ class PrivacyGuard:
                     continue
                 # One bare number in brackets after a plural counts people: "vrijwilligers (8)";
                 # "kinderen (7, 9 en 12 jaar)" are ages.
-                if (_ending_at(COUNTED_BEFORE, text, match.start(group))
-                        and match.group(group).isdigit()):
+                counted = _ending_at(COUNTED_BEFORE, text, match.start(group))
+                if (counted and match.group(group).isdigit()
+                        and counted.group().split()[0].lower() not in self._first_names):
                     continue
                 found.append(Finding(match.start(group), match.end(group), "leeftijd"))
         return found
@@ -1147,7 +1198,24 @@ class PrivacyGuard:
             # "thomas uit bottendaal": from a place the lists know.
             from_place = (after == "uit" and index + 2 < len(words)
                           and words[index + 2].group().lower() in self._places)
-            if before in PERSON_BEFORE or after in PERSON_AFTER or from_place:
+            # "heet dus dylan", "heet eigenlijk mo".
+            if before in FILLERS and index > 1:
+                before = words[index - 2].group().lower()
+            # "fatma yilmaz terugbellen": a surname the lists know after it.
+            with_surname = (index + 1 < len(words) and words[index + 1].group().islower()
+                            and words[index + 1].group() in self._surnames
+                            and not self._ordinary(words[index + 1].group())
+                            and _between(text, word, words[index + 1]) == "")
+            # "yusuf 12 en sara 7": an age after it.
+            aged = bool(AGE_AFTER_NAME.match(text, word.end()))
+            # "(mebrat)" alone in brackets; ", oksana," between commas in a sentence about someone.
+            opened = _ending_at(OPENS_APART, text, word.start())
+            closed = CLOSES_APART.match(text, word.end())
+            between = bool(opened and closed)
+            in_brackets = between and opened.group()[0] == "(" and closed.group().strip() == ")"
+            set_apart = in_brackets or (between and bool(_person_words(_sentence_at(text, word.start()))))
+            if (before in PERSON_BEFORE or after in PERSON_AFTER or from_place or with_surname or aged
+                    or set_apart):
                 # …with the surname after it ("samen met maria santos uit …").
                 end = word.end()
                 if (index + 1 < len(words) and words[index + 1].group().islower()
@@ -1550,7 +1618,7 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
                   if not _about_social_media(text, m.start())]
     spans += [m.span("addressed") for m in ADDRESSED.finditer(text)]
-    spans += [m.span("at_work") for m in COLLEAGUE_AT_WORK.finditer(text)]
+    spans += [m.span("at_work" if m.group("at_work") else "author") for m in COLLEAGUE_AT_WORK.finditer(text)]
     spans += [next(m.span(group) for group in ("present", "with", "led_by") if m.group(group))
               for m in COLLEAGUE_AT_MEETING.finditer(text)]
     # …and whom such a colleague takes the work over from ("de casussen van Dewi over").

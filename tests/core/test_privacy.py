@@ -282,6 +282,18 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Fatima neemt de zorg voor haar moeder over.", "[naam] neemt de zorg voor haar moeder over."),
     ("Fatima zit bij het bewonersoverleg.", "[naam] zit bij het bewonersoverleg."),
     ("We bespraken Fatima in het MDO.", "We bespraken [naam] in het MDO."),
+    # Typed fast in lower case: ages after a title or a relative, names by their context, homes.
+    ("dhr rahimi 61 heeft 14 schuldeisers", "dhr [naam] [leeftijd] heeft 14 schuldeisers"),
+    ("zoon 14 spijbelt weer", "zoon [leeftijd] spijbelt weer"),
+    ("kids yusuf 12 en sara 7", "kids [naam] [leeftijd] en [naam] [leeftijd]"),
+    ("jayden (9) weer uit de klas gezet", "[naam] ([leeftijd]) weer uit de klas gezet"),
+    ("jongen uit afghanistan, 16, zit in zeist", "jongen uit [locatie], [leeftijd], zit in [locatie]"),
+    ("een uit eritrea (mebrat) kwam ook", "een uit [locatie] ([naam]) kwam ook"),
+    ("mw uit oekraïne, oksana, zoekt werk", "mw uit [locatie], [naam], zoekt werk"),
+    ("kan iemand fatma yilmaz terugbellen?", "kan iemand [naam] terugbellen?"),
+    ("mdo over tesfay verzet naar vrijdag de 12e", "mdo over [naam] verzet naar vrijdag [datum]"),
+    ("mw kaya uit de schepenbuurt ging langs", "mw [naam] uit de [locatie] ging langs"),
+    ("dylan woont bij zijn oma aan de wilgenhof", "[naam] woont bij zijn oma aan de [locatie]"),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -403,6 +415,13 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Kim en Thijs zijn vandaag bij het ZAT-overleg, dus spoed graag via Roos.",
     "Ik zit met Bart bij het MDO en ben daarna weer bereikbaar.",
     "Vandaag supervisie gehad met Gert-Jan over te snel oplossen.",
+    # …and what is no resident's: amounts after a title, a list of things, colleagues at work.
+    "we kochten appels, peren, sara, en brood",
+    "ik heb vnmdg supervisie, eline heeft dienst voor de crisislijn",
+    "sanne is ziek, haar huisbezoeken van vandaag verdelen we ff in de app",
+    "overleg ouderenadviseurs 10u, agenda volgt van gerda",
+    "Marloes en ik draaien de inloop samen van 9 tot 12.",
+    "We zijn 24/7 open, kamer 12 is vrij en bus 14 rijdt niet.",
     # Colleagues named as one of us.
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
