@@ -84,7 +84,9 @@ NOT_POSTCODE_LETTERS = frozenset({"en", "op", "in", "of", "te", "je", "de", "na"
                                   "vr", "za", "an", "ad", "as", "by", "me", "eu", "nl"})
 # An identifier given as an example of the format ("zoals 1234 AB") is nobody's.
 EXAMPLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:zoals|bijvoorbeeld|bijv\.|bv\.|b\.v\.|voorbeeld:?|eruitziet)\s*\(?['‘\"]?$", re.IGNORECASE)
+    r"(?<![\w-])(?:zoals|bijvoorbeeld|bijv\.|bv\.|b\.v\.|voorbeeld:?|eruitziet)\s*\(?['‘\"]?"
+    # …also with the field's label quoted first: "als voorbeeld 'Telefoonnummer: 06-12345678'".
+    r"(?:[A-Za-z]+\s*:\s*)?$", re.IGNORECASE)
 # The examples forms and banks print ("1234 AB", the BSN 123456782, the IBAN NL91 ABNA 0417 1643 00):
 # an explanation of a form, not anyone's data.
 PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300"})
@@ -175,7 +177,7 @@ DATE_PATTERNS = (
     re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum):?\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
     # A day of the month after its weekday ("vrijdag de 12e").
-    re.compile(rf"(?<![\w-])(?:{WEEKDAYS})\s+(de\s+\d{{1,2}}(?:e|ste|de))(?![\w-])", re.IGNORECASE),
+    re.compile(rf"(?<![\w-])((?:{WEEKDAYS})\s+de\s+\d{{1,2}}(?:e|ste|de))(?![\w-])", re.IGNORECASE),
     # A month and a year ("een opname in maart 2023").
     re.compile(rf"(?<![\w-])(?:{MONTHS})\s+(?:19|20)\d{{2}}(?!\d)", re.IGNORECASE),
     # A whole date in digits ("17-09-1985", "3/2/2011").
@@ -338,6 +340,11 @@ AGE_PATTERNS = (
     # "Mw Öztürk (68, Transvaal)", "Ramon (42, woont boven de bakker)": an age opening the brackets
     # after a name, with more about the person after it.
     re.compile(r"(?P<name>[^\W\d_][\w'’-]*)\s\((\d{1,3}),\s(?!\d)"),
+    # "(rond de 60)", ", eind 40,", "(beiden 80+)": an age said roughly.
+    re.compile(r"[(,]\s*(?:beiden\s+|allebei\s+)?((?:rond\s+de|eind|begin|midden)\s+\d0|\d{2}\+)\s*[),]",
+               re.IGNORECASE),
+    # "morgen jarig, 90!!": the age of a birthday.
+    re.compile(r"(?<![\w-])jarig[,:!]?\s+(\d{1,3})(?=\s*(?:[!.,)]|$))", re.IGNORECASE),
     # "dhr. Petrov (Bulgarije, 56)": where someone is from, then the age.
     re.compile(r"(?P<name>[^\W\d_][\w'’-]*)\s\([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s(\d{1,3})\)"),
     # "op haar zeventiende", "vanaf zijn 16e": an age as an ordinal.
@@ -450,6 +457,9 @@ AGE_IN_BRACKETS = re.compile(r"\s\(\d{1,3}!?\)")
 AGED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*)"
                        r"(?:\s\(\d{1,3}\)|,\s\d{1,3}(?:\s+jaar)?(?:,|[ \t]*\n|[ \t]*$))")
 # Titles a person's name follows: in stories typed quickly the name is often in lower case.
+# How Dutch verbs end ("klaagde", "belt", "gingen"): a lower-case word like this after a name is
+# rarely its second part.
+VERB_ENDING = re.compile(r"(?:de|te|den|ten|en|t)$")
 TITLED_NAME = re.compile(
     r"(?<![\w-])(?P<title>mw|mevr|mevrouw|dhr|meneer|mr|fam|familie|gezin|juf|meester|ome|oom|tante|opa|oma|"
     r"zuster|broeder)\.?\s+"
@@ -493,7 +503,8 @@ RELATIVE_NAMED = re.compile(
 # Care institutions of deduce's list named with a phrase ("In Balans", "Met Elkaar", "Op Maat") read
 # as that phrase, or as the name of a course, far more often than as the provider.
 PREPOSITIONS = frozenset({"in", "op", "met", "voor", "naar", "bij", "aan", "uit", "over", "onder", "door",
-                          "om", "tot", "zonder", "achter", "na", "van", "vanuit", "samen"})
+                          "om", "tot", "zonder", "achter", "na", "van", "vanuit", "samen", "naast",
+                          "tegenover", "boven", "langs", "tussen", "binnen", "buiten"})
 # A full name quoted as an author or in a public role ("het boek 'Het puberende brein' van Eveline
 # Crone", "een podcast met psychiater Dirk De Wachter"): no resident. Not after "met": an
 # interview with a resident names her.
@@ -590,6 +601,10 @@ TITLE_WORD = re.compile(r"(?i:mevr|mw|mvr|dhr|hr|fam|dr|drs|ir|ing|mr|prof|st|me
 TITLE_BEFORE = re.compile(r"(?<![\w-])(?i:mevrouw|meneer|familie|gezin|dhr|mw|fam|mevr|de\s+heer)\.?\s+$")
 SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
+# …typed in lower case: "flat akkerhof", "in flat horizon".
+LOWER_NAMED_FLAT = re.compile(
+    r"(?<![\w-])(?:flat|flatgebouw|wooncomplex|seniorenflat|seniorencomplex|portiekflat|galerijflat|woontoren|hofje)"
+    r"\s+(?P<name>[a-z][\w'’-]{3,})(?![\w-])")
 NAMED_COMPLEX = re.compile(
     r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|seniorenflat|woontoren|hofje|"
     r"portiekflat|galerijflat|appartementencomplex|boerderij|vakantiepark|recreatiepark|chaletpark|camping|"
@@ -778,6 +793,7 @@ class PrivacyGuard:
         self._prefixes: frozenset[tuple[str, ...]] = frozenset()
         self._first_names: frozenset[str] = frozenset()
         self._places: frozenset[str] = frozenset()
+        self._stop_words: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
         self._not_personal = PhraseSet(words.not_personal, WORD_PART)
         # The sites national bodies have ("Juridisch Loket" -> juridischloket.nl).
@@ -813,8 +829,8 @@ class PrivacyGuard:
     def _load_word_lists(self, lists: Path) -> None:
         """Plain sets for what the guard matches itself: cheap next to deduce's structures."""
         self._streets = self._word_list(lists / "locations" / "lst_street")
-        common = (self._word_list(lists / "whitelist" / "lst_common_word")
-                  | self._word_list(lists / "whitelist" / "lst_stop_word", shortest=1))
+        self._stop_words = self._word_list(lists / "whitelist" / "lst_stop_word", shortest=1)
+        common = self._word_list(lists / "whitelist" / "lst_common_word") | self._stop_words
         self._ordinary_lower = common | self._openers
         self._surnames = self._word_list(lists / "names" / "lst_surname")
         # Titles and roles deduce takes along with a name ("collega Sanne", "de heer Smit").
@@ -1173,9 +1189,12 @@ class PrivacyGuard:
             end = match.end("name")
             # A first name and a surname after the title: "mw paini soemodihardjo".
             following = NEXT_WORD.match(text, end)
-            if (following and not particles and following.group(1)[0].isupper() == last[0].isupper()
-                    and not self._ordinary(following.group(1))
-                    and following.group(1).lower() not in self.words.after_title):
+            # Typed in lower case, a verb after the name is none ("meneer ionescu klaagde").
+            after = following.group(1) if following else ""
+            verb_like = after.islower() and after not in self._surnames and bool(VERB_ENDING.search(after))
+            if (following and not particles and after[0].isupper() == last[0].isupper()
+                    and not self._ordinary(after) and not verb_like
+                    and after.lower() not in self.words.after_title):
                 end = following.end(1)
             found.append((match.start(), Finding(match.start("name"), end, "naam")))
         return found
@@ -1389,6 +1408,9 @@ class PrivacyGuard:
                 found.append(Finding(named.start(), named.end(), "locatie"))
         found += [Finding(m.start(), m.end(), "instelling") for m in SCHOOL_COMPOUND.finditer(text)
                   if m.group().lower() not in INSTITUTION_TYPES.split("|")]
+        # A verb or a small word after "flat" is no name ("de flat is oud", "flat naast de school").
+        found += [Finding(m.start("name"), m.end("name"), "locatie") for m in LOWER_NAMED_FLAT.finditer(text)
+                  if m.group("name") not in self._stop_words | self.words.after_title | PREPOSITIONS]
         for pattern, kind in ((NAMED_INSTITUTION, "instelling"), (NAMED_COMPLEX, "locatie")):
             for match in pattern.finditer(text):
                 name = match.group("name")
