@@ -84,7 +84,9 @@ NOT_POSTCODE_LETTERS = frozenset({"en", "op", "in", "of", "te", "je", "de", "na"
                                   "vr", "za", "an", "ad", "as", "by", "me", "eu", "nl"})
 # An identifier given as an example of the format ("zoals 1234 AB") is nobody's.
 EXAMPLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:zoals|bijvoorbeeld|bijv\.|bv\.|b\.v\.|voorbeeld:?|eruitziet)\s*\(?['‘\"]?"
+    r"(?<![\w-])(?:zoals|bijvoorbeeld|bijv\.|bv\.|b\.v\.|voorbeeld:?|eruitziet"
+    # "zoals in de handleiding: 0612345678"
+    r"|zoals(?:\s+[\w-]+){1,4}\s*:)\s*\(?['‘\"]?"
     # …also with the field's label quoted first: "als voorbeeld 'Telefoonnummer: 06-12345678'".
     r"(?:[A-Za-z]+\s*:\s*)?$", re.IGNORECASE)
 # The examples forms and banks print ("1234 AB", the BSN 123456782, the IBAN NL91 ABNA 0417 1643 00):
@@ -140,7 +142,9 @@ ORIGIN_OR_HOME = re.compile(
     rf"(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?)\s+{PLACE_NAMED}")
 # A preposition and an article: what is named after them is a place or a thing, not a person.
 PLACE_ARTICLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:in|op|bij|naar|aan|langs|rond|richting|tegenover|naast|achter)\s+(?:de|het)\s+$")
+    r"(?<![\w-])(?:(?:in|op|bij|naar|aan|langs|rond|richting|tegenover|naast|achter)\s+(?:de|het)"
+    # …"in De Schakel", "op Het Anker": a name's capitalised article; no one is in or on "De Jong".
+    r"|(?:in|op)\s+(?:De|Het))\s+$")
 # How near a person a bare "uit X" must follow to say where that person is from.
 ORIGIN_REACH = 30
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
@@ -236,6 +240,9 @@ TEAM_OR_PUBLIC_DAY = re.compile(
     r"|(?<![\w-])(?:dag\s+van\s+de|week\s+van\s+de|week\s+tegen|internationale\s+dag|nationale\s+\w+dag|"
     r"wereld\w*dag|(?:wereld|nationale|internationale)\s+(?:\w+\s+){0,2}\w*dag|bevrijdingsdag|koningsdag|kerst|"
     r"oud\s+en\s+nieuw|sinterklaas|suikerfeest|offerfeest|keti\s+koti|pasen|pinksteren)", re.IGNORECASE)
+# An event a post announces ("Feestje op zaterdag 14 september"): its date is the team's, unless
+# the story names someone (then it may be their party: "90 geworden! Feestje op 14 juni").
+TEAM_EVENT = re.compile(r"(?:feest|feestje|jubileum|workshop|opening)(?![\w-])", re.IGNORECASE)
 # Colleagues, by the first name they sign with or are thanked, mentioned and addressed by: one
 # capitalised word each (a surname or a title says resident: "Bedankt mevrouw Bouzid").
 COLLEAGUE_NAME = r"[A-Z][\w'’-]*"
@@ -251,8 +258,14 @@ SIGN_OFF = re.compile(
     rf"(?:{SIGN_OFF_OPENING}(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?groet(?:en|jes)?|gr\.?|"
     r"grt|mvg|liefs|dank|dankjewel|bedankt|thx|thanks)[,:!]?\s+|(?<=[^\w\s,:;'\"‘“])[ \t]+[-–—]+[ \t]*"
     # …or on a line of its own after an emoji or "!" ("Thanks 🙏\n– Sam"), not after a list's item.
-    r"|(?<=[^\w\s,:;.'\"‘“])[ \t]*\n[ \t]*[-–—]+[ \t]*)"
-    rf"(?P<names>{COLLEAGUE_NAMES})[\s.!,]*(?:[^\w\s]\s*)*$")
+    r"|(?<=[^\w\s,:;.'\"‘“])[ \t]*\n[ \t]*[-–—]+[ \t]*"
+    # …or alone on the last line after a sentence's end ("…achter het gebouw.\nEllen").
+    r"|(?<=[.!?])[ \t]*\n+[ \t]*)"
+    rf"(?P<names>{COLLEAGUE_NAMES})"
+    # …with the team or when to reach them: "Fatima, team schuldhulp Tilburg", "Marieke (tot 16.00)".
+    r"(?:,[ \t]*(?i:team|wijkteam|buurtteam|jongerenwerk|ouderenwerk|opbouwwerk|schuldhulp|jeugd)[^\n]{0,40}"
+    r"|[ \t]*\([^()\n]{0,40}\))?"
+    r"[\s.!,]*(?:[^\w\s]\s*)*$")
 # Colleagues thanked at a sentence's start or named as the team's contact: "Dank Marieke voor het
 # overnemen", "Dankjewel Fatma en Joost voor de overdracht", "Opgeven bij Sanne", "spoed graag via
 # Roos", "Spoed: bel Bas"; named as one of us: "Tip van collega Bram", "Fatma van ons team".
@@ -261,8 +274,15 @@ COLLEAGUES = re.compile(
     rf"{OPENING}(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx|succes|sterkte|beterschap|welkom(?:\s+terug)?|"
     r"gefeliciteerd|proficiat)(?:\s+aan)?\s+@?"
     rf"(?P<thanked>{COLLEAGUE_NAMES})(?=\s+voor\b|\s*[!,.]|\s*$)"
-    rf"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en)\s+|{OPENING})(?i:collega|teamgenoot)\s+"
-    rf"(?P<ours>{COLLEAGUE_NAME})(?![\w'’-]|\s+(?:[A-Z]|(?:van|de|der|den|el|al)\s))"
+    rf"|(?<![\w])(?<!(?i:haar|zijn) )(?<!(?i:hun) )(?i:collega|collega's|teamgenoot|teamgenoten|teamleider|"
+    r"leidinggevende|coördinator|coordinator|stagiair|stagiaire)\s+"
+    rf"(?P<ours>{COLLEAGUE_NAMES})(?![\w'’-]|\s+(?:[A-Z]|(?:van|de|der|den|el|al)\s))"
+    # "Linda van het secretariaat", "Kees van functioneel beheer".
+    rf"|(?P<role>{COLLEAGUE_NAME})\s+van\s+(?:het\s+|de\s+)?(?i:secretariaat|receptie|administratie|planning|"
+    r"helpdesk|ict|functioneel\s+beheer|kantoor)\b"
+    # "Vragen? Esther weet ervan.", "Voor dringende zaken: Gonnie."
+    rf"|(?<![\w-])(?i:vragen|spoed|voor\s+dringende\s+zaken|bij\s+spoed|bij\s+vragen|bij\s+twijfel)\s*[?:]\s*"
+    rf"(?:(?i:bel|app|mail)\s+)?(?P<asked>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+(?:ons|het)\s+team\b"
     r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed)"
     rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën)|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën))"
@@ -272,7 +292,7 @@ COLLEAGUES = re.compile(
 # or a shift ("Mo neemt vanaf maandag de casussen van Dewi over"), goes on or comes back from
 # leave ("Marrit is vanaf maandag terug van verlof"), is on duty ("Yvonne heeft achterwacht").
 WORK_OBJECTS = (r"casus|casussen|cliënten|clienten|dossiers?|trajecten|[\w-]*trajecten|spreekuur|spreekuren|"
-                r"telefoon|dienst|diensten|achterwacht|piket|taken|caseload|groep|inloop|intakes|rooster")
+                r"telefoon|[\w-]*dienst|[\w-]*diensten|achterwacht|piket|taken|caseload|groep|inloop|intakes|rooster")
 TEAM_NAME = r"[A-Za-z][\w'’-]*"
 TEAM_NAMES = rf"{TEAM_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{TEAM_NAME})*"
 COLLEAGUE_AT_WORK = re.compile(
@@ -284,7 +304,11 @@ COLLEAGUE_AT_WORK = re.compile(
     # "sanne is ziek, haar huisbezoeken verdelen we": whoever has home visits or a caseload works here.
     r"|[^.!?\n]{0,40}?\b(?:haar|zijn)\s+(?:huisbezoeken|casussen|cliënten|caseload|spreekuur|spreekuren|dossiers)\b"
     # "Thijs stuurt de slides rond", "Marloes en ik draaien de inloop".
-    r"|(?:stuurt|mailt|deelt|maakt)\s+(?:de|het)\s+(?:slides|agenda|notulen|verslag|presentatie|rooster)\b"
+    r"|(?:stuurt|sturen|mailt|mailen|deelt|delen|maakt|maken)\s+(?:de|het)\s+(?:slides|agenda|notulen|verslag|"
+    r"presentatie|rooster|protocol|planning|werkinstructie|checklist)\b"
+    # "Koen en Yasmina draaien de eerste week".
+    r"|(?:draait|draaien)\s+(?:de|het)\s+(?:eerste\s+|tweede\s+|laatste\s+)?(?:week|weekend|dienst|avond|ochtend|"
+    r"middag|inloop|spreekuur|bar|kraam)\b"
     r"|en\s+ik\s+(?:draaien|doen|leiden|begeleiden|geven|organiseren)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:inloop|spreekuur|spreekuren|groep|training|cursus|intakes?|huisbezoeken|dienst|avond|workshop)\b)"
     # "agenda volgt van gerda".
@@ -433,7 +457,7 @@ THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+"
                             r"(?:(?!(?:kind|meisje|jongetje|zoontje|dochtertje|jongste|oudste|man|vrouw|jongen|"
                             r"moeder|vader|buurman|buurvrouw|meneer|mevrouw|bewoner|bewoonster|cliënt|client|zoon|"
                             r"dochter|broer|zus|opa|oma|tweeling|jongere|dame|heer|baby|peuter|puber|tiener)\b)"
-                            r"[\w-]+\s+){1,6}(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
+                            r"[\w-]+\s+){1,8}(?:is|was|wordt|werd)\s*$", re.IGNORECASE)
 # Where an announcement gives a venue's address: "Locatie: wijkcentrum De Wilgenhof, Lansinkweg 41",
 # "in buurthuis 't Pleintje, Kloosterweg 3", "Vanaf maandag zitten we aan de Hengelosestraat 585".
 VENUE_BEFORE = re.compile(
@@ -1460,6 +1484,11 @@ class PrivacyGuard:
                 continue
             # "op de Brink", "bij de Kralingse Plas", "huis aan de Paul Krugerlaan": a name after a
             # preposition and an article is a place's; "Den Bosch" a town's.
+            # "de bibliotheek van Oss": a town after "van", not the surname "Van Oss" (a title
+            # before it says surname, and is found by the title rule).
+            if (kind == "naam" and len(words) == 2 and words[0].group() == "van"
+                    and words[1].group().lower() in self._places):
+                kind = "locatie"
             opening = " ".join(word.group() for word in words[:2])
             if kind == "naam" and len(words) > 2 and PLACE_ARTICLE_BEFORE.fullmatch(opening + " "):
                 words = words[2:]
@@ -1574,7 +1603,7 @@ def _dates_about_someone(text: str, found: list[Finding], titled: list[Finding])
         start, end = sentence.span()
         named = any(start <= name < end for name in names)
         words = sentence.group()
-        agenda = TEAM_OR_PUBLIC_DAY.search(words)
+        agenda = TEAM_OR_PUBLIC_DAY.search(words) or (not story_about_someone and TEAM_EVENT.search(words))
         about_someone = (PERSON_WORDS.search(words) or story_about_someone) and not agenda
         # "per 1 januari" is when a rule changes, unless the sentence names someone.
         kept += [f for f in found if f.kind == "datum" and start <= f.start < end
@@ -1634,7 +1663,8 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     sign_off = SIGN_OFF.search(text, max(0, len(text) - SIGN_OFF_REACH))
     if sign_off:
         spans.append(sign_off.span("names"))
-    spans += [next(m.span(group) for group in ("thanked", "contact", "ours", "team_member") if m.group(group))
+    spans += [next(m.span(group) for group in ("thanked", "contact", "ours", "team_member", "role", "asked")
+                   if m.group(group))
               for m in COLLEAGUES.finditer(text)]
     if "@" in text:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
