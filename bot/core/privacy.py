@@ -13,6 +13,7 @@ without those two, and checks street names itself against a plain set of the sam
 import bisect
 import functools
 import hashlib
+import itertools
 import logging
 import re
 import shutil
@@ -128,7 +129,7 @@ LOWER_STREET_AFTER_DE = re.compile(
 LOWER_HOME = re.compile(
     r"(?<![\w-])(?:(?:woont|woonde|wonen|woonden)\s+(?:[\w'’-]+\s+){0,5}?(?:in|op|aan)\s+(?:de|het)\s+"
     rf"(?P<home>[a-z][\w'-]{{2,}}(?:{STREET_SUFFIXES}|buurt|wijk|kwartier|polder))"
-    r"|(?:in|uit|naar|vanuit|rond)\s+de\s+(?P<quarter>[a-z][\w'-]{2,}(?:buurt|wijk|kwartier|polder)))(?![\w-])")
+    r"|(?:in|uit|naar|vanuit|rond)\s+de\s+(?P<quarter>[a-z][\w'-]{2,}(?:buurt|wijk|kwartier|polder|hof)))(?![\w-])")
 # "hij woont in de", "wonen sinds kort aan het": where someone lives follows.
 LIVES_IN = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden|woonachtig)\s+"
                       r"(?:[\w-]+\s+){0,3}?(?:in|op|aan)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
@@ -241,7 +242,7 @@ TEAM_OR_PUBLIC_DAY = re.compile(
     r"wereld\w*dag|(?:wereld|nationale|internationale)\s+(?:\w+\s+){0,2}\w*dag|bevrijdingsdag|koningsdag|kerst|"
     r"oud\s+en\s+nieuw|sinterklaas|suikerfeest|offerfeest|keti\s+koti|pasen|pinksteren)", re.IGNORECASE)
 # An event a post announces ("Feestje op zaterdag 14 september"): its date is the team's, unless
-# the story names someone (then it may be their party: "90 geworden! Feestje op 14 juni").
+# the story names someone (see _dates_about_someone).
 TEAM_EVENT = re.compile(r"(?:feest|feestje|jubileum|workshop|opening)(?![\w-])", re.IGNORECASE)
 # Colleagues, by the first name they sign with or are thanked, mentioned and addressed by: one
 # capitalised word each (a surname or a title says resident: "Bedankt mevrouw Bouzid").
@@ -602,13 +603,14 @@ NAMED_INSTITUTION = re.compile(
     rf"(?:\s+(?:de|van|het|aan|op)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*)(?![\w-])")
 # Schools and homes whose type closes or opens the name: "het Calvijn College", "Huize Avondrood".
 NAMED_BY_TYPE_WORD = re.compile(
-    r"(?<![\w-])(?:(?:[A-Z][\w'’-]*\s+){1,2}(?:College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Zorgcentrum)"
+    r"(?<![\w-])(?:(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:College|Lyceum|Gymnasium|Ziekenhuis|Kliniek|Zorgcentrum)"
     r"|Huize\s+(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 # A school named by what happens there: "groep 5 van De Vlinder", "de kinderen zitten op De
 # Regenboog", "wordt gepest op De Fontein"; and one-word names ending in their type
 # ("Blariacumcollege", "Montessorischool Oost").
 SCHOOL_BY_CONTEXT = re.compile(
-    r"(?<![\w-])(?:groep\s+\d\s+(?:van|op)|(?:zit|zitten|zat|zaten|gepest|zit\s+nu|zitten\s+allebei)\s+op)\s+"
+    r"(?<![\w-])(?:groep\s+\d\s+(?:van|op)|(?:zit|zitten|zat|zaten|gepest|zit\s+nu|zitten\s+allebei)\s+op"
+    r"|(?:studeert|studeerde|studeren)\s+(?:aan|op)(?:\s+(?:de|het))?)\s+"
     r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w-])"
     # …or where someone moves or goes every day: "verhuist op 15 oktober naar De Marke", "wil niet
     # meer naar Het Vlier".
@@ -625,6 +627,12 @@ TITLE_WORD = re.compile(r"(?i:mevr|mw|mvr|dhr|hr|fam|dr|drs|ir|ing|mr|prof|st|me
 TITLE_BEFORE = re.compile(r"(?<![\w-])(?i:mevrouw|meneer|familie|gezin|dhr|mw|fam|mevr|de\s+heer)\.?\s+$")
 SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
+# A school typed in lower case after its type: "obs de zevensprong", "basisschool het kompas".
+LOWER_NAMED_SCHOOL = re.compile(
+    r"(?<![\w-])(?:obs|cbs|pcbs|rkbs|bs|basisschool|sbo|so|vso|ikc|kindcentrum)\s*:?\s+"
+    r"(?P<name>(?:de|het|'t)\s+[a-z][\w'’-]{3,})(?![\w-])"
+    # …where the name ends ("de zevensprong.", not "de hele dag").
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|te|aan|op|is|heeft|zit|van|en)\b)")
 # …typed in lower case: "flat akkerhof", "in flat horizon".
 LOWER_NAMED_FLAT = re.compile(
     r"(?<![\w-])(?:flat|flatgebouw|wooncomplex|seniorenflat|seniorencomplex|portiekflat|galerijflat|woontoren|hofje)"
@@ -1244,11 +1252,15 @@ class PrivacyGuard:
             # "heet dus dylan", "heet eigenlijk mo".
             if before in FILLERS and index > 1:
                 before = words[index - 2].group().lower()
-            # "fatma yilmaz terugbellen": a surname the lists know after it.
-            with_surname = (index + 1 < len(words) and words[index + 1].group().islower()
-                            and words[index + 1].group() in self._surnames
-                            and not self._ordinary(words[index + 1].group())
-                            and _between(text, word, words[index + 1]) == "")
+            # "fatma yilmaz terugbellen", "noah de wit": a surname the lists know after it.
+            surname_at = index + 1
+            while (surname_at < len(words) - 1 and words[surname_at].group() in NAME_PARTICLES
+                   and _between(text, words[surname_at - 1], words[surname_at]) == ""):
+                surname_at += 1
+            surname = words[surname_at].group() if surname_at < len(words) else ""
+            with_surname = (surname.islower() and surname in self._surnames
+                            and (surname_at > index + 1 or not self._ordinary(surname))
+                            and _between(text, words[surname_at - 1], words[surname_at]) == "")
             # "yusuf 12 en sara 7": an age after it.
             aged = bool(AGE_AFTER_NAME.match(text, word.end()))
             # "(mebrat)" alone in brackets; ", oksana," between commas in a sentence about someone.
@@ -1260,12 +1272,7 @@ class PrivacyGuard:
             if (before in PERSON_BEFORE or after in PERSON_AFTER or from_place or with_surname or aged
                     or set_apart):
                 # …with the surname after it ("samen met maria santos uit …").
-                end = word.end()
-                if (index + 1 < len(words) and words[index + 1].group().islower()
-                        and words[index + 1].group() in self._surnames
-                        and not self._ordinary(words[index + 1].group())
-                        and _between(text, word, words[index + 1]) == ""):
-                    end = words[index + 1].end()
+                end = words[surname_at].end() if with_surname else word.end()
                 found.append(Finding(word.start(), end, "naam"))
         return found
 
@@ -1375,8 +1382,12 @@ class PrivacyGuard:
             # A town abroad is where someone comes from, also after "van" or "over" ("de
             # beschietingen van Charkiv"); a Dutch town after them is as often the team's.
             abroad = value in self.words.places_abroad and before in ("van", "over")
-            if before in PLACE_BEFORE or abroad or (neighbourhood
-                                                     and not _sentence_start(text, word.start())):
+            # "woont bij oma in zevenhuizen (apeldoorn)", "bsn 434 582 402, waalwijk.": a town set
+            # apart in brackets or commas.
+            set_apart = bool(_ending_at(OPENS_APART, text, word.start())
+                             and re.match(r"[ \t]*(?:[),.]|$)", text[word.end():]))
+            if before in PLACE_BEFORE or abroad or set_apart or (neighbourhood
+                                                                 and not _sentence_start(text, word.start())):
                 found.append(Finding(word.start(), word.end(), "locatie"))
         return found
 
@@ -1432,6 +1443,9 @@ class PrivacyGuard:
                 found.append(Finding(named.start(), named.end(), "locatie"))
         found += [Finding(m.start(), m.end(), "instelling") for m in SCHOOL_COMPOUND.finditer(text)
                   if m.group().lower() not in INSTITUTION_TYPES.split("|")]
+        schools = LOWER_NAMED_SCHOOL.finditer(text)
+        found += [Finding(m.start("name"), m.end("name"), "instelling") for m in schools
+                  if not self._ordinary(m.group("name").split()[-1])]
         # A verb or a small word after "flat" is no name ("de flat is oud", "flat naast de school").
         found += [Finding(m.start("name"), m.end("name"), "locatie") for m in LOWER_NAMED_FLAT.finditer(text)
                   if m.group("name") not in self._stop_words | self.words.after_title | PREPOSITIONS]
@@ -1462,68 +1476,69 @@ class PrivacyGuard:
                     words[-1].group().islower()
                     or "\n" in text[start + words[-2].end():start + words[-1].start()]):
                 words.pop()
-            # …or the next sentence's first word ("Coen Verbraak. Oud, maar…", "van Fleur. Fleur
-            # gaat"); not after an initial ("A. Jansen") or a title ("Mevr. Jansen").
-            while kind == "naam" and len(words) > 1 and len(words[-2].group()) > 1 and (
-                    "." in text[start + words[-2].end():start + words[-1].start()]
-                    and not TITLE_WORD.fullmatch(words[-2].group())):
-                words.pop()
-            # …or the end of the word before ("collega's. Fleur": the "s" is no initial).
-            while kind == "naam" and len(words) > 1 and start + words[0].start() > 0 and (
-                    text[start + words[0].start() - 1] in "'’"):
-                words.pop(0)
-            # …or an ordinary word that opens the sentence ("Bel Anna").
-            while (kind == "naam" and len(words) > 1 and _sentence_start(text, start + words[0].start())
-                   and words[0].group().lower() in self._openers
-                   and words[0].group().lower() not in NAME_PARTICLES):
-                words.pop(0)
-            # …and the title or role before it, which stays readable ("Mijn collega [naam]").
-            if kind == "naam":
-                words = self._without_prefix(words)
-            if not words:
-                continue
-            # "op de Brink", "bij de Kralingse Plas", "huis aan de Paul Krugerlaan": a name after a
-            # preposition and an article is a place's; "Den Bosch" a town's.
-            # "de bibliotheek van Oss": a town after "van", not the surname "Van Oss" (a title
-            # before it says surname, and is found by the title rule).
-            if (kind == "naam" and len(words) == 2 and words[0].group() == "van"
-                    and words[1].group().lower() in self._places):
-                kind = "locatie"
-            opening = " ".join(word.group() for word in words[:2])
-            if kind == "naam" and len(words) > 2 and PLACE_ARTICLE_BEFORE.fullmatch(opening + " "):
-                words = words[2:]
-                kind = "locatie"
-            if kind == "naam" and (_ending_at(PLACE_ARTICLE_BEFORE, text, start + words[0].start())
-                                   or (len(words) > 1 and opening.lower() in self._places)):
-                kind = "locatie"
-            end = start + words[-1].end()
-            start += words[0].start()
-            if kind == "naam" and (self._ordinary_words(text, start, end) or _brand_spelled(text[start:end])
-                                   or ROLE_AFTER_HYPHEN.match(text, end - 1)
-                                   or self._word_opening_a_sentence(text, start, end)):
-                continue
-            # A common word opening a sentence is no place either ("Bus 12 stopt…").
-            if (kind == "locatie" and len(words) == 1 and _sentence_start(text, start)
-                    and self._ordinary(text[start:end])):
-                continue
-            # Digits that go on from an account's country and bank code ("NL00 BANK 0123 4567 89",
-            # an example that fails the check) are no phone number.
-            if kind == "telefoonnummer" and (_service_number(text[start:end])
-                                             or _ending_at(ACCOUNT_OPENING, text, start)):
-                continue
-            if POSTCODE.fullmatch(text[start:end]) and _ending_at(EXAMPLE_BEFORE, text, start):
-                continue
-            # A domain alone ("nibud.nl") is a public site; with a path it may name someone.
-            if kind == "url" and "/" not in text[start:end].split("//", 1)[-1]:
-                continue
-            if kind == "locatie" and text[start:end].lower() in HOME_REGION:
-                continue
-            # A range of ages ("8-12 jaar") is a group's.
-            if kind == "leeftijd" and (_group_or_thing_age(text, start)
-                                       or re.match(r"\d+\s*[-–]\s*\d+", text[start:end])):
-                continue
-            found.append(Finding(start, end, kind))
+            parts = _sentence_parts(text, start, words) if kind == "naam" else [words]
+            found += [finding for part in parts if (finding := self._deduce_finding(text, kind, start, part))]
         return found
+
+    def _deduce_finding(self, text: str, kind: str, start: int, words: list[re.Match[str]]) -> Finding | None:
+        """One of deduce's findings as the guard keeps it (the words' offsets count from `start`),
+        or None when it names no one."""
+        # deduce sometimes starts at the end of the word before ("collega's. Fleur": the "s" is
+        # no initial)…
+        while kind == "naam" and words and start + words[0].start() > 1 and (
+                text[start + words[0].start() - 1] in "'’" and text[start + words[0].start() - 2].isalpha()):
+            words = words[1:]
+        # …or at an ordinary word that opens the sentence ("Bel Anna").
+        while (kind == "naam" and len(words) > 1 and _sentence_start(text, start + words[0].start())
+               and words[0].group().lower() in self._openers
+               and words[0].group().lower() not in NAME_PARTICLES):
+            words = words[1:]
+        # …and the title or role before it, which stays readable ("Mijn collega [naam]").
+        if kind == "naam":
+            words = self._without_prefix(words)
+        if not words:
+            return None
+        # "de bibliotheek van Oss": a town after "van", not the surname "Van Oss" (a title
+        # before it says surname, and is found by the title rule).
+        if (kind == "naam" and len(words) == 2 and words[0].group() == "van"
+                and words[1].group().lower() in self._places):
+            kind = "locatie"
+        # "op de Brink", "bij de Kralingse Plas", "huis aan de Paul Krugerlaan": a name after a
+        # preposition and an article is a place's; "Den Bosch" a town's.
+        opening = " ".join(word.group() for word in words[:2])
+        if kind == "naam" and len(words) > 2 and PLACE_ARTICLE_BEFORE.fullmatch(opening + " "):
+            words = words[2:]
+            kind = "locatie"
+        if kind == "naam" and (_ending_at(PLACE_ARTICLE_BEFORE, text, start + words[0].start())
+                               or (len(words) > 1 and opening.lower() in self._places)):
+            kind = "locatie"
+        end = start + words[-1].end()
+        start += words[0].start()
+        if kind == "naam" and (self._ordinary_words(text, start, end) or _brand_spelled(text[start:end])
+                               or ROLE_AFTER_HYPHEN.match(text, end - 1)
+                               or self._word_opening_a_sentence(text, start, end)):
+            return None
+        # A common word opening a sentence is no place either ("Bus 12 stopt…").
+        if (kind == "locatie" and len(words) == 1 and _sentence_start(text, start)
+                and self._ordinary(text[start:end])):
+            return None
+        # Digits that go on from an account's country and bank code ("NL00 BANK 0123 4567 89",
+        # an example that fails the check) are no phone number.
+        if kind == "telefoonnummer" and (_service_number(text[start:end])
+                                         or _ending_at(ACCOUNT_OPENING, text, start)):
+            return None
+        if POSTCODE.fullmatch(text[start:end]) and _ending_at(EXAMPLE_BEFORE, text, start):
+            return None
+        # A domain alone ("nibud.nl") is a public site; with a path it may name someone.
+        if kind == "url" and "/" not in text[start:end].split("//", 1)[-1]:
+            return None
+        if kind == "locatie" and text[start:end].lower() in HOME_REGION:
+            return None
+        # A range of ages ("8-12 jaar") is a group's.
+        if kind == "leeftijd" and (_group_or_thing_age(text, start)
+                                   or re.match(r"\d+\s*[-–]\s*\d+", text[start:end])):
+            return None
+        return Finding(start, end, kind)
 
     def _without_prefix(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """The words of a name without a title or role that opens them, if a name is left."""
@@ -1603,11 +1618,14 @@ def _dates_about_someone(text: str, found: list[Finding], titled: list[Finding])
         start, end = sentence.span()
         named = any(start <= name < end for name in names)
         words = sentence.group()
-        agenda = TEAM_OR_PUBLIC_DAY.search(words) or (not story_about_someone and TEAM_EVENT.search(words))
-        about_someone = (PERSON_WORDS.search(words) or story_about_someone) and not agenda
-        # "per 1 januari" is when a rule changes, unless the sentence names someone.
+        agenda = TEAM_OR_PUBLIC_DAY.search(words) or TEAM_EVENT.search(words)
+        about_someone = PERSON_WORDS.search(words) and not agenda
+        # "per 1 januari" is when a rule changes, unless the sentence names someone. In a story
+        # that names someone every date may be theirs ("1. budgetcursus op 18 april"): masking
+        # the team's own dates there too costs little.
         kept += [f for f in found if f.kind == "datum" and start <= f.start < end
-                 and (named or (about_someone and not _ending_at(PER_DATE, text, f.start)))]
+                 and (named or story_about_someone
+                      or (about_someone and not _ending_at(PER_DATE, text, f.start)))]
     return kept
 
 
@@ -1721,6 +1739,20 @@ def _team_or_title_place(text: str, place: Finding) -> bool:
         return True
     sentence = _sentence_at(text, start)
     return _sentence_has(TEAM_OR_PUBLIC_DAY, sentence) and not _person_words(sentence)
+
+
+def _sentence_parts(text: str, start: int, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """The words of one of deduce's names, split where a sentence ends between them ("buurthuis De
+    Schakel. Thea van Gorp", "Coen Verbraak. Oud"); not after an initial ("A. Jansen") or a
+    title ("Mevr. Jansen")."""
+    parts = [words[:1]]
+    for previous, word in itertools.pairwise(words):
+        gap = text[start + previous.end():start + word.start()]
+        if "." in gap and len(previous.group()) > 1 and not TITLE_WORD.fullmatch(previous.group()):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
 
 
 def _sentence_at(text: str, position: int) -> str:

@@ -303,6 +303,15 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Gisteren 90 geworden: dhr. Kuipers!! Feestje op 14 juni in de zaal.",
      "Gisteren [leeftijd] geworden: dhr. [naam]!! Feestje op [datum] in de zaal."),
     ("Gesprek met mevrouw van Oss over de huur.", "Gesprek met mevrouw [naam] over de huur."),
+    ("Mooie avond in buurthuis De Schakel. Thea van Gorp (72) kwam voor het eerst.",
+     "Mooie avond in buurthuis De Schakel. [naam] ([leeftijd]) kwam voor het eerst."),
+    ("aanmelding voor noah de wit, woont bij oma in zevenhuizen (apeldoorn). school: obs de zevensprong.",
+     "aanmelding voor [naam], woont bij oma in [locatie] ([locatie]). school: obs [instelling]."),
+    ("Ifrah Hassan (22). Ze studeert aan de HU.", "[naam] ([leeftijd]). Ze studeert aan de [instelling]."),
+    ("anouar el khattabi mist al weken het Mgr. Frencken College.",
+     "[naam] mist al weken het [instelling]."),
+    ("Afspraken met Wim Verhoeven:\n1. budgetcursus op 18 april",
+     "Afspraken met [naam]:\n1. budgetcursus op [datum]"),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -447,6 +456,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "We geven weer een workshop in de bibliotheek van Oss.",
     "Op de derde dinsdag is er seniorenbingo in De Schakel.",
     "Het verzorgingshuis aan de rand van het centrum is 45 jaar oud.",
+    "Voor de kinderen is de basisschool de hele dag open.",
     # Colleagues named as one of us.
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
