@@ -77,7 +77,7 @@ BARE_URL = re.compile(r"(?<![\w@./-])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|be|eu|in
 PERSONAL_SITE = re.compile(r"(?<![\w@./-])[a-z0-9-]+\.(?:blogspot\.com|wordpress\.com|tumblr\.com|"
                            r"substack\.com|github\.io|wixsite\.com|jouwweb\.nl|webnode\.nl|weebly\.com|medium\.com)(?![\w-]|\.\w)",
                            re.IGNORECASE)
-ACCOUNT_OPENING = re.compile(r"(?<![\w-])[A-Za-z]{2}\d{2}[ -]?[A-Za-z]{4}[ -]?$")
+ACCOUNT_OPENING = re.compile(r"(?<![\w-])[A-Za-z]{2}(?:\d{2}|xx|XX)[ -]?[A-Za-z]{4}[ -]?$")
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?:[A-Za-z]{2}| [A-Z]{2}| (?P<lower>[a-z]{2}))(?![\w-])")
 # Lower-case letters after four digits that are Dutch words, not a postcode ("in 2015 en 2016").
 NOT_POSTCODE_LETTERS = frozenset({"en", "op", "in", "of", "te", "je", "de", "na", "om", "is", "al",
@@ -93,6 +93,11 @@ EXAMPLE_BEFORE = re.compile(
 # The examples forms and banks print ("1234 AB", the BSN 123456782, the IBAN NL91 ABNA 0417 1643 00):
 # an explanation of a form, not anyone's data.
 PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300"})
+# …and the ones people make up when they explain how to type a number.
+TYPED_PLACEHOLDERS = frozenset({"0612345678", "0201234567", "0101234567", "1234567890"})
+FORMAT_TALK = re.compile(r"(?<![\w-])(?:zonder|met)\s+(?:streepjes?|spaties?|puntjes?)"
+                         r"|(?<![\w-])(?:notatie|formaat|tekens|cijfers|invoeren|invullen)(?![\w-])",
+                         re.IGNORECASE)
 HOUSE_NUMBER = re.compile(
     r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])"
     # …not an age ("Gerrit Hofstede 86 jr").
@@ -280,7 +285,7 @@ COLLEAGUES = re.compile(
     rf"(?P<ours>{COLLEAGUE_NAMES})(?![\w'’-]|\s+(?:[A-Z]|(?:van|de|der|den|el|al)\s))"
     # "Linda van het secretariaat", "Kees van functioneel beheer".
     rf"|(?P<role>{COLLEAGUE_NAME})\s+van\s+(?:het\s+|de\s+)?(?i:secretariaat|receptie|administratie|planning|"
-    r"helpdesk|ict|functioneel\s+beheer|kantoor)\b"
+    r"helpdesk|ict|functioneel\s+beheer|kantoor|jongerenwerk|opbouwwerk|ouderenwerk|wijkteam|buurtteam)\b"
     # "Vragen? Esther weet ervan.", "Voor dringende zaken: Gonnie."
     rf"|(?<![\w-])(?i:vragen|spoed|voor\s+dringende\s+zaken|bij\s+spoed|bij\s+vragen|bij\s+twijfel)\s*[?:]\s*"
     rf"(?:(?i:bel|app|mail)\s+)?(?P<asked>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
@@ -325,6 +330,22 @@ COLLEAGUE_AT_MEETING = re.compile(
     rf"(?:bij|op|naar|in)\s+(?:het|de|een)\s+(?i:{TEAM_MEETINGS})\b"
     rf"|(?<![\w-])met\s+(?P<with>{COLLEAGUE_NAMES})\s+(?:bij|naar|in|op)\s+(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
     rf"|(?<![\w-])(?i:{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?met\s+(?P<led_by>{COLLEAGUE_NAMES})(?![\w'’-])")
+# Who is away or on duty, in the team's roster: "Vandaag afwezig: Lieke (cursus) en Bram (ziek)",
+# "Bereikbaarheidsdienst dit weekend: Anouk (za) en Mehmet (zo)", "Taakverdeling Koningsdag: Rik
+# doet de vrijmarkt, Esra de kinderspelen"; "Crisisdienst jeugd is vandaag Hatice"; "haar
+# afspraken neemt Dennis over"; "de koersbalgroep wordt begeleid door Harm".
+DUTY = (r"bereikbaarheidsdienst|crisisdienst|weekenddienst|avonddienst|nachtdienst|dienst|achterwacht|piket|"
+        r"taakverdeling|rooster|bezetting")
+ROSTER_NAME = rf"{COLLEAGUE_NAME}(?:\s*\([^()\n]{{1,20}}\))?"
+ROSTER = re.compile(
+    rf"(?<![\w-])(?i:afwezig|{DUTY})"
+    rf"(?:\s+[\w-]+){{0,3}}\s*:\s*(?P<roster>{ROSTER_NAME}(?:\s*(?:,|\sen\s)\s*{ROSTER_NAME})*)"
+    rf"|(?<![\w-])(?i:{DUTY})(?:\s+[\w-]+){{0,2}}\s+is\s+(?:(?i:vandaag|morgen|nu)\s+)?"
+    rf"(?P<on_duty>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
+    rf"|(?<![\w-])(?:{WORK_OBJECTS}|afspraken|huisbezoeken)\s+(?:neemt|nemen)\s+(?P<taking_over>{COLLEAGUE_NAMES})\s+over\b"
+    rf"|(?<![\w-])\w*(?i:groep|inloop|cursus|training|activiteit)\w*\s+(?:wordt|worden)\s+begeleid\s+door\s+"
+    rf"(?P<leading>{COLLEAGUE_NAMES})(?![\w'’-]|\s+[A-Z])"
+    rf"|(?<![\w-])(?i:taakverdeling)[^\n.]*?[:,]\s*(?P<task>{COLLEAGUE_NAME})\s+(?:doet|doen|neemt|regelt)\b")
 TAKEN_OVER_FROM = re.compile(
     rf"\b(?:{WORK_OBJECTS})\s+(?:over\s+)?van\s+(?P<from>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
@@ -473,6 +494,12 @@ SOMEONES_KINDS = frozenset({"naam", "leeftijd", "bsn", "iban", "email"})
 DURATION_SUBJECT = re.compile(r"(?<![\w-])(?:\w*tijd|\w*termijn|\w*duur)\b"
                               r"(?:(?!\b(?:hij|zij|ze)\b)[^.!?\n,]){0,40}?\b(?:is|was|wordt|werd)(?:\s+(?:nu|nog|al|ongeveer|gemiddeld|bijna|ruim))*\s*$",
                               re.IGNORECASE)
+# A building as the subject: "De portiekflats in Wielwijk zijn bijna 60 jaar oud".
+BUILDING_SUBJECT = re.compile(
+    r"(?<![\w-])\w*(?:flats?|woningen|huizen|gebouw|gebouwen|complex|complexen|buurthuis|wijkcentrum|school|kerk|"
+    r"moskee|speeltuin|blokhut|brug|toren|zwembad|bibliotheek)(?![\w-])"
+    r"(?:(?!\b(?:hij|zij|ze|mevrouw|meneer)\b)[^.!?\n,]){0,40}?\b(?:is|zijn|was|waren|wordt|worden)"
+    r"(?:\s+(?:nu|al|bijna|ruim|ongeveer|precies))*\s*$", re.IGNORECASE)
 ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men)(?![\w-])", re.IGNORECASE)
 THIRD_PERSON = re.compile(
     r"(?<![\w-])(?:hij|zij|ze|zijn|haar|hem|mw|dhr|meneer|mevrouw|zoon|dochter)(?![\w-])", re.IGNORECASE)
@@ -1689,6 +1716,8 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
                   if not _about_social_media(text, m.start())]
     spans += [m.span("addressed") for m in ADDRESSED.finditer(text)]
     spans += [m.span("at_work" if m.group("at_work") else "author") for m in COLLEAGUE_AT_WORK.finditer(text)]
+    spans += [next(m.span(group) for group in ("roster", "on_duty", "taking_over", "leading", "task")
+                   if m.group(group)) for m in ROSTER.finditer(text)]
     spans += [next(m.span(group) for group in ("present", "with", "led_by") if m.group(group))
               for m in COLLEAGUE_AT_MEETING.finditer(text)]
     # …and whom such a colleague takes the work over from ("de casussen van Dewi over").
@@ -1723,6 +1752,10 @@ def _example(text: str, finding: Finding) -> bool:
     or "bijvoorbeeld"."""
     typed = re.sub(r"[^0-9a-z]", "", text[finding.start:finding.end].lower())
     if typed in PLACEHOLDERS:
+        return True
+    # The placeholders people type themselves, in a sentence about how to type a number
+    # ("zonder streepje, dus 0612345678 en niet 06-12345678"); elsewhere they may be real.
+    if typed in TYPED_PLACEHOLDERS and _sentence_has(FORMAT_TALK, _sentence_at(text, finding.start)):
         return True
     return finding.kind in (*HARD_KINDS, "datum") and bool(_ending_at(EXAMPLE_BEFORE, text, finding.start))
 
@@ -1793,7 +1826,8 @@ def _group_or_thing_age(text: str, start: int) -> bool:
     """An age-like number about a group ("vanaf 75 jaar"), a thing ("het buurthuis is 40") or
     anyone ("met 13 jaar mag je licht werk doen": a rule addressed to "je", naming no one)."""
     before = text[max(0, start - 60):start]
-    if GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before) or DURATION_SUBJECT.search(before):
+    if (GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before) or DURATION_SUBJECT.search(before)
+            or BUILDING_SUBJECT.search(before)):
         return True
     sentence = _sentence_at(text, start)
     return _sentence_has(ANYONE, sentence) and not _sentence_has(THIRD_PERSON, sentence)

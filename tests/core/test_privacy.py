@@ -314,6 +314,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "[naam] mist al weken het [instelling]."),
     ("Afspraken met Wim Verhoeven:\n1. budgetcursus op 18 april",
      "Afspraken met [naam]:\n1. budgetcursus op [datum]"),
+    ("Klusdienst: Bertus, bereikbaar op 026 - 351 27 84.",
+     "Klusdienst: [naam], bereikbaar op [telefoonnummer]."),
+    ("Fatima wordt begeleid door Karin van de GGZ.", "[naam] wordt begeleid door [naam] van de GGZ."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -459,6 +462,15 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Op de derde dinsdag is er seniorenbingo in De Schakel.",
     "Het verzorgingshuis aan de rand van het centrum is 45 jaar oud.",
     "Voor de kinderen is de basisschool de hele dag open.",
+    # Rosters, duties and who leads a group; a number explained as typed; a building's age; TV.
+    "Bereikbaarheidsdienst dit weekend: Anouk (za) en Mehmet (zo).",
+    "Vandaag afwezig: Lieke (cursus) en Bram (ziek). Crisisdienst jeugd is vandaag Hatice.",
+    "Vandaag ben ik weg, dus de koersbalgroep wordt begeleid door Harm.",
+    "Zijn afspraken neemt Dennis over. Vragen dus even bij hem.",
+    "Dikke dank aan Youssef van het jongerenwerk voor het ombouwen van de zaal.",
+    "Het telefoonnummer zonder streepje, dus 0612345678 en niet 06-12345678.",
+    "De portiekflats in Wielwijk zijn bijna 60 jaar oud.",
+    "Voor de peutergroep gebruiken we filmpjes van Sesamstraat over emoties.",
     # Colleagues named as one of us.
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
