@@ -602,7 +602,7 @@ CLOSES_APART = re.compile(r"[ \t]*[),]")
 PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft",
                           "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
                           "en", "kan", "moet", "durft", "zit", "slaapt", "loopt", "willen", "wonen", "hebben",
-                          "komen", "kwamen", "gingen", "van"})
+                          "komen", "kwamen", "gingen", "van", "belt", "vraagt"})
 # "Ons wijkteam werkt in Utrecht-Noord": the team's own area, where no one resident is placed.
 TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
                        r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}|(?:wijk|buurt|jeugd|sociaal\s+)?team"
@@ -656,7 +656,7 @@ SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
 # A school typed in lower case after its type: "obs de zevensprong", "basisschool het kompas".
 LOWER_NAMED_SCHOOL = re.compile(
-    r"(?<![\w-])(?:obs|cbs|pcbs|rkbs|bs|basisschool|sbo|so|vso|ikc|kindcentrum)\s*:?\s+"
+    r"(?<![\w-])(?:obs|cbs|pcbs|rkbs|bs|basisschool|sbo|so|vso|ikc|kindcentrum|kdv|bso|psz)\s*:?\s+"
     r"(?P<name>(?:de|het|'t)\s+[a-z][\w'’-]{3,})(?![\w-])"
     # …where the name ends ("de zevensprong.", not "de hele dag").
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|te|aan|op|is|heeft|zit|van|en)\b)")
@@ -671,7 +671,9 @@ NAMED_COMPLEX = re.compile(
     r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 # Letters no Dutch word has ("Paweł", "Gülşen", "Yıldız"): a capitalised word with one is a name
 # or, after "uit" or "in", a place.
-FOREIGN_LETTERS = frozenset("łżźśńęąşğıćčšžřőűţșț")
+FOREIGN_LETTERS = frozenset("łżźśńęąşğıćčšžřőűţșț"
+                            # Vietnamese ("Phạm Thu Hà")
+                            "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉĩịọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹđơư")
 # A word, with its inner apostrophes and hyphens but not a closing quote ("vrouw'").
 WORD = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?(?:-[^\W_](?:[\w'’]*[^\W_])?)*")
 WORD_PART = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?")
@@ -1472,7 +1474,7 @@ class PrivacyGuard:
                   if m.group().lower() not in INSTITUTION_TYPES.split("|")]
         schools = LOWER_NAMED_SCHOOL.finditer(text)
         found += [Finding(m.start("name"), m.end("name"), "instelling") for m in schools
-                  if not self._ordinary(m.group("name").split()[-1])]
+                  if m.group("name").split()[-1] not in self._stop_words]
         # A verb or a small word after "flat" is no name ("de flat is oud", "flat naast de school").
         found += [Finding(m.start("name"), m.end("name"), "locatie") for m in LOWER_NAMED_FLAT.finditer(text)
                   if m.group("name") not in self._stop_words | self.words.after_title | PREPOSITIONS]

@@ -317,6 +317,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Klusdienst: Bertus, bereikbaar op 026 - 351 27 84.",
      "Klusdienst: [naam], bereikbaar op [telefoonnummer]."),
     ("Fatima wordt begeleid door Karin van de GGZ.", "[naam] wordt begeleid door [naam] van de GGZ."),
+    ("mehmet ozturk belt elke dag naar de balie", "[naam] belt elke dag naar de balie"),
+    ("noah (7) zit sinds vorige week op sbo de horizon, gaat prima.",
+     "[naam] ([leeftijd]) zit sinds vorige week op sbo [instelling], gaat prima."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
