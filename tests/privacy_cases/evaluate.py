@@ -20,7 +20,7 @@ CASE_SETS = {"cases": CASES, "dev": CASES.with_name("dev.jsonl"), "dev2": CASES.
              "dev13": CASES.with_name("dev13.jsonl"), "dev14": CASES.with_name("dev14.jsonl"),
              "dev15": CASES.with_name("dev15.jsonl"),
              "dev16": CASES.with_name("dev16.jsonl"), "dev17": CASES.with_name("dev17.jsonl"),
-             "dev18": CASES.with_name("dev18.jsonl"),
+             "dev18": CASES.with_name("dev18.jsonl"), "dev19": CASES.with_name("dev19.jsonl"),
              "test": CASES.with_name("test.jsonl")}
 HARD = tuple(kind for kind in KINDS if kind in HARD_KINDS)
 
