@@ -496,6 +496,12 @@ SOMEONES_KINDS = frozenset({"naam", "leeftijd", "bsn", "iban", "email", "telefoo
 # …nor is one in a post about a home or a visit there.
 ABOUT_A_HOME = re.compile(r"(?<![\w-])(?:huisbezoek\w*|thuis|woont|woning|huis|appartement)(?![\w-])",
                           re.IGNORECASE)
+# One resident, by a word for one person ("ze" and "zij" may be plural, or the team).
+ONE_RESIDENT = re.compile(
+    r"(?<![\w-])(?:man|vrouw|heer|dame|bewoner|bewoonster|cliënt|cliënte|client|moeder|vader|jongen|meisje|"
+    r"mevrouw|meneer|mw|dhr|gezin|familie|oma|opa|buurman|buurvrouw|kind|zoon|dochter|leerling|jongere|hij|"
+    r"weduwe|weduwnaar|tiener|puber|baby)(?![\w-])", re.IGNORECASE)
+HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 # A duration as the subject: "de wachttijd in onze gemeente is acht jaar".
 DURATION_SUBJECT = re.compile(r"(?<![\w-])(?:\w*tijd|\w*termijn|\w*duur)\b"
                               r"(?:(?!\b(?:hij|zij|ze)\b)[^.!?\n,]){0,40}?\b(?:is|was|wordt|werd)(?:\s+(?:nu|nog|al|ongeveer|gemiddeld|bijna|ruim))*\s*$",
@@ -1686,10 +1692,14 @@ def _with_someone(text: str, found: list[Finding]) -> list[Finding]:
     """The findings, without places, institutions and streets when nothing else was found: a
     place, an institution or a street without a number alone ("het CJIB in Leeuwarden", "een
     vrijwilliger van Humanitas", "ons kantoor in de Oudestraat") points at no one; next to a name,
-    an age, a date or an identifier it helps find someone."""
+    an age, a date or an identifier it helps find someone. A place where one resident lives or
+    comes from stays."""
     if any(f.kind not in ("locatie", "instelling") and not _street_alone(text, f) for f in found):
         return found
-    return []
+    # …but where one resident lives or comes from is theirs, named or not ("een oudere man uit
+    # Tuindorp", "hij woont in de Transvaalbuurt").
+    return [f for f in found if f.kind != "adres" and _ending_at(HOME_BEFORE, text, f.start)
+            and _sentence_has(ONE_RESIDENT, _sentence_at(text, f.start))]
 
 
 def _without_venues(text: str, found: list[Finding]) -> list[Finding]:

@@ -42,7 +42,8 @@ SPLIT_FLOORS = {"dev": (1.0, 0.97, 0.93, 0.02), "dev2": (1.0, 0.95, 0.85, 0.05),
                 "dev11": (1.0, 0.93, 0.85, 0.04), "dev12": (1.0, 0.97, 0.75, 0.22),
                 "dev13": (0.97, 0.92, 0.8, 0.09), "dev14": (1.0, 0.98, 0.9, 0.02),
                 "dev15": (1.0, 0.95, 0.85, 0.03), "dev16": (1.0, 0.94, 0.9, 0.07),
-                "dev17": (1.0, 0.95, 0.7, 0.02),
+                "dev17": (1.0, 0.95, 0.7, 0.02), "dev18": (1.0, 0.93, 0.85, 0.07),
+                "dev19": (1.0, 0.95, 0.5, 0.03),
                 "test": (1.0, 0.97, 0.85, 0.05)}
 OTHER_KINDS = ("datum", "leeftijd", "locatie", "instelling")
 
@@ -351,6 +352,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Het verjaardagsfeest van haar zoon is op 12 maart.",
      "Het verjaardagsfeest van haar zoon is op [datum]."),
     ("Wij begeleiden Frank Visser sinds maart.", "Wij begeleiden [naam] sinds maart."),
+    # Where one resident lives or comes from, with nothing else in the story.
+    ("Een oudere man uit Tuindorp lag op de grond.", "Een oudere man uit [locatie] lag op de grond."),
+    ("Hij woont in de Transvaalbuurt en laat niemand binnen.", "Hij woont in de [locatie] en laat niemand binnen."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
@@ -503,6 +507,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "De portiekflats in Wielwijk zijn bijna 60 jaar oud.",
     "Voor de peutergroep gebruiken we filmpjes van Sesamstraat over emoties.",
     "Ze leert het Nederlands snel.",
+    "Het CJG in Apeldoorn heeft een inloopspreekuur op woensdagmiddag.",
     # Colleagues named as one of us.
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
