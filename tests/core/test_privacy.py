@@ -354,7 +354,7 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Wij begeleiden Frank Visser sinds maart.", "Wij begeleiden [naam] sinds maart."),
     # Where one resident lives or comes from, with nothing else in the story.
     ("Een oudere man uit Tuindorp lag op de grond.", "Een oudere man uit [locatie] lag op de grond."),
-    ("Hij woont in de Transvaalbuurt en laat niemand binnen.", "Hij woont in de [locatie] en laat niemand binnen."),
+    ("Hij woont in de Transvaalbuurt.", "Hij woont in de [locatie]."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
