@@ -342,13 +342,17 @@ DUTY = (r"bereikbaarheidsdienst|crisisdienst|weekenddienst|avonddienst|nachtdien
 ROSTER_NAME = rf"{COLLEAGUE_NAME}(?:\s*\([^()\n]{{1,20}}\))?"
 ROSTER = re.compile(
     rf"(?<![\w-])(?i:afwezig|{DUTY})"
-    rf"(?:\s+[\w-]+){{0,3}}\s*:\s*(?P<roster>{ROSTER_NAME}(?:\s*(?:,|\sen\s)\s*{ROSTER_NAME})*)"
+    rf"(?:\s+[\w-]+){{0,3}}\s*:\s*(?P<roster>{ROSTER_NAME}(?:\s*(?:,|\sen\s)\s*{ROSTER_NAME}){{0,4}})"
     rf"|(?<![\w-])(?i:{DUTY})(?:\s+[\w-]+){{0,2}}\s+is\s+(?:(?i:vandaag|morgen|nu)\s+)?"
     rf"(?P<on_duty>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
-    rf"|(?<![\w-])(?:{WORK_OBJECTS}|afspraken|huisbezoeken)\s+(?:neemt|nemen)\s+(?P<taking_over>{COLLEAGUE_NAMES})\s+over\b"
-    rf"|(?<![\w-])\w*(?i:groep|inloop|cursus|training|activiteit)\w*\s+(?:wordt|worden)\s+begeleid\s+door\s+"
-    rf"(?P<leading>{COLLEAGUE_NAMES})(?![\w'’-]|\s+[A-Z])"
-    )
+    rf"|(?<![\w-])(?:{WORK_OBJECTS}|afspraken|huisbezoeken)\s+(?:neemt|nemen)\s+"
+    rf"(?P<taking_over>{COLLEAGUE_NAMES})\s+over\b"
+    r"|(?<![\w-])\w*(?i:groep|inloop|cursus|training|activiteit)\w*\s+(?:wordt|worden)\s+begeleid\s+door\s+"
+    rf"(?P<leading>{COLLEAGUE_NAMES})(?![\w'’-]|\s+[A-Z])")
+AT_WORK_HINT = re.compile(r"neemt|nemen|heeft|hebben|haar|zijn|stuurt|sturen|mailt|mailen|deelt|delen|maakt|"
+                          r"maken|draait|draaien|en\s+ik|agenda|notulen|slides", re.IGNORECASE)
+ROSTER_HINT = re.compile(rf"afwezig|{DUTY}|neemt|nemen|begeleid", re.IGNORECASE)
+MEETING_HINT = re.compile(TEAM_MEETINGS, re.IGNORECASE)
 TAKEN_OVER_FROM = re.compile(
     rf"\b(?:{WORK_OBJECTS})\s+(?:over\s+)?van\s+(?P<from>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
@@ -468,6 +472,10 @@ DIGIT = re.compile(r"\d")
 OLDEST_AGE = 115
 # The age patterns that only match digits (skipped, for speed, in a text without any).
 DIGIT_AGE_PATTERNS = frozenset(pattern for pattern in AGE_PATTERNS if NUMBER_WORDS not in pattern.pattern)
+# The patterns that need a bracket, skipped (like the digit ones) where a text has none: most
+# start at every word.
+BRACKET_AGE_PATTERNS = frozenset(pattern for pattern in AGE_PATTERNS
+                                 if "\\(" in pattern.pattern and "|" not in pattern.pattern.split("\\(")[0])
 # An age-like number that is about a group or a thing, never one resident: "tussen 12 en 23 jaar",
 # "vanaf 75 jaar", "het buurthuis bestaat 40 jaar".
 GROUP_OR_THING_AGE = re.compile(
@@ -1201,8 +1209,10 @@ class PrivacyGuard:
     def _ages(self, text: str) -> list[Finding]:
         found = []
         has_digit = bool(DIGIT.search(text))
+        has_bracket = "(" in text
         for pattern in AGE_PATTERNS:
-            if not has_digit and pattern in DIGIT_AGE_PATTERNS:
+            if ((not has_digit and pattern in DIGIT_AGE_PATTERNS)
+                    or (not has_bracket and pattern in BRACKET_AGE_PATTERNS)):
                 continue
             for match in pattern.finditer(text):
                 # After a name: capitalised, or a name the lists know ("dhr abdirahman ali, 39,"),
@@ -1742,11 +1752,16 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
                   if not _about_social_media(text, m.start())]
     spans += [m.span("addressed") for m in ADDRESSED.finditer(text)]
-    spans += [m.span("at_work" if m.group("at_work") else "author") for m in COLLEAGUE_AT_WORK.finditer(text)]
-    spans += [next(m.span(group) for group in ("roster", "on_duty", "taking_over", "leading")
-                   if m.group(group)) for m in ROSTER.finditer(text)]
-    spans += [next(m.span(group) for group in ("present", "with", "led_by") if m.group(group))
-              for m in COLLEAGUE_AT_MEETING.finditer(text)]
+    # Each pattern below tries every word; a cheap search for its key words decides first.
+    if AT_WORK_HINT.search(text):
+        spans += [m.span("at_work" if m.group("at_work") else "author")
+                  for m in COLLEAGUE_AT_WORK.finditer(text)]
+    if ROSTER_HINT.search(text):
+        spans += [next(m.span(group) for group in ("roster", "on_duty", "taking_over", "leading")
+                       if m.group(group)) for m in ROSTER.finditer(text)]
+    if MEETING_HINT.search(text):
+        spans += [next(m.span(group) for group in ("present", "with", "led_by") if m.group(group))
+                  for m in COLLEAGUE_AT_MEETING.finditer(text)]
     # …and whom such a colleague takes the work over from, in the same sentence ("Mo neemt de
     # casussen van Dewi over").
     at_work = [_sentence_at(text, m.start()) for m in COLLEAGUE_AT_WORK.finditer(text)]
