@@ -507,7 +507,8 @@ ABOUT_A_HOME = re.compile(r"(?<![\w-])(?:huisbezoek\w*|thuis|woont|woning|huis|a
 # One resident, by a word for one person ("ze" and "zij" may be plural, or the team).
 ONE_RESIDENT = re.compile(
     r"(?<![\w-])(?:man|vrouw|heer|dame|bewoner|bewoonster|cliënt|cliënte|client|moeder|vader|jongen|meisje|"
-    r"mevrouw|meneer|mw|dhr|gezin|familie|oma|opa|buurman|buurvrouw|kind|zoon|dochter|leerling|jongere|hij|"
+    r"mevrouw|meneer|mw|dhr|gezin|familie|oma|opa|oom|tante|neef|nicht|broer|zus|buurman|buurvrouw|kind|zoon|"
+    r"dochter|kleinzoon|kleindochter|partner|echtgenoot|echtgenote|leerling|jongere|hij|"
     r"weduwe|weduwnaar|tiener|puber|baby)(?![\w-])", re.IGNORECASE)
 HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 # A duration as the subject: "de wachttijd in onze gemeente is acht jaar".
@@ -1074,8 +1075,10 @@ class PrivacyGuard:
                  or not any(s < f.end and f.start < e
                             and (f.kind != "instelling" or (s <= f.start and f.end <= e))
                             for s, e in not_personal)]
+        named = [f.start for f in [*found, *titled] if f.kind == "naam"]
         found = [self._whole(normal, f) for f in _dates_about_someone(normal, found, titled)
-                 if not (f.kind == "locatie" and _team_or_title_place(normal, f)) and not _example(normal, f)
+                 if not (f.kind == "locatie" and _team_or_title_place(normal, f, named))
+                 and not _example(normal, f)
                  and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
         found += [self._whole(normal, f) for f in titled]
         merged = _one_address(normal, _merge(_with_someone(normal, _without_venues(normal, found))))
@@ -1805,7 +1808,7 @@ def _example(text: str, finding: Finding) -> bool:
     return finding.kind in (*HARD_KINDS, "datum") and bool(_ending_at(EXAMPLE_BEFORE, text, finding.start))
 
 
-def _team_or_title_place(text: str, place: Finding) -> bool:
+def _team_or_title_place(text: str, place: Finding, names: list[int]) -> bool:
     """A place of the team's own area ("ons wijkteam werkt in …") or agenda ("teamdag op 20
     juni in Utrecht") in a sentence that names no resident, or a place quoted on its own: a
     song's or a book's title ("'Zoutelande' van BLØF")."""
@@ -1816,7 +1819,11 @@ def _team_or_title_place(text: str, place: Finding) -> bool:
     if _ending_at(TEAM_AREA, text, start) or TEAM_AREA_AFTER.match(text, start):
         return True
     sentence = _sentence_at(text, start)
-    return _sentence_has(TEAM_OR_PUBLIC_DAY, sentence) and not _person_words(sentence)
+    if not _sentence_has(TEAM_OR_PUBLIC_DAY, sentence) or _person_words(sentence):
+        return False
+    # A name in the same sentence says whose place it is ("Oom Jopie (83) uit Bovensmilde
+    # vertelde bij de herdenking").
+    return not any(_sentence_at(text, name) == sentence for name in names)
 
 
 def _sentence_parts(text: str, start: int, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:

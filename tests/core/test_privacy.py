@@ -355,6 +355,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # Where one resident lives or comes from, with nothing else in the story.
     ("Een oudere man uit Tuindorp lag op de grond.", "Een oudere man uit [locatie] lag op de grond."),
     ("Hij woont in de Transvaalbuurt.", "Hij woont in de [locatie]."),
+    ("Oom Jopie (83) uit Bovensmilde vertelde bij de herdenking.",
+     "Oom [naam] ([leeftijd]) uit [locatie] vertelde bij de herdenking."),
+    ("Er kwam een oom uit Suriname.", "Er kwam een oom uit [locatie]."),
     # A house number after a postcode; a street no list knows, said to be an address.
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
