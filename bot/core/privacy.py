@@ -1060,10 +1060,8 @@ class PrivacyGuard:
                  *self._deduce_findings(normal)]
         found += self._origins_and_homes(normal, found)
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
-        not_personal += [m.span(next(group for group in ("name", "author", "maker") if m.group(group)))
-                         for m in PUBLIC_PERSON.finditer(normal)]
-        not_personal += [m.span("title" if m.group("title") else "work")
-                         for m in QUOTED_TITLE.finditer(normal)]
+        not_personal += [_named_span(m) for m in PUBLIC_PERSON.finditer(normal)]
+        not_personal += [_named_span(m) for m in QUOTED_TITLE.finditer(normal)]
         not_personal += _community_places(normal)
         not_personal += _colleagues(normal)
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
@@ -1748,28 +1746,23 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     sign_off = SIGN_OFF.search(text, max(0, len(text) - SIGN_OFF_REACH))
     if sign_off:
         spans.append(sign_off.span("names"))
-    spans += [next(m.span(group) for group in ("thanked", "contact", "ours", "team_member", "role", "asked")
-                   if m.group(group))
-              for m in COLLEAGUES.finditer(text)]
+    spans += [_named_span(m) for m in COLLEAGUES.finditer(text)]
     if "@" in text:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
                   if not _about_social_media(text, m.start())]
     spans += [m.span("addressed") for m in ADDRESSED.finditer(text)]
     # Each pattern below tries every word; a cheap search for its key words decides first.
-    if AT_WORK_HINT.search(text):
-        spans += [m.span("at_work" if m.group("at_work") else "author")
-                  for m in COLLEAGUE_AT_WORK.finditer(text)]
+    at_work = list(COLLEAGUE_AT_WORK.finditer(text)) if AT_WORK_HINT.search(text) else []
+    spans += [_named_span(m) for m in at_work]
     if ROSTER_HINT.search(text):
-        spans += [next(m.span(group) for group in ("roster", "on_duty", "taking_over", "leading")
-                       if m.group(group)) for m in ROSTER.finditer(text)]
+        spans += [_named_span(m) for m in ROSTER.finditer(text)]
     if MEETING_HINT.search(text):
-        spans += [next(m.span(group) for group in ("present", "with", "led_by") if m.group(group))
-                  for m in COLLEAGUE_AT_MEETING.finditer(text)]
+        spans += [_named_span(m) for m in COLLEAGUE_AT_MEETING.finditer(text)]
     # …and whom such a colleague takes the work over from, in the same sentence ("Mo neemt de
     # casussen van Dewi over").
-    at_work = [_sentence_at(text, m.start()) for m in COLLEAGUE_AT_WORK.finditer(text)]
+    at_work_sentences = [_sentence_at(text, m.start()) for m in at_work]
     spans += [m.span("from") for m in TAKEN_OVER_FROM.finditer(text)
-              if _sentence_at(text, m.start()) in at_work]
+              if _sentence_at(text, m.start()) in at_work_sentences]
     kept = []
     for start, end in spans:
         names = WORD.findall(text[start:end])
@@ -1781,6 +1774,12 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
             continue
         kept.append((start, end))
     return kept
+
+
+def _named_span(match: re.Match[str]) -> tuple[int, int]:
+    """The span of the named group that matched: each alternative of these patterns names what
+    it finds ("thanked", "contact", "roster", …)."""
+    return next(match.span(name) for name, value in match.groupdict().items() if value is not None)
 
 
 def _about_social_media(text: str, position: int) -> bool:
