@@ -116,6 +116,13 @@ HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|na
 STREET_SUFFIXES = ("baan|bolwerk|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|pad|park|"
                    "plantsoen|plein|singel|steeg|straat|wal|weg|wetering|zijde")
 STREET_SUFFIX = re.compile(rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})$")
+# A street named by its noun alone: "Markt 9", "Brink 4" (capitalised inside a sentence, or
+# where someone lives: "woont op de markt 9").
+BARE_STREET = re.compile(r"(?i:markt|plein|dam|dijk|kade|gracht|singel|brink|wal|laan|dreef|steeg)$")
+# …but not a number that counts what follows it ("op de Markt 2 uur", "de Singel 3 bankjes").
+COUNTING_NUMBER = re.compile(r"\s*\d+\s+(?!(?:in|te|en|of|boven|naast|bij|is|was|hoek|woont|woonde)\b)[a-z]")
+LIVING_ON = re.compile(r"(?<![\w-])(?:woon\w*|verhuisd|verhuist|adres)\s+(?:nu\s+)?(?:op|aan)\s+(?:de\s+)?$",
+                       re.IGNORECASE)
 STREET_SUFFIX_ANY_CASE = re.compile(rf"(?i:{STREET_SUFFIXES})$")
 # Typed in lower case ("dorpsstraat 12a"), a street needs a house number and a clear suffix.
 STREET_ONLY_SUFFIXES = "straat|laan|weg|plein|dreef|gracht|kade|singel|steeg|plantsoen"
@@ -175,6 +182,9 @@ WORD_BEFORE = re.compile(r"([\w'.-]+)[ \t]*\Z")
 # A full month, or an abbreviated one with its dot (a full stop after "augustus" ends the sentence).
 MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
           r"(?:jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
+# Months and days are not capitalised in Dutch: capitalised beside a name, they are part of it.
+CALENDAR_WORD = re.compile(r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+                           r"november|december|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag")
 WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo"
 DATE_PATTERNS = (
     re.compile(rf"(?<![\w-])(?:{WEEKDAYS}\s+)?\d{{1,2}}\s+(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?(?![\w-])",
@@ -612,6 +622,18 @@ SOCIAL_MEDIA = re.compile(r"(?<![\w-])(?:insta|instagram|tiktok|snap|snapchat|tw
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam|achternaam|voornaam|roepnaam)"
                     r"\s+['‘\"]?(?P<name>[A-Z](?:[\w'’]*\w)?(?:-[A-Z][\w'’]*\w)*)")
+# A nickname in quotes, said to be what someone is called: "ze noemen hem 'de Dokter'",
+# "bijnaam: 'Bolle'", "hij heet hier 'Opa Kip'", "hij wordt 'Kleine Kees' genoemd".
+QUOTE = r"[\"'‘“„«]"
+QUOTED_NAME = r"(?P<name>[^\"'‘’“”„«»\n]{2,30}?)[\"'’”»](?!\w)"
+QUOTED_NICKNAME = re.compile(
+    rf"(?<![\w-])(?i:(?:noem\w*|kent|kennen|kende|kenden)\s+(?:[\w'’]+\s+){{0,3}}?"
+    rf"(?:hem|haar|zich|zichzelf|hen)\s+(?:[\w'’]+\s+){{0,2}}?(?:als\s+)?"
+    rf"|(?:bijnaam|roepnaam)\s*(?:is\s+|was\s+|:\s*)?"
+    rf"|(?:hij|zij|ze)\s+(?:heet|heette|wordt|werd)\s+(?:[\w'’]+\s+){{0,2}}?){QUOTE}{QUOTED_NAME}")
+# A name inside a short quote is a nickname: all of it is masked ("'Kleine Kees'").
+QUOTE_OPENING = re.compile(rf"(?:(?<=\s)|^){QUOTE}(?:[^\W\d_][\w’-]*[ \t]){{0,2}}\Z")
+QUOTE_CLOSING = re.compile(r"(?:[ \t][^\W\d_][\w’-]*){0,2}[\"'’”»](?!\w)")
 PERSON_SHORTLY_BEFORE = re.compile(PERSON_WORDS.pattern + r"\.?(?:\s+[\w'’.-]+){0,3}$", re.IGNORECASE)
 # Small words that may stand between "heet" and a name ("heet dus dylan").
 FILLERS = frozenset({"dus", "eigenlijk", "nu", "ook", "trouwens"})
@@ -705,6 +727,9 @@ FOREIGN_LETTERS = frozenset("łżźśńęąşğıćčšžřőűţșț"
 # A word, with its inner apostrophes and hyphens but not a closing quote ("vrouw'").
 WORD = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?(?:-[^\W_](?:[\w'’]*[^\W_])?)*")
 WORD_PART = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?")
+# A capitalised word right beside a name, on the same line: maybe a part of it.
+NAME_NEIGHBOUR_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z\u00e0-\u024f]+)[ \t]\Z")
+NAME_NEIGHBOUR_AFTER = re.compile(r"[ \t]([A-Z][a-z\u00e0-\u024f]+)(?![\w'’-])")
 INITIAL_AFTER = re.compile(r"\s[A-Z]\.(?!\w)")
 INITIALS_BEFORE = re.compile(r"(?:(?<![\w'’-])[^\W\d_]\.\s?){1,4}$")
 # Characters that show nothing or only separate: scanned as if they were not there (zero-width
@@ -1093,6 +1118,13 @@ class PrivacyGuard:
                                                            and text[end + 1].isalnum())):
             end += 1
         if finding.kind == "naam":
+            start, end = self._name_neighbours(text, start, end)
+            opening = _ending_at(QUOTE_OPENING, text, start)
+            closing = QUOTE_CLOSING.match(text, end)
+            # …but "'Vrienden van Ayoub'" is something of Ayoub's, no nickname.
+            if (opening and closing and len(text[opening.start():closing.end()].split()) <= 3
+                    and " van " not in f" {text[opening.start() + 1:start]}"):
+                start, end = opening.start() + 1, closing.end() - 1
             initials = _ending_at(INITIALS_BEFORE, text, start)
             if initials:
                 start = initials.start()
@@ -1105,6 +1137,29 @@ class PrivacyGuard:
             while text[end - 1] in ".,;:!?":
                 end -= 1
         return Finding(start, end, finding.kind)
+
+    def _name_neighbours(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A name widened over the capitalised words beside it that belong to it: a month or
+        weekday capitalised inside a sentence ("Xiao Mei", "Mei Ling"), or a word only known as a
+        name ("Wang Fang komt"), so that no half of a name stays readable."""
+        for _ in range(2):
+            before = NAME_NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
+            if before is None or not self._part_of_name(text, before.start(1), before.group(1)):
+                break
+            start = before.start(1)
+        for _ in range(2):
+            after = NAME_NEIGHBOUR_AFTER.match(text, end)
+            if after is None or not self._part_of_name(text, after.start(1), after.group(1)):
+                break
+            end = after.end(1)
+        return start, end
+
+    def _part_of_name(self, text: str, start: int, word: str) -> bool:
+        lower = word.lower()
+        if CALENDAR_WORD.fullmatch(lower):
+            # "Maandag Fatima gebeld" opens with a day; no one opens with a month before a name.
+            return not _sentence_start(text, start) or not lower.endswith("dag")
+        return lower not in self._ordinary_lower and (lower in self._surnames or lower in self._first_names)
 
     def _identifiers(self, text: str) -> list[Finding]:
         found = [Finding(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
@@ -1192,12 +1247,16 @@ class PrivacyGuard:
         for first in range(len(words)):
             phrase = text[words[first].start(1):end].strip()
             last_word = first == len(words) - 1
+            bare = BARE_STREET.match(phrase) and (
+                _ending_at(LIVING_ON, text, words[first].start(1))
+                or (phrase[0].isupper() and not _sentence_start(text, words[first].start(1))
+                    and not COUNTING_NUMBER.match(text, end)))
             if not phrase[:1].isupper():
-                if last_word and LOWER_STREET_SUFFIX.match(phrase):
+                if last_word and (LOWER_STREET_SUFFIX.match(phrase) or bare):
                     opening = _ending_at(LOWER_STREET_OPENING, text, words[first].start(1))
                     return opening.start() if opening else words[first].start(1)
                 continue
-            if ((last_word and STREET_SUFFIX.match(phrase))
+            if ((last_word and (STREET_SUFFIX.match(phrase) or bare))
                     or (phrase.lower() in self._streets and not self._ordinary(phrase))):
                 opening = _ending_at(STREET_NAME_OPENING, text, words[first].start(1))
                 return opening.start() if opening else words[first].start(1)
@@ -1365,6 +1424,10 @@ class PrivacyGuard:
                 start = match.start("name") + part.start()
             if start < match.end("name"):
                 found.append(Finding(start, match.end("name"), "naam"))
+        for match in QUOTED_NICKNAME.finditer(text):
+            nickname = match.group("name")
+            if len(nickname.split()) <= 3 and any(word[0].isupper() for word in WORD.findall(nickname)):
+                found.append(Finding(match.start("name"), match.end("name"), "naam"))
         for match in NAMING.finditer(text):
             if not self._ordinary(match.group("name")):
                 found.append(Finding(match.start("name"), match.end("name"), "naam"))

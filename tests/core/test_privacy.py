@@ -362,6 +362,14 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Nieuw postadres: 9231 KL 17 (bij de dochter).", "Nieuw postadres: [adres] (bij de dochter)."),
     ("Huurachterstand bij de corporatie, adres Pôlewei 8.",
      "Huurachterstand bij de corporatie, adres [adres]."),
+    # Names with a part that is also a month or a word, nicknames in quotes, a bare street noun.
+    ("Vandaag sprak ik Mei Ling over haar schulden.", "Vandaag sprak ik [naam] over haar schulden."),
+    ("Gisteren belde Xiao Mei over de huur.", "Gisteren belde [naam] over de huur."),
+    ("Wang Fang komt elke week naar het taalcafé.", "[naam] komt elke week naar het taalcafé."),
+    ("De buurt noemt hem 'Kleine Kees', hij helpt iedereen.", "De buurt noemt hem '[naam]', hij helpt iedereen."),
+    ("Iedereen kent haar als 'de Dokter'.", "Iedereen kent haar als '[naam]'."),
+    ("Ze woont op Markt 9, boven de bakker.", "Ze woont op [adres], boven de bakker."),
+    ("mw woont op de markt 9 sinds de zomer", "mw woont op de [adres] sinds de zomer"),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -515,6 +523,9 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
     "Dank aan Sanne, Jeroen en Fatma voor het meedraaien op de buurtdag!",
+    # A project in quotes is no nickname; a number after a market square counts hours.
+    "Ze noemen het project 'Samen Sterk' en iedereen doet mee.",
+    "We staan op de Markt 2 uur lang met de koffiekar.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
