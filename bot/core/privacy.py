@@ -113,8 +113,8 @@ HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|na
                                  # …or after a family or a titled resident ("naar fam yilmaz nr 14").
                                  r"|(?<![\w-])(?:fam|familie|mw|mevr|dhr)\.?\s+(?:[\w'’-]+\s+){1,3}$",
                                  re.IGNORECASE)
-STREET_SUFFIXES = ("baan|bolwerk|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|pad|park|"
-                   "plantsoen|plein|singel|steeg|straat|wal|weg|wetering|zijde")
+STREET_SUFFIXES = ("allee|baan|bolwerk|boulevard|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|"
+                   "pad|park|plantsoen|plein|promenade|singel|steeg|straat|wal|weg|wetering|zijde")
 STREET_SUFFIX = re.compile(rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})$")
 # A street named by its noun alone: "Markt 9", "Brink 4" (capitalised inside a sentence, or
 # where someone lives: "woont op de markt 9").
@@ -125,7 +125,8 @@ LIVING_ON = re.compile(r"(?<![\w-])(?:woon\w*|verhuisd|verhuist|adres)\s+(?:nu\s
                        re.IGNORECASE)
 STREET_SUFFIX_ANY_CASE = re.compile(rf"(?i:{STREET_SUFFIXES})$")
 # Typed in lower case ("dorpsstraat 12a"), a street needs a house number and a clear suffix.
-STREET_ONLY_SUFFIXES = "straat|laan|weg|plein|dreef|gracht|kade|singel|steeg|plantsoen"
+STREET_ONLY_SUFFIXES = ("straat|laan|weg|plein|dreef|gracht|kade|singel|steeg|plantsoen|"
+                        "allee|boulevard|promenade")
 LOWER_STREET_SUFFIX = re.compile(rf"[a-z][\w'-]{{2,}}(?:{STREET_ONLY_SUFFIXES})$")
 # A street named without a number ("in de Lijsterstraat"): only suffixes that name streets,
 # not towns ("Rotterdam", "Kinderdijk") or buildings ("Binnenhof").
@@ -141,7 +142,8 @@ LOWER_STREET_AFTER_DE = re.compile(
 LOWER_HOME = re.compile(
     r"(?<![\w-])(?:(?:woont|woonde|wonen|woonden)\s+(?:[\w'’-]+\s+){0,5}?(?:in|op|aan)\s+(?:de|het)\s+"
     rf"(?P<home>[a-z][\w'-]{{2,}}(?:{STREET_SUFFIXES}|buurt|wijk|kwartier|polder))"
-    r"|(?:in|uit|naar|vanuit|rond)\s+de\s+(?P<quarter>[a-z][\w'-]{2,}(?:buurt|wijk|kwartier|polder|hof)))(?![\w-])")
+    r"|(?:in|uit|naar|vanuit|rond)\s+de\s+(?P<quarter>[a-z][\w'-]{2,}(?:buurt|wijk|kwartier|polder|hof|landen|hoven)))"
+    r"(?![\w-])")
 # "hij woont in de", "wonen sinds kort aan het": where someone lives follows.
 LIVES_IN = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden|woonachtig)\s+"
                       r"(?:[\w-]+\s+){0,3}?(?:in|op|aan)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
@@ -160,6 +162,8 @@ PLACE_ARTICLE_BEFORE = re.compile(
     r"|(?:in|op)\s+(?:De|Het))\s+$")
 # How near a person a bare "uit X" must follow to say where that person is from.
 ORIGIN_REACH = 30
+PLACE_BESIDE_NAME = re.compile(r"[ \t]*\((?P<bracketed>[^\W\d_][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)\)"
+                               r"|,[ \t]+(?P<closing>[A-Z][\w'’-]+)(?=[ \t]*(?:[.\n]|$))")
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
 LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{0,40},\s*$", re.IGNORECASE)
 # Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
@@ -1093,6 +1097,7 @@ class PrivacyGuard:
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
                   and not _brand_spelled(normal[f.start:f.end])]
+        found += self._places_beside_names(normal, [*found, *titled])
         # An institution named with more than the phrase stays one ("Rode Kruis Ziekenhuis").
         found = [f for f in found if f.kind not in NAME_LIKE_KINDS
                  or not any(s < f.end and f.start < e
@@ -1503,7 +1508,10 @@ class PrivacyGuard:
             neighbourhood = value in self.words.neighbourhoods
             # A town abroad is where someone comes from, also after "van" or "over" ("de
             # beschietingen van Charkiv"); a Dutch town after them is as often the team's.
-            abroad = value in self.words.places_abroad and before in ("van", "over")
+            # "uit de Rif", "via Griekenland": a region's article, or the route someone took.
+            if value in self.words.places_abroad and before in ("de", "het") and index > 1:
+                before = words[index - 2].group().lower()
+            abroad = value in self.words.places_abroad and before in ("van", "over", "via")
             # "woont bij oma in zevenhuizen (apeldoorn)", "bsn 434 582 402, waalwijk.": a town set
             # apart in brackets or commas.
             set_apart = bool(_ending_at(OPENS_APART, text, word.start())
@@ -1533,6 +1541,25 @@ class PrivacyGuard:
                                               for end in people):
                 continue
             places.append(Finding(match.start("place"), match.end("place"), "locatie"))
+        return places
+
+    def _places_beside_names(self, text: str, found: list[Finding]) -> list[Finding]:
+        """A word no list knows, in brackets right after a name ("fam. Pinas (Oosterparkwijk)",
+        "mw van 't hul (hanzewijk)") or after a comma closing a line that names someone ("Dhr.
+        Sietse Brandsma, Skoatterwâld."): where they live. Roles, relatives, abbreviations and
+        first names are left to the other rules ("Sanne (GGZ)", "Ahmed (buurman)")."""
+        places = []
+        for name in (f for f in found if f.kind == "naam"):
+            beside = PLACE_BESIDE_NAME.match(text, name.end)
+            if beside is None:
+                continue
+            start, end = _named_span(beside)
+            place = text[start:end]
+            parts = place.lower().split()
+            if (place.isupper() or any(self._ordinary(part) or part in self._first_names for part in parts)
+                    or (not place[0].isupper() and len(parts) > 1)):
+                continue
+            places.append(Finding(start, end, "locatie"))
         return places
 
     def _institutions_named(self, text: str, words: list[re.Match[str]]) -> list[Finding]:

@@ -371,6 +371,14 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Iedereen kent haar als 'de Dokter'.", "Iedereen kent haar als '[naam]'."),
     ("Ze woont op Markt 9, boven de bakker.", "Ze woont op [adres], boven de bakker."),
     ("mw woont op de markt 9 sinds de zomer", "mw woont op de [adres] sinds de zomer"),
+    # Where someone lives, in brackets or closing a line after their name; a region, a route.
+    ("De zoon van fam. Oldenhof (Krakeel) is 12.", "De zoon van fam. [naam] ([locatie]) is [leeftijd]."),
+    ("mw van 't hul (hanzewijk) belde huilend", "mw [naam] ([locatie]) belde huilend"),
+    ("Dhr. Sietse Brandsma, Skoatterwâld. Intake gehad.", "Dhr. [naam], [locatie]. Intake gehad."),
+    ("Ouders van Ilyas (10) komen uit de Rif.", "Ouders van [naam] ([leeftijd]) komen uit de [locatie]."),
+    ("Ahmad kwam via Griekenland uit Herat.", "[naam] kwam via [locatie] uit [locatie]."),
+    ("Ineke woont nu aan de Wipstrikkerallee.", "[naam] woont nu aan de [adres]."),
+    ("Fatima (buurvrouw) en Sanne (GGZ) belden.", "[naam] (buurvrouw) en [naam] (GGZ) belden."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
