@@ -541,7 +541,8 @@ THIRD_PERSON = re.compile(
 COUNTED_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*(?:s|en)\s\($")
 AGE_IN_BRACKETS = re.compile(r"\s\(\d{1,3}!?\)")
 # A capitalised word right before an age in brackets or between commas: "Shurendy (17)", "Bep, 91,".
-AGED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*)"
+AGED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s(?:(?:van|de|der|den|ter|ten|el|al)\s){0,2}){0,2}"
+                       r"[^\W\d_][\w'’-]*)"
                        r"(?:\s\(\d{1,3}\)|,\s\d{1,3}(?:\s+jaar)?(?:,|[ \t]*\n|[ \t]*$))")
 # Titles a person's name follows: in stories typed quickly the name is often in lower case.
 # How Dutch verbs end ("klaagde", "belt", "gingen"): a lower-case word like this after a name is
@@ -557,7 +558,7 @@ TITLED_NAME = re.compile(
 PERSON_NEXT = re.compile(
     r" (?:belde|vroeg|zei|zegt|vertelde|vertelt|appte|mailde|kwam|komt|wil|wilde|woont|woonde|heeft|"
     r"had|durft|durfde|huilde|lachte|sprak|schreef|liet|kreeg|krijgt|is \d|was \d|wordt \d|"
-    r"en (?:haar|zijn|hun) )")
+    r"en (?:haar|zijn|hun) |uit [A-Z])")
 NEXT_WORD = re.compile(r" ([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 # "meneer" and "mevrouw" are also nouns ("een meneer verkocht zijn fiets", "Mevrouw noemde zichzelf"):
 # after an article, or capitalised as in prose, a word in lower case after them is a verb, unless
@@ -1421,12 +1422,18 @@ class PrivacyGuard:
                       if _about_social_media(text, m.start())]
         for match in AGED_NAME.finditer(text):
             # The name's own words, from the last back, up to an ordinary word ("Gisteren Ali (12)").
+            # A place after a particle is a surname ("Cor van Dalen (74)").
             start = match.end("name")
-            for part in reversed(list(WORD.finditer(match.group("name")))):
-                value = part.group()
-                if not value[0].isupper() or self._ordinary(value) or value.lower() in self._places:
+            parts = list(WORD.finditer(match.group("name")))
+            for index in reversed(range(len(parts))):
+                value = parts[index].group()
+                if value in NAME_PARTICLES and start < match.end("name"):
+                    continue
+                after_particle = index > 0 and parts[index - 1].group() in NAME_PARTICLES
+                if (not value[0].isupper() or self._ordinary(value)
+                        or (value.lower() in self._places and not after_particle)):
                     break
-                start = match.start("name") + part.start()
+                start = match.start("name") + parts[index].start()
             if start < match.end("name"):
                 found.append(Finding(start, match.end("name"), "naam"))
         for match in QUOTED_NICKNAME.finditer(text):

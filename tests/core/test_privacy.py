@@ -379,6 +379,8 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Ahmad kwam via Griekenland uit Herat.", "[naam] kwam via [locatie] uit [locatie]."),
     ("Ineke woont nu aan de Wipstrikkerallee.", "[naam] woont nu aan de [adres]."),
     ("Fatima (buurvrouw) en Sanne (GGZ) belden.", "[naam] (buurvrouw) en [naam] (GGZ) belden."),
+    ("De motor is Cor van Dalen (74) uit de buurttuin.", "De motor is [naam] ([leeftijd]) uit de buurttuin."),
+    ("Rob uit Emmer-Compascuum heeft geen vaste plek.", "[naam] uit [locatie] heeft geen vaste plek."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
