@@ -1430,8 +1430,11 @@ class PrivacyGuard:
                 if value in NAME_PARTICLES and start < match.end("name"):
                     continue
                 after_particle = index > 0 and parts[index - 1].group() in NAME_PARTICLES
+                before_particle = index + 1 < len(parts) and parts[index + 1].group() in NAME_PARTICLES
                 if (not value[0].isupper() or self._ordinary(value)
-                        or (value.lower() in self._places and not after_particle)):
+                        or (value.lower() in self._places and not after_particle)
+                        # "Ouders van Ilyas (10)": only a name goes before a surname's particle.
+                        or (before_particle and not self._known_name(value))):
                     break
                 start = match.start("name") + parts[index].start()
             if start < match.end("name"):
