@@ -293,7 +293,7 @@ SIGN_OFF = re.compile(
 # Roos", "Spoed: bel Bas"; named as one of us: "Tip van collega Bram", "Fatma van ons team".
 # Not "haar collega Ahmed": the resident's colleague.
 COLLEAGUES = re.compile(
-    rf"{OPENING}(?i:dank|dankjewel|dankjulliewel|bedankt|thanks|thx)(?:\s+aan)?\s+@?"
+    rf"{OPENING}(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx)(?:\s+aan)?\s+@?"
     rf"(?P<thanked>{COLLEAGUE_NAMES})(?=\s+voor\b|\s*[!,.]|\s*$)"
     # Ours, not the resident's ("haar collega Ahmed", "een nieuwe collega op het werk").
     r"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en|aan|voor)\s+(?:(?i:nieuwe|oud-|ex-)\s*)?"
@@ -305,13 +305,17 @@ COLLEAGUES = re.compile(
     rf"|(?P<role>{COLLEAGUE_NAME})\s+van\s+(?:het\s+|de\s+)?(?i:secretariaat|receptie|administratie|planning|"
     r"helpdesk|ict|functioneel\s+beheer|kantoor)\b"
     # "Vragen? Esther weet ervan.", "Voor dringende zaken: Gonnie."
-    rf"|(?<![\w-])(?i:vragen|spoed|voor\s+dringende\s+zaken|bij\s+spoed|bij\s+vragen|bij\s+twijfel)\s*[?:]\s*"
+    rf"|(?<![\w-])(?i:vragen|spoed|voor\s+dringende\s+(?:zaken|dingen|vragen)|bij\s+spoed|bij\s+vragen|bij\s+twijfel)"
+    r"\s*[?:]\s*"
     rf"(?:(?i:bel|app|mail)\s+)?(?P<asked>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
     r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed)"
     rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën)|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën))"
-    r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+"
-    rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME})(?:\s+of\s+mij)?(?=\s*[.!,]|\s*$)")
+    r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
+    rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)(?:\s+of\s+mij)?"
+    # "…bel je Hennie op kantoor", "meer informatie volgt via Nienke".
+    r"(?:\s+op\s+(?:kantoor|de\s+zaak))?(?=\s*[.!,]|\s*$)"
+    rf"|(?<![\w-])(?i:informatie|info)\s+volgt\s+(?:via|van)\s+(?P<informing>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
 # A colleague named in the team's logistics, by what only a colleague does: takes over casework
 # ("Mo neemt vanaf maandag de casussen van Dewi over"), is on duty ("Yvonne heeft achterwacht").
 # Not leave, a bar or a household's tasks: residents have jobs and volunteer too.
@@ -322,10 +326,11 @@ TEAM_NAMES = rf"{TEAM_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{TEAM_NAME}){{0,4}}"
 COLLEAGUE_AT_WORK = re.compile(
     rf"{SIGN_OFF_OPENING}(?!(?i:ik|we|wij|zij|ze|hij|jij|je|jullie|mw|dhr|mevr|meneer|mevrouw)\b)"
     rf"(?P<at_work>{TEAM_NAMES})\s+(?:"
-    rf"(?:neemt|nemen)\b[^.!?\n]{{0,50}}?\b(?:{WORK_OBJECTS})\b[^.!?\n]{{0,30}}?\bover\b"
+    rf"(?:neemt|nemen)\b[^.!?\n]{{0,50}}?\b(?:(?:{WORK_OBJECTS})\b[^.!?\n]{{0,30}}?\bover|(?:{WORK_OBJECTS})\s+waar)\b"
     rf"|(?:heeft|hebben)\s+(?:[\w-]+\s+){{0,2}}?(?:dienst|achterwacht|piket)\b"
     # "sanne is ziek, haar huisbezoeken verdelen we": whoever has home visits or a caseload works here.
-    r"|[^.!?\n]{0,40}?\b(?:haar|zijn)\s+(?:huisbezoeken|casussen|cliënten|caseload|spreekuur|spreekuren|dossiers)\b"
+    # Not "haar dossiers": residents keep papers too.
+    r"|[^.!?\n]{0,40}?\b(?:haar|zijn)\s+(?:huisbezoeken|casussen|cliënten|caseload|spreekuur|spreekuren)\b"
     # "Thijs stuurt de slides rond", "Marloes en ik draaien de inloop".
     r"|(?:stuurt|sturen|mailt|mailen|deelt|delen|maakt|maken)\s+(?:de|het)\s+(?:slides|agenda|notulen|"
     r"presentatie|protocol|werkinstructie)\b"
