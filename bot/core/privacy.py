@@ -96,7 +96,8 @@ PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300"})
 # …and the ones people make up when they explain how to type a number.
 TYPED_PLACEHOLDERS = frozenset({"0612345678", "0201234567", "0101234567", "1234567890"})
 FORMAT_TALK = re.compile(r"(?<![\w-])(?:zonder|met)\s+(?:streepjes?|spaties?|puntjes?)"
-                         r"|(?<![\w-])(?:notatie|formaat|tekens|cijfers|invoeren|invullen)(?![\w-])",
+                         r"|(?<![\w-])(?:notatie|formaat|tekens|cijfers|invoeren|invullen|voorbeeld)(?![\w-])"
+                         r"|formulier(?![\w-])",
                          re.IGNORECASE)
 HOUSE_NUMBER = re.compile(
     r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])"
@@ -156,6 +157,8 @@ ORIGIN_OR_HOME = re.compile(
     r"|(?P<uit>uit)|(?i:woont|woonde|wonen|woonden|woonachtig)\s+(?:[\w'’-]+\s+){0,6}?"
     rf"(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?)\s+{PLACE_NAMED}")
 # A preposition and an article: what is named after them is a place or a thing, not a person.
+# (Not "naar", "naast", "bij": one goes to, lives next to and visits De Vries.)
+PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|op|uit|rond|richting|langs)\s+$")
 PLACE_ARTICLE_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:in|op|bij|naar|aan|langs|rond|richting|tegenover|naast|achter)\s+(?:de|het)"
     # …"in De Schakel", "op Het Anker": a name's capitalised article; no one is in or on "De Jong".
@@ -516,7 +519,10 @@ VENUE_BEFORE = re.compile(
     r"(?:(?<![\w-])(?i:wijkcentrum|buurthuis|buurtcentrum|mfc|kantoor|bibliotheek|stadhuis|gemeentehuis|"
     r"ontmoetingscentrum|wijkkamer|buurtkamer|repair\s?café|sporthal|gebouw|kerk|moskee)(?![\w-])"
     r"[^\n,.:;]{0,40},[ \t]*"
-    r"|(?<![\w-])(?i:zitten|zit)\s+(?i:we|wij)\s+(?:[\w-]+\s+){0,3}?(?i:aan|op|in)\s+(?:(?i:de|het)\s+)?)$")
+    r"|(?<![\w-])(?i:zitten|zit)\s+(?i:we|wij)\s+(?:[\w-]+\s+){0,3}?(?i:aan|op|in)\s+(?:(?i:de|het)\s+)?"
+    # "het FACT-team zit vanaf 1 mei niet meer aan de Boermarkeweg maar op Statenweg 3".
+    r"|(?<![\w-])[\w-]*(?i:team|kantoor)\s+(?i:zit|zitten|verhuist|verhuizen)\s+(?:[\w-]+\s+){0,10}?(?i:aan|op|in|naar)\s+"
+    r"(?:(?i:de|het)\s+)?)$")
 # A story with one of these kinds names or reaches someone: its addresses are no venue's. (A
 # service's phone number is never a finding, so an announcement may still give one.)
 SOMEONES_KINDS = frozenset({"naam", "leeftijd", "bsn", "iban", "email", "telefoonnummer"})
@@ -526,8 +532,9 @@ ABOUT_A_HOME = re.compile(r"(?<![\w-])(?:huisbezoek\w*|thuis|woont|woning|huis|a
 # One resident, by a word for one person ("ze" and "zij" may be plural, or the team).
 ONE_RESIDENT = re.compile(
     r"(?<![\w-])(?:man|vrouw|heer|dame|bewoner|bewoonster|cliënt|cliënte|client|moeder|vader|jongen|meisje|"
-    r"mevrouw|meneer|mw|dhr|gezin|familie|oma|opa|oom|tante|neef|nicht|broer|zus|buurman|buurvrouw|kind|zoon|"
-    r"dochter|kleinzoon|kleindochter|partner|echtgenoot|echtgenote|leerling|jongere|hij|"
+    # (A "Centrum voor Jeugd en Gezin" is a service.)
+    r"mevrouw|meneer|mw|dhr|(?<!jeugd en )gezin|familie|oma|opa|oom|tante|neef|nicht|broer|zus|buurman|"
+    r"buurvrouw|kind|zoon|dochter|kleinzoon|kleindochter|partner|echtgenoot|echtgenote|leerling|jongere|hij|"
     r"weduwe|weduwnaar|tiener|puber|baby)(?![\w-])", re.IGNORECASE)
 HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 # A duration as the subject: "de wachttijd in onze gemeente is acht jaar".
@@ -1604,8 +1611,10 @@ class PrivacyGuard:
             # …nor a language ("het Nederlands", "het Arabisch").
             language = bool(named.group("neuter")) and (name.lower() in LANGUAGES
                                                          or name.lower().endswith("isch"))
+            # …nor a service's team or desk ("het FACT-team", "het WMO-loket").
+            service = name.split("-")[0].isupper()
             if (not _sentence_start(text, named.start()) and not self._all_ordinary(name) and not language
-                    and not name.isupper() and not _ending_at(TITLE_BEFORE, text, named.start())):
+                    and not service and not _ending_at(TITLE_BEFORE, text, named.start())):
                 # Which kind of place is unknown: the weakest kind, so a known kind wins.
                 found.append(Finding(named.start(), named.end(), "locatie"))
         found += [Finding(m.start(), m.end(), "instelling") for m in SCHOOL_COMPOUND.finditer(text)
@@ -1676,8 +1685,11 @@ class PrivacyGuard:
         if kind == "naam" and len(words) > 2 and PLACE_ARTICLE_BEFORE.fullmatch(opening + " "):
             words = words[2:]
             kind = "locatie"
+        # "in De Huet", "naar Het Hoge": a capitalised article after a preposition of place.
         if kind == "naam" and (_ending_at(PLACE_ARTICLE_BEFORE, text, start + words[0].start())
-                               or (len(words) > 1 and opening.lower() in self._places)):
+                               or (len(words) > 1 and opening.lower() in self._places)
+                               or (len(words) > 1 and words[0].group() in ("De", "Het")
+                                   and _ending_at(PLACE_PREPOSITION_BEFORE, text, start + words[0].start()))):
             kind = "locatie"
         end = start + words[-1].end()
         start += words[0].start()

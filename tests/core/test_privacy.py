@@ -336,6 +336,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Fatima neemt haar dossiers mee naar het gesprek, waar ze alles laat zien.",
      "[naam] neemt haar dossiers mee naar het gesprek, waar ze alles laat zien."),
     ("Bij spoed bel je Fatima's moeder.", "Bij spoed bel je [naam] moeder."),
+    ("Ik ging naar De Vries om de sleutel te halen.", "Ik ging naar [naam] om de sleutel te halen."),
+    ("Mevrouw Jansen zit sinds mei niet meer in haar huis maar op Statenweg 3.",
+     "Mevrouw [naam] zit sinds mei niet meer in haar huis maar op [adres]."),
     ("Ik heb meer informatie gekregen van Fatima.", "Ik heb meer informatie gekregen van [naam]."),
     ("Haar oud-collega Ahmed helpt haar.", "Haar oud-collega [naam] helpt haar."),
     ("Welkom Kofi! Hij is net uit Eritrea.", "Welkom [naam]! Hij is net uit [locatie]."),
@@ -505,6 +508,11 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Vrijwilligers gezocht! Aanmelden via Femke of Bart.",
     "Volgende week ben ik op het congres. Voor dringende dingen: Ilse.",
     "Kick-off is in februari, meer informatie volgt via Nienke.",
+    # A service's name, its team's office, a form's example, a neighbourhood in a quoted question.
+    "Het centrum voor jeugd en gezin in Hengelo is twintig jaar oud.",
+    "Let op: het FACT-team zit vanaf 1 mei niet meer aan de Boermarkeweg maar op Statenweg 3.",
+    "In het intakeformulier staat bij telefoon als voorbeeld '06-12345678'.",
+    "Ze vroegen: 'waarom is er geen skatebaan in De Huet?' Daar werken we nu aan.",
     # …and what is no resident's: amounts after a title, a list of things, colleagues at work.
     "we kochten appels, peren, sara, en brood",
     "ik heb vnmdg supervisie, eline heeft dienst voor de crisislijn",
