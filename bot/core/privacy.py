@@ -165,6 +165,10 @@ PLACE_ARTICLE_BEFORE = re.compile(
     r"|(?:in|op)\s+(?:De|Het))\s+$")
 # How near a person a bare "uit X" must follow to say where that person is from.
 ORIGIN_REACH = 30
+# Words for people and plurals, which a bracket after a name holds as often as a place ("(zusjes)").
+RELATION_END = re.compile(r"(?:vader|moeder|ouders?|zoon|dochter|broer|broertje|zus|zusje|oom|tante|opa|oma|"
+                          r"neef|nicht|man|vrouw|kind|partner|vriend|vriendin|buurman|buurvrouw|tweeling|"
+                          r"jes|ers|sters)$")
 PLACE_BESIDE_NAME = re.compile(r"[ \t]*\((?P<bracketed>[^\W\d_][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)\)"
                                r"|,[ \t]+(?P<closing>[A-Z][\w'’-]+)(?=[ \t]*(?:[.\n]|$))")
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
@@ -1121,6 +1125,11 @@ class PrivacyGuard:
                  if not (f.kind == "locatie" and _team_or_title_place(normal, f, named))
                  and not _example(normal, f)
                  and not (f.kind == "url" and self._public_site(normal[f.start:f.end]))]
+        # A name inside an institution's longer name is the institution's ("het Elisabeth-TweeSteden
+        # Ziekenhuis"): alone, it names no one.
+        found = [f for f in found if f.kind != "naam" or not any(
+            other.kind == "instelling" and other.start <= f.start and f.end <= other.end
+            and other.end - other.start > f.end - f.start for other in found)]
         found += [self._whole(normal, f) for f in titled]
         merged = _one_address(normal, _merge(_with_someone(normal, _without_venues(normal, found))))
         return [view.original(finding) for finding in merged]
@@ -1578,7 +1587,8 @@ class PrivacyGuard:
             start, end = _named_span(beside)
             place = text[start:end]
             parts = place.lower().split()
-            if (place.isupper() or any(self._ordinary(part) or part in self._first_names for part in parts)
+            if (place.isupper() or RELATION_END.search(place.lower())
+                    or any(self._ordinary(part) or part in self._first_names for part in parts)
                     or (not place[0].isupper() and len(parts) > 1)):
                 continue
             places.append(Finding(start, end, "locatie"))

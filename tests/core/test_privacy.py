@@ -151,7 +151,7 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Dhr. Smulders slaapt sinds 12 januari in de opvang.", "Dhr. [naam] slaapt sinds [datum] in de opvang."),
     ("Bilal Amrani (zestien) zoekt een stage.", "[naam] ([leeftijd]) zoekt een stage."),
     ("mw kuipers van de Esdoornflat nr 112 belde.", "mw [naam] van de [locatie] [adres] belde."),
-    ("De school (Het Baken) meldt minder verzuim.", "De school ([instelling]) meldt minder verzuim."),
+    ("Noah zit op een nieuwe school (Het Baken).", "[naam] zit op een nieuwe school ([instelling])."),
     # Hard identifiers typed the way chat makes them: over lines, with an apostrophe, a number
     # the plan does not know but with its country code, a home number where someone lives.
     ("rekening:\nNL49 SNSB\n5391 4634 61\nop haar naam", "rekening:\n[iban]\nop haar naam"),
@@ -386,6 +386,8 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Ahmad kwam via Griekenland uit Herat.", "[naam] kwam via [locatie] uit [locatie]."),
     ("Ineke woont nu aan de Wipstrikkerallee.", "[naam] woont nu aan de [adres]."),
     ("Fatima (buurvrouw) en Sanne (GGZ) belden.", "[naam] (buurvrouw) en [naam] (GGZ) belden."),
+    ("Elif en Zeynep (zusjes) van fam. Arslan zijn verhuisd.",
+     "[naam] en [naam] (zusjes) van fam. [naam] zijn verhuisd."),
     ("De motor is Cor van Dalen (74) uit de buurttuin.", "De motor is [naam] ([leeftijd]) uit de buurttuin."),
     ("Rob uit Emmer-Compascuum heeft geen vaste plek.", "[naam] uit [locatie] heeft geen vaste plek."),
 ])
@@ -510,6 +512,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Kick-off is in februari, meer informatie volgt via Nienke.",
     # A service's name, its team's office, a form's example, a neighbourhood in a quoted question.
     "Het centrum voor jeugd en gezin in Hengelo is twintig jaar oud.",
+    "Goede samenwerking met de PAAZ van het Elisabeth-TweeSteden Ziekenhuis: ze bellen ons nu standaard.",
     "Let op: het FACT-team zit vanaf 1 mei niet meer aan de Boermarkeweg maar op Statenweg 3.",
     "In het intakeformulier staat bij telefoon als voorbeeld '06-12345678'.",
     "Ze vroegen: 'waarom is er geen skatebaan in De Huet?' Daar werken we nu aan.",
