@@ -221,8 +221,10 @@ DATE_PATTERNS = (
     # A year of birth said of someone: "hij is van 1938" (not "het gebouw is van 1938").
     re.compile(r"(?<![\w-])(?:hij|zij|ze|meneer|mevrouw|mw|dhr)\s+(?:is|was)\s+(?:zelf\s+)?van\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
-    # A year of birth in brackets after a name: "Dhr. Ahmadzai (1961)".
-    re.compile(r"(?<=[^\W\d_]\s)\(((?:19|20)\d{2})\)"),
+    # A year of birth in brackets after a name: "Dhr. Ahmadzai (1961)", "Gerbrich Dijkstra (1988,
+    # bsn …)", "(dhr. J. Kramer, 1966)".
+    re.compile(r"(?<=[^\W\d_]\s)\(((?:19|20)\d{2})(?:\)|,\s)"),
+    re.compile(r"\((?i:dhr|mw|mevr|mevrouw|meneer|de\s+heer)\.?\s[^()\n]{1,40},\s((?:19|20)\d{2})\)"),
 )
 # A date identifies a resident only when its sentence is about a person ("zijn vrouw overleed op
 # 17 augustus"), not about the team's own plans ("het rooster gaat in per 1 januari").
@@ -407,9 +409,14 @@ AGE_PATTERNS = (
     re.compile(r"(?<=[A-Za-z]\s)\((\d{1,3})\)"),
     # "Bep, 91, vertelde", "Emre Kaya, 17 jaar, heeft": an age between commas or closing the
     # sentence, right after a name (checked: capitalised).
-    re.compile(rf"(?P<name>[^\W\d_][\w'-]*),\s(\d{{1,3}}(?:\s+jaar|\s?jr)?|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar"
-               rf"|(?:{NUMBER_WORDS})(?=,\s))"
-               rf"!*(?:,\s|[.;:](?:\s|$)|\)|[ \t]*(?:\n|$))", re.IGNORECASE),
+    # …also "Mw. Rombouts, 95 en de oudste", "dhr en mw Pijnenburg, 82 en 79,".
+    re.compile(rf"(?P<name>[^\W\d_][\w'-]*),\s(\d{{1,3}}(?:\s+en\s+\d{{1,3}}(?=,))?(?:\s+jaar|\s?jr)?"
+               rf"|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar|(?:{NUMBER_WORDS})(?=,\s))"
+               rf"!*(?:,\s|[.;:](?:\s|$)|\)|[ \t]*(?:\n|$)|\s+en\s+(?:de|het|nog|een|al|zelf|toch|heel)\s)",
+               re.IGNORECASE),
+    # "Jayden van 15 uit Paauwenburg": a known first name, then "van" and an age (checked: known).
+    re.compile(r"(?P<known_name>[A-Z][\w'’-]*)\s+van\s+(\d{1,2})(?:\s+jaar)?"
+               r"(?=\s+(?:uit|met|die|is|zit|was|heeft|had|woont)\b|\s*[,.;:!?]|\s*$)"),
     # "(tweeling, 12)", "(7 en 4 jaar)": ages in brackets after names or a person word.
     re.compile(r"(?:(?<=[^\W\d_]\s)\(|(?<=[^\W\d_]\.\s)\(|\((?:(?i:tweeling|drieling|zoon|dochter|broer|zus|kind|baby|jongen|"
                r"meisje|moeder|vader|oma|opa)|[A-Z][\w'’-]*),\s)(\d{1,3}(?:(?:,\s*|\s+en\s+)\d{1,2})*"
@@ -906,6 +913,18 @@ def _one_address(text: str, findings: list[Finding]) -> list[Finding]:
     return joined
 
 
+def _one_name(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name with a nickname in quotes inside it ("Jacobus 'Koos' Rijnders") masked as one."""
+    joined: list[Finding] = []
+    for finding in findings:
+        if (joined and finding.kind == joined[-1].kind == "naam"
+                and re.fullmatch(r"[ \t]*['‘’\"“”][ \t]*", text[joined[-1].end:finding.start])):
+            joined[-1] = Finding(joined[-1].start, finding.end, "naam")
+        else:
+            joined.append(finding)
+    return joined
+
+
 def _sentence_start(text: str, start: int) -> bool:
     position = start
     while position and text[position - 1] in " \t\"'(“‘«":
@@ -1131,7 +1150,8 @@ class PrivacyGuard:
             other.kind == "instelling" and other.start <= f.start and f.end <= other.end
             and other.end - other.start > f.end - f.start for other in found)]
         found += [self._whole(normal, f) for f in titled]
-        merged = _one_address(normal, _merge(_with_someone(normal, _without_venues(normal, found))))
+        kept = _with_someone(normal, _without_venues(normal, found))
+        merged = _one_name(normal, _one_address(normal, _merge(kept)))
         return [view.original(finding) for finding in merged]
 
     def _whole(self, text: str, finding: Finding) -> Finding:
@@ -1307,6 +1327,8 @@ class PrivacyGuard:
                 name = match.group("name") if "name" in pattern.groupindex else None
                 if name is not None and not (name[0].isupper() or self._known_name(name)
                                              or _ending_at(PERSON_SHORTLY_BEFORE, text, match.end("name"))):
+                    continue
+                if "known_name" in pattern.groupindex and not self._known_name(match.group("known_name")):
                     continue
                 # A name as the subject ("Yusuf is veertien"), not a word ("Dat is veertig").
                 if "subject" in pattern.groupindex and self._ordinary(match.group("subject")):

@@ -390,6 +390,15 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "[naam] en [naam] (zusjes) van fam. [naam] zijn verhuisd."),
     ("De motor is Cor van Dalen (74) uit de buurttuin.", "De motor is [naam] ([leeftijd]) uit de buurttuin."),
     ("Rob uit Emmer-Compascuum heeft geen vaste plek.", "[naam] uit [locatie] heeft geen vaste plek."),
+    # A nickname in quotes inside a name; ages and years of birth beside a name.
+    ("Dhr. Jacobus 'Koos' Rijnders had zijn schulden verzwegen.", "Dhr. [naam] had zijn schulden verzwegen."),
+    ("Een bewoner (dhr. J. Kramer, 1966) belde elke avond.",
+     "Een bewoner (dhr. [naam], [datum]) belde elke avond."),
+    ("Mw. Rombouts, 95 en de oudste van het dorp, ging mee.",
+     "Mw. [naam], [leeftijd] en de oudste van het dorp, ging mee."),
+    ("dhr en mw Pijnenburg, 82 en 79, wonen op een boerderij.",
+     "dhr en mw [naam], [leeftijd], wonen op een boerderij."),
+    ("Jayden van 15 is weer geschorst.", "[naam] van [leeftijd] is weer geschorst."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -513,6 +522,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     # A service's name, its team's office, a form's example, a neighbourhood in a quoted question.
     "Het centrum voor jeugd en gezin in Hengelo is twintig jaar oud.",
     "Goede samenwerking met de PAAZ van het Elisabeth-TweeSteden Ziekenhuis: ze bellen ons nu standaard.",
+    "Het team van 15 vrijwilligers kookt. Het rapport (2019, p. 12) zegt dat ook.",
     "Let op: het FACT-team zit vanaf 1 mei niet meer aan de Boermarkeweg maar op Statenweg 3.",
     "In het intakeformulier staat bij telefoon als voorbeeld '06-12345678'.",
     "Ze vroegen: 'waarom is er geen skatebaan in De Huet?' Daar werken we nu aan.",
