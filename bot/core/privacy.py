@@ -169,8 +169,9 @@ ORIGIN_REACH = 30
 RELATION_END = re.compile(r"(?:vader|moeder|ouders?|zoon|dochter|broer|broertje|zus|zusje|oom|tante|opa|oma|"
                           r"neef|nicht|man|vrouw|kind|partner|vriend|vriendin|buurman|buurvrouw|tweeling|"
                           r"jes|ers|sters)$")
-PLACE_BESIDE_NAME = re.compile(r"[ \t]*\((?P<bracketed>[^\W\d_][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)\)"
-                               r"|,[ \t]+(?P<closing>[A-Z][\w'’-]+)(?=[ \t]*(?:[.\n]|$))")
+PLACE_BESIDE_NAME = re.compile(
+    r"[ \t]*\((?:[A-Z][\w'’-]+,[ \t]*)?(?P<bracketed>[^\W\d_][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)\)"
+    r"|,[ \t]+(?P<after_comma>[A-Z][\w'’-]+)(?=[ \t]*(?:[.,)\n]|$))")
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
 LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{0,40},\s*$", re.IGNORECASE)
 # Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
@@ -1133,12 +1134,13 @@ class PrivacyGuard:
         titled = [f for title_start, f in self._titled_names(normal)
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
                   and not _brand_spelled(normal[f.start:f.end])]
-        found += self._places_beside_names(normal, [*found, *titled])
-        # An institution named with more than the phrase stays one ("Rode Kruis Ziekenhuis").
+        # An institution or a place named with more than the phrase stays one ("Rode Kruis
+        # Ziekenhuis", "Bergen op Zoom" holds the app "Zoom").
         found = [f for f in found if f.kind not in NAME_LIKE_KINDS
                  or not any(s < f.end and f.start < e
-                            and (f.kind != "instelling" or (s <= f.start and f.end <= e))
+                            and (f.kind == "naam" or (s <= f.start and f.end <= e))
                             for s, e in not_personal)]
+        found += self._places_beside(normal, [*found, *titled])
         named = [f.start for f in [*found, *titled] if f.kind == "naam"]
         found = [self._whole(normal, f) for f in _dates_about_someone(normal, found, titled)
                  if not (f.kind == "locatie" and _team_or_title_place(normal, f, named))
@@ -1596,13 +1598,14 @@ class PrivacyGuard:
             places.append(Finding(match.start("place"), match.end("place"), "locatie"))
         return places
 
-    def _places_beside_names(self, text: str, found: list[Finding]) -> list[Finding]:
+    def _places_beside(self, text: str, found: list[Finding]) -> list[Finding]:
         """A word no list knows, in brackets right after a name ("fam. Pinas (Oosterparkwijk)",
-        "mw van 't hul (hanzewijk)") or after a comma closing a line that names someone ("Dhr.
-        Sietse Brandsma, Skoatterwâld."): where they live. Roles, relatives, abbreviations and
-        first names are left to the other rules ("Sanne (GGZ)", "Ahmed (buurman)")."""
+        "Dhr. Osman Jama (Zeist, Kerckebosch)") or after a comma after a name or a town ("Dhr.
+        Sietse Brandsma, Skoatterwâld.", "in Bergen op Zoom, Gageldonk,"): where they live.
+        Roles, relatives, abbreviations and first names are left to the other rules ("Sanne
+        (GGZ)", "Ahmed (buurman)")."""
         places = []
-        for name in (f for f in found if f.kind == "naam"):
+        for name in (f for f in found if f.kind in ("naam", "locatie")):
             beside = PLACE_BESIDE_NAME.match(text, name.end)
             if beside is None:
                 continue

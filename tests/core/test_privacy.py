@@ -399,6 +399,11 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("dhr en mw Pijnenburg, 82 en 79, wonen op een boerderij.",
      "dhr en mw [naam], [leeftijd], wonen op een boerderij."),
     ("Jayden van 15 is weer geschorst.", "[naam] van [leeftijd] is weer geschorst."),
+    # A town holding a word from the not-personal lists; a neighbourhood after a town or a name.
+    ("Hij woont in Bergen op Zoom, Gageldonk, en wast met de hand. Dhr. Lucas Verbrugge.",
+     "Hij woont in [locatie], [locatie], en wast met de hand. Dhr. [naam]."),
+    ("Dhr. Osman Jama (Zeist, Kerckebosch) heeft afgelost.",
+     "Dhr. [naam] ([locatie], [locatie]) heeft afgelost."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -523,6 +528,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Het centrum voor jeugd en gezin in Hengelo is twintig jaar oud.",
     "Goede samenwerking met de PAAZ van het Elisabeth-TweeSteden Ziekenhuis: ze bellen ons nu standaard.",
     "Het team van 15 vrijwilligers kookt. Het rapport (2019, p. 12) zegt dat ook.",
+    "Dank aan Sanne, Joris, Femke en Mebrat voor het meedraaien! Wij werken in Zwolle, Kampen, Deventer.",
     "Let op: het FACT-team zit vanaf 1 mei niet meer aan de Boermarkeweg maar op Statenweg 3.",
     "In het intakeformulier staat bij telefoon als voorbeeld '06-12345678'.",
     "Ze vroegen: 'waarom is er geen skatebaan in De Huet?' Daar werken we nu aan.",
