@@ -154,8 +154,13 @@ PLACE_NAMED = (r"(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
                r"(?:\s+(?:van\s+|aan\s+(?:de\s+|het\s+)?)?[A-Z][\w'’]+){0,2})")
 ORIGIN_OR_HOME = re.compile(
     r"(?<![\w-])(?:(?P<origin>oorspronkelijk|afkomstig|geboren|gevlucht|komt|kwam|komen|kwamen)\s+(?:\w+\s+)?uit"
-    r"|(?P<uit>uit)|(?i:woont|woonde|wonen|woonden|woonachtig)\s+(?:[\w'’-]+\s+){0,6}?"
-    rf"(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?)\s+{PLACE_NAMED}")
+    # A bare "uit" or "in" right after a person: "mijn cliënt uit Crosestein", "fam. Mohamud in
+    # Lammerenburg".
+    r"|(?P<uit>uit|in)|(?i:woont|woonde|wonen|woonden|woonachtig|thuis)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?"
+    # "verhuisd van Heksenwiel naar Prinsenbeek".
+    r"|(?i:verhuisd|verhuist|verhuizen|verhuisde|verhuizing)\s+(?:[\w'’-]+\s+){0,4}?(?:van|naar|uit))"
+    rf"\s+{PLACE_NAMED}")
 # A preposition and an article: what is named after them is a place or a thing, not a person.
 # (Not "naar", "naast", "bij": one goes to, lives next to and visits De Vries.)
 PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|op|uit|rond|richting|langs)\s+$")
@@ -163,6 +168,9 @@ PLACE_ARTICLE_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:in|op|bij|naar|aan|langs|rond|richting|tegenover|naast|achter)\s+(?:de|het)"
     # …"in De Schakel", "op Het Anker": a name's capitalised article; no one is in or on "De Jong".
     r"|(?:in|op)\s+(?:De|Het))\s+$")
+# A resident named by a word: where "uit" or "in" right after it says where they are from or live.
+RESIDENT_NOUN = re.compile(r"(?<![\w-])(?i:cliënt|cliënte|client|bewoner|bewoonster|mevrouw|meneer|gezin|"
+                           r"familie|fam\.?|jongen|meisje|jongere|moeder|vader|weduwe|weduwnaar)(?![\w-])")
 # How near a person a bare "uit X" must follow to say where that person is from.
 ORIGIN_REACH = 30
 # Words for people and plurals, which a bracket after a name holds as often as a place ("(zusjes)").
@@ -1578,13 +1586,12 @@ class PrivacyGuard:
 
     def _origins_and_homes(self, text: str, found: list[Finding]) -> list[Finding]:
         """A place no list knows, where a person comes from or lives ("Dhr. Hodžić, 59, oorspronkelijk
-        uit Tuzla", "Lucas Hermans uit Chevermont", "woont in Dauwendaele"). A bare "uit" says so only
-        right after a name or age: "de collega uit Zwolle" is no resident's place."""
+        uit Tuzla", "Lucas Hermans uit Chevermont", "woont in Dauwendaele", "thuis in Gestel",
+        "verhuisd van Heksenwiel"). A bare "uit" or "in" says so only right after a name, an age or
+        a word for a resident: "de collega uit Zwolle" is no resident's place."""
         places = []
-        lowered = text.lower()
-        if "uit" not in lowered and "woon" not in lowered:
-            return places
         people = [f.end for f in found if f.kind in ("naam", "leeftijd")]
+        people += [m.end() for m in RESIDENT_NOUN.finditer(text)]
         for match in ORIGIN_OR_HOME.finditer(text):
             place = match.group("place")
             # "woont op de Grote Markt": a street's suffix names a street, ordinary words before it or not.

@@ -404,6 +404,13 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Hij woont in [locatie], [locatie], en wast met de hand. Dhr. [naam]."),
     ("Dhr. Osman Jama (Zeist, Kerckebosch) heeft afgelost.",
      "Dhr. [naam] ([locatie], [locatie]) heeft afgelost."),
+    # Where someone lives, after "in" or "uit" right after them, "thuis in", "verhuisd van".
+    ("Huisbezoek bij fam. Mohamud in Lammerenburg.", "Huisbezoek bij fam. [naam] in [locatie]."),
+    ("Update over mijn cliënt uit Crosestein: hij betaalt zelf.",
+     "Update over mijn cliënt uit [locatie]: hij betaalt zelf."),
+    ("mevr. Demi Claassen zit weer thuis in Gestel.", "mevr. [naam] zit weer thuis in [locatie]."),
+    ("Fam. Arslan is verhuisd van Heksenwiel naar een flat.",
+     "Fam. [naam] is verhuisd van [locatie] naar een flat."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -529,6 +536,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Goede samenwerking met de PAAZ van het Elisabeth-TweeSteden Ziekenhuis: ze bellen ons nu standaard.",
     "Het team van 15 vrijwilligers kookt. Het rapport (2019, p. 12) zegt dat ook.",
     "Dank aan Sanne, Joris, Femke en Mebrat voor het meedraaien! Wij werken in Zwolle, Kampen, Deventer.",
+    "De collega uit Zwolle belde. We keken met de groep naar Tussen Kunst & Kitsch.",
     "Let op: het FACT-team zit vanaf 1 mei niet meer aan de Boermarkeweg maar op Statenweg 3.",
     "In het intakeformulier staat bij telefoon als voorbeeld '06-12345678'.",
     "Ze vroegen: 'waarom is er geen skatebaan in De Huet?' Daar werken we nu aan.",
