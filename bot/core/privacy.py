@@ -194,7 +194,8 @@ LOWER_STREET_OPENING = re.compile(
     r"generaal|admiraal|professor|prof|sint|st)\.?\s+)+(?:(?:van|de|der|den|ter|ten)\s+)*$")
 # Compounds that name one building or park ("de Kikkerflat", "bij het Rijsterborgherpark"): a
 # capitalised word ending in its type.
-NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof|park)(?![\w-])")
+# …and a quarter by its name ("de kinderen van de Papegaaienbuurt").
+NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof|park|buurt|wijk|kwartier)(?![\w-])")
 # Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
 ARTICLE_SURNAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w'’]+\s+)?(?:Al|El|Abu|Ben|Bin|Ait|Ould|Abd|al|el|abu|ben|bin|ait|abd)-[A-Z][\w'’]+")

@@ -411,6 +411,8 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("mevr. Demi Claassen zit weer thuis in Gestel.", "mevr. [naam] zit weer thuis in [locatie]."),
     ("Fam. Arslan is verhuisd van Heksenwiel naar een flat.",
      "Fam. [naam] is verhuisd van [locatie] naar een flat."),
+    ("De kinderen van de Papegaaienbuurt vroegen het. Aanvoerder is Rayan, 12.",
+     "De kinderen van de [locatie] vroegen het. Aanvoerder is [naam], [leeftijd]."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
