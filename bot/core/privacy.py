@@ -161,6 +161,9 @@ ORIGIN_OR_HOME = re.compile(
     # "verhuisd van Heksenwiel naar Prinsenbeek".
     r"|(?i:verhuisd|verhuist|verhuizen|verhuisde|verhuizing)\s+(?:[\w'’-]+\s+){0,4}?(?:van|naar|uit))"
     rf"\s+{PLACE_NAMED}")
+COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost|Noordwest|Zuidoost|"
+                             r"Zuidwest)$")
+ROUTE_ON = re.compile(r"\s+naar\s+[A-Z]")
 # A preposition and an article: what is named after them is a place or a thing, not a person.
 # (Not "naar", "naast", "bij": one goes to, lives next to and visits De Vries.)
 PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|op|uit|rond|richting|langs)\s+$")
@@ -687,7 +690,10 @@ PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam
 # "Ons wijkteam werkt in Utrecht-Noord": the team's own area, where no one resident is placed.
 TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
                        r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}|(?:wijk|buurt|jeugd|sociaal\s+)?team"
-                       r"\s+(?:[\w-]+\s+){0,2})in\s+$|(?:ons|onze)\s+(?:eigen\s+)?(?:werkgebied|wijk|buurt),?\s+$",
+                       r"\s+(?:[\w-]+\s+){0,2})in\s+$|(?:ons|onze)\s+(?:eigen\s+)?(?:werkgebied|wijk|buurt),?\s+$"
+                       # "ons buurthuis in Kronehoef", "onze inloop op het Kastelenplein".
+                       r"|(?<![\w-])(?:ons|onze)\s+(?:buurthuis|wijkcentrum|buurtcentrum|kantoor|inloop|"
+                       r"spreekuur|locatie|vestiging|team)\s+(?:in|op|aan)\s+(?:de\s+|het\s+)?$",
                        re.IGNORECASE)
 TEAM_AREA_AFTER = re.compile(r"[\w'’-]*,\s+(?:ons|onze)\s+(?:werkgebied|wijk|buurt|gebied)\b", re.IGNORECASE)
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
@@ -1728,6 +1734,13 @@ class PrivacyGuard:
         if kind == "naam" and len(words) > 2 and PLACE_ARTICLE_BEFORE.fullmatch(opening + " "):
             words = words[2:]
             kind = "locatie"
+        # "Goes-Oost", "Emmen-Zuid": a town's quarter by its compass point; "Van Sluis naar Hulst":
+        # a route between towns.
+        route = words[0].group() in ("van", "Van") and ROUTE_ON.match(text, start + words[-1].end())
+        if kind == "naam" and (COMPASS_QUARTER.search(words[-1].group()) or route):
+            kind = "locatie"
+            if route:
+                words = words[1:]
         # "in De Huet", "naar Het Hoge": a capitalised article after a preposition of place.
         if kind == "naam" and (_ending_at(PLACE_ARTICLE_BEFORE, text, start + words[0].start())
                                or (len(words) > 1 and opening.lower() in self._places)
