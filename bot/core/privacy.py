@@ -94,6 +94,11 @@ EXAMPLE_BEFORE = re.compile(
 # an explanation of a form, not anyone's data.
 PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300"})
 # …and the ones people make up when they explain how to type a number.
+# A form's filled-in example, introduced after the form is named: what follows on that line is
+# the example (not "Een voorbeeld: Fatima vulde het formulier in").
+FORM_EXAMPLE = re.compile(r"(?i:formulier|brief|handleiding|sjabloon|template)\w*\b[^\n.!?]{0,60}?"
+                          r"\bvoorbeeld\s*:[^\n]*$")
+FORM_EXAMPLE_REACH = 200
 TYPED_PLACEHOLDERS = frozenset({"0612345678", "0201234567", "0101234567", "1234567890"})
 FORMAT_TALK = re.compile(r"(?<![\w-])(?:zonder|met)\s+(?:streepjes?|spaties?|puntjes?)"
                          r"|(?<![\w-])(?:notatie|formaat|tekens|cijfers|invoeren|invullen|voorbeeld)(?![\w-])"
@@ -336,7 +341,7 @@ COLLEAGUES = re.compile(
     r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
     rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)(?:\s+of\s+mij)?"
     # "…bel je Hennie op kantoor", "meer informatie volgt via Nienke".
-    r"(?:\s+op\s+(?:kantoor|de\s+zaak))?(?=\s*[.!,]|\s*$)"
+    r"(?:\s+op\s+(?:kantoor|de\s+zaak))?(?=\s*[.!,]|\s*$|\s+(?:voor|vóór|uiterlijk|tot)\s)"
     rf"|(?<![\w-])(?i:informatie|info)\s+volgt\s+(?:via|van)\s+(?P<informing>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
 # A colleague named in the team's logistics, by what only a colleague does: takes over casework
 # ("Mo neemt vanaf maandag de casussen van Dewi over"), is on duty ("Yvonne heeft achterwacht").
@@ -1976,6 +1981,9 @@ def _example(text: str, finding: Finding) -> bool:
     # The placeholders people type themselves, in a sentence about how to type a number
     # ("zonder streepje, dus 0612345678 en niet 06-12345678"); elsewhere they may be real.
     if typed in TYPED_PLACEHOLDERS and _sentence_has(FORMAT_TALK, _sentence_at(text, finding.start)):
+        return True
+    # Everything after "ingevuld voorbeeld:" on a form ("Naam: J. Jansen, Adres: Dorpsstraat 1").
+    if FORM_EXAMPLE.search(text, max(0, finding.start - FORM_EXAMPLE_REACH), finding.start):
         return True
     return finding.kind in (*HARD_KINDS, "datum") and bool(_ending_at(EXAMPLE_BEFORE, text, finding.start))
 
