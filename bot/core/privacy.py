@@ -113,12 +113,22 @@ LABELLED_ADDRESS = re.compile(
     r"(?<![\w-])(?i:adres|woonadres|postadres|huisadres)[ \t]*:?[ \t]+"
     r"(?P<street>[A-Z][\w'’-]+(?:[ \t]+[A-Za-z][\w'’-]+){0,3}?)[ \t]+\d{1,5}(?:[ -]?[a-zA-Z])?(?![\w-])")
 # "Dorpsstraat nummer 12", "huisnummer 9": the word between a street and its number, or instead of it.
-NUMBER_WORD_BEFORE = re.compile(r"(?<![\w-])(huisnummer|huisnr\.?|nummer|nr\.?|no\.?)\s*$", re.IGNORECASE)
+NUMBER_WORD_BEFORE = re.compile(r"(?<![\w-])(huisnummer|huisnr\.?|nummer|nr\.?|no\.?|chalet|standplaats|"
+                                r"ligplaats|woonwagen)\s*$", re.IGNORECASE)
+# Number words that always name a home ("chalet 31" on a holiday park, "standplaats 4").
+HOME_NUMBER_WORDS = ("huis", "chalet", "standplaats", "ligplaats", "woonwagen")
 # A house number alone points at a home after these ("de buurvrouw van nummer 9").
-HOME_NUMBER_CONTEXT = re.compile(r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|naast|[\w-]*flat|complex)\s+$"
-                                 # …or after a family or a titled resident ("naar fam yilmaz nr 14").
-                                 r"|(?<![\w-])(?:fam|familie|mw|mevr|dhr)\.?\s+(?:[\w'’-]+\s+){1,3}$",
-                                 re.IGNORECASE)
+HOME_NUMBER_CONTEXT = re.compile(
+    r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|naast)\s+$"
+    # …after a building, a neighbour or a titled resident ("van het hofje achter de kerk, nummer 2",
+    # "buurman = nr 18", "dhr. v.d. Linden nr 32").
+    r"|(?<![\w-])(?:[\w-]*flat|complex|hofje|portiek|galerij)\b[^.!?\n]{0,30}?,?\s*$"
+    r"|(?<![\w-])(?:buurman|buurvrouw|buren|bewoners?|bewoonster)\s*[=:]?\s*$"
+    r"|(?<![\w-])(?:fam|familie|mw|mevr|dhr)\.?\s+(?:[\w'’.-]+\s+){1,3}$",
+    re.IGNORECASE)
+# A bare house number after a neighbour: "de buurman van 12b", "de buren van 14".
+NEIGHBOUR_OF = re.compile(r"(?<![\w-])(?:buurman|buurvrouw|buren|bewoner|bewoonster)\s+(?:van|op|naast)"
+                          r"\s+$", re.IGNORECASE)
 STREET_SUFFIXES = ("allee|baan|bolwerk|boulevard|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|"
                    "pad|park|plantsoen|plein|promenade|singel|steeg|straat|wal|weg|wetering|zijde")
 STREET_SUFFIX = re.compile(rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})$")
@@ -1284,7 +1294,10 @@ class PrivacyGuard:
             start = self._street_before(text, end)
             if start is not None:
                 found.append(Finding(start, number.end(), "adres"))
-            elif number_word and (number_word.group(1).lower().startswith("huis")
+            elif (not number_word and _ending_at(NEIGHBOUR_OF, text, number.start())
+                  and not text.startswith("+", number.end())):
+                found.append(Finding(number.start(), number.end(), "adres"))
+            elif number_word and (number_word.group(1).lower().startswith(HOME_NUMBER_WORDS)
                                   or _ending_at(HOME_NUMBER_CONTEXT, text, number_word.start())
                                   or _ending_at(LIVING_BEFORE, text, number_word.start())):
                 found.append(Finding(number_word.start(), number.end(), "adres"))
