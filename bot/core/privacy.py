@@ -173,7 +173,9 @@ ORIGIN_OR_HOME = re.compile(
     # Lammerenburg".
     r"|(?P<uit>uit|in)|(?i:woont|woonde|wonen|woonden|woonachtig|thuis)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?"
-    # "verhuisd van Heksenwiel naar Prinsenbeek".
+    # "haar appartement in de Triniteit", "verhuisd van Heksenwiel naar Prinsenbeek".
+    r"|(?<![\w-])(?i:appartement|woning|flat|flatje|huis|huisje|kamer|studio|bovenwoning|benedenwoning|"
+    r"seniorenwoning)\s+(?:in|op|aan)(?:\s+(?:de|het))?"
     r"|(?i:verhuisd|verhuist|verhuizen|verhuisde|verhuizing)\s+(?:[\w'’-]+\s+){0,4}?(?:van|naar|uit))"
     rf"\s+{PLACE_NAMED}")
 COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost|Noordwest|Zuidoost|"
@@ -1620,8 +1622,10 @@ class PrivacyGuard:
         for match in ORIGIN_OR_HOME.finditer(text):
             place = match.group("place")
             # "woont op de Grote Markt": a street's suffix names a street, ordinary words before it or not.
-            if ((self._ordinary(place.split()[0]) and not STREET_SUFFIX_ANY_CASE.search(place))
-                    or place.lower() in HOME_REGION):
+            # (Not "Al Hoceima": a town abroad whose first word is a Dutch one.)
+            ordinary_start = (self._ordinary(place.split()[0]) and not STREET_SUFFIX_ANY_CASE.search(place)
+                              and place.lower() not in self.words.places_abroad)
+            if ordinary_start or place.lower() in HOME_REGION:
                 continue
             if match.group("uit") and not any(0 <= match.start() - end <= ORIGIN_REACH
                                               and not re.search(r"[.!?\n]", text[end:match.start()])

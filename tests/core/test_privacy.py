@@ -428,6 +428,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Fam. [naam] is verhuisd van [locatie] naar een flat."),
     ("De kinderen van de Papegaaienbuurt vroegen het. Aanvoerder is Rayan, 12.",
      "De kinderen van de [locatie] vroegen het. Aanvoerder is [naam], [leeftijd]."),
+    ("Said, 45, uit Al Hoceima, woont alleen.", "[naam], [leeftijd], uit [locatie], woont alleen."),
+    ("Marieke belde: ze wil pas terug naar haar appartement in de Triniteit.",
+     "[naam] belde: ze wil pas terug naar haar appartement in de [locatie]."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -558,6 +561,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "We koken vrijdag voor 60 man in ons buurthuis in Kronehoef.",
     "Vrijwilligersuitje gaat naar Urk: vis eten. Opgeven bij Annemiek voor 1 mei.",
     "De juf van 7b belde. Bewoners van 75+ zitten vaak vast op drie hoog.",
+    "Een woning in Utrecht vinden is lastig voor iedereen.",
     "Op het machtigingsformulier staat een ingevuld voorbeeld: Naam: J. Jansen, Adres: Dorpsstraat 1.",
     "Let op: het FACT-team zit vanaf 1 mei niet meer aan de Boermarkeweg maar op Statenweg 3.",
     "In het intakeformulier staat bij telefoon als voorbeeld '06-12345678'.",
