@@ -308,6 +308,9 @@ TEAM_EVENT = re.compile(r"(?<![\w-])(?:feest|feestje|jubileum|workshop|opening)(
 COLLEAGUE_NAME = r"[A-Z][\w'’-]*"
 # At most five names in a row: enough for a team, and no rescanning of a long list from each comma.
 COLLEAGUE_NAMES = rf"{COLLEAGUE_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{COLLEAGUE_NAME}){{0,4}}"
+# …also typed in lower case, where the shape alone says colleague ("dank aan joyce en karim voor…").
+TEAM_NAME = r"[A-Za-z][\w'’-]*"
+TEAM_NAMES = rf"{TEAM_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{TEAM_NAME}){{0,4}}"
 # Where thanks or an address can start: the text's or a line's start, or after a sentence's end or
 # an emoji; a sign-off also after a comma ("…, groet Ilse"). Never after a colon or a quote mark
 # ("eindigde met: Groetjes, Fatima").
@@ -318,8 +321,9 @@ SIGN_OFF_OPENING = r"(?:^|(?<=[^\w\s:;'\"‘“]))[ \t\n]*"
 SIGN_OFF = re.compile(
     rf"(?:{SIGN_OFF_OPENING}(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?groet(?:en|jes)?|gr\.?|"
     r"grt|mvg|liefs|dank|dankjewel|bedankt|thx|thanks)[,:!]?\s+|(?<=[^\w\s,:;'\"‘“])[ \t]+[-–—]+[ \t]*"
-    # …or on a line of its own after an emoji or "!" ("Thanks 🙏\n– Sam"), not after a list's item.
-    r"|(?<=[^\w\s,:;.)'\"‘“])[ \t]*\n[ \t]*[-–—]+[ \t]*"
+    # …or on a line of its own after an emoji, "!" or a sentence's end ("Thanks 🙏\n– Sam"), not
+    # after a list's item or its colon.
+    r"|(?<=[^\w\s,:;)'\"‘“])[ \t]*\n[ \t]*[-–—]+[ \t]*"
     # …or alone on the last line after a sentence's end ("…achter het gebouw.\nEllen").
     r"|(?<=[.!?])[ \t]*\n+[ \t]*)"
     rf"(?P<names>{COLLEAGUE_NAMES})"
@@ -333,7 +337,7 @@ SIGN_OFF = re.compile(
 # Not "haar collega Ahmed": the resident's colleague.
 COLLEAGUES = re.compile(
     rf"{OPENING}(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx)(?:\s+aan)?\s+@?"
-    rf"(?P<thanked>{COLLEAGUE_NAMES})(?=\s+voor\b|\s*[!,.]|\s*$)"
+    rf"(?P<thanked>{TEAM_NAMES})(?=\s+voor\b|\s*[!,.]|\s*$)"
     # Ours, not the resident's ("haar collega Ahmed", "een nieuwe collega op het werk").
     r"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en|aan|voor)\s+(?:(?i:nieuwe|oud-|ex-)\s*)?"
     rf"|{OPENING}|(?<=:)[ \t]*)"
@@ -351,7 +355,7 @@ COLLEAGUES = re.compile(
     r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed)"
     rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën)|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën))"
     r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
-    rf"(?:mij\s+of\s+)?(?P<contact>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)(?:\s+of\s+mij)?"
+    rf"(?:mij\s+of\s+)?(?P<contact>{TEAM_NAME}(?:\s+of\s+{TEAM_NAME})?)(?:\s+of\s+mij)?"
     # "…bel je Hennie op kantoor", "meer informatie volgt via Nienke".
     r"(?:\s+op\s+(?:kantoor|de\s+zaak))?(?=\s*[.!,]|\s*$|\s+(?:voor|vóór|uiterlijk|tot)\s)"
     rf"|(?<![\w-])(?i:informatie|info)\s+volgt\s+(?:via|van)\s+(?P<informing>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
@@ -360,8 +364,6 @@ COLLEAGUES = re.compile(
 # Not leave, a bar or a household's tasks: residents have jobs and volunteer too.
 WORK_OBJECTS = (r"casus|casussen|cliënten|clienten|dossiers?|[\w-]*trajecten|spreekuur|spreekuren|"
                 r"crisisdienst|bereikbaarheidsdienst|achterwacht|piket|caseload|intakes")
-TEAM_NAME = r"[A-Za-z][\w'’-]*"
-TEAM_NAMES = rf"{TEAM_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{TEAM_NAME}){{0,4}}"
 COLLEAGUE_AT_WORK = re.compile(
     rf"{SIGN_OFF_OPENING}(?!(?i:ik|we|wij|zij|ze|hij|jij|je|jullie|mw|dhr|mevr|meneer|mevrouw)\b)"
     rf"(?P<at_work>{TEAM_NAMES})\s+(?:"
@@ -1555,7 +1557,8 @@ class PrivacyGuard:
             joined = [i for i in neighbours if i in names and _between(text, words[i], word) in ("", "en")]
             if joined:
                 found.append(Finding(word.start(), word.end(), "naam"))
-            if (index + 2 < len(words) and words[index + 1].group() in NAME_PARTICLES
+            # (Not "het" alone: "jeroen het aanspreekpunt"; a surname has "van het".)
+            if (index + 2 < len(words) and words[index + 1].group() in NAME_PARTICLES - {"het", "'t"}
                     and not self._ordinary(words[index + 2].group())
                     and _between(text, word, words[index + 2]) == words[index + 1].group()):
                 found.append(Finding(word.start(), words[index + 2].end(), "naam"))
@@ -1964,7 +1967,7 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
         sentence = _sentence_at(text, start)
         if _sentence_has(SPEECH, sentence) or _sentence_has(QUOTED, sentence) or any(
                 not any(s <= m.start() < e for s, e in spans)
-                for name in names if name != "en"
+                for name in names if name not in ("en", "of", "mij")
                 for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)):
             continue
         kept.append((start, end))
