@@ -151,7 +151,7 @@ STREET_WITHOUT_NUMBER = re.compile(
     rf"(?:{STREET_ONLY_SUFFIXES})(?![\w-])")
 # A street in lower case named without a number, after an article ("de hoek van de lisdoddestraat").
 LOWER_STREET_AFTER_DE = re.compile(
-    rf"(?<![\w-])(?:de|het)\s+((?:(?:nieuwe|oude|lange|korte|grote|kleine|hoge|lage|eerste|tweede|derde)\s+)?"
+    rf"(?<![\w-])(?:de|het|vd|v/d|v\.d\.)\s+((?:(?:nieuwe|oude|lange|korte|grote|kleine|hoge|lage|eerste|tweede|derde)\s+)?"
     rf"[a-z][\w'-]{{3,}}(?:{STREET_ONLY_SUFFIXES}))(?![\w-])")
 # Typed in lower case, where someone lives or comes from: "woont bij zijn oma aan de wilgenhof",
 # "mw kaya uit de schepenbuurt".
@@ -189,8 +189,8 @@ PLACE_ARTICLE_BEFORE = re.compile(
     # …"in De Schakel", "op Het Anker": a name's capitalised article; no one is in or on "De Jong".
     r"|(?:in|op)\s+(?:De|Het))\s+$")
 # A resident named by a word: where "uit" or "in" right after it says where they are from or live.
-RESIDENT_NOUN = re.compile(r"(?<![\w-])(?i:cliënt|cliënte|client|bewoner|bewoonster|mevrouw|meneer|gezin|"
-                           r"familie|fam\.?|jongen|meisje|jongere|moeder|vader|weduwe|weduwnaar)(?![\w-])")
+RESIDENT_NOUN = re.compile(r"(?<![\w-])(?i:cliënt|cliënte|client|klant|bewoner|bewoonster|mevrouw|meneer|"
+                           r"gezin|familie|fam\.?|jongen|meisje|jongere|moeder|vader|weduwe|weduwnaar)(?![\w-])")
 # How near a person a bare "uit X" must follow to say where that person is from.
 ORIGIN_REACH = 30
 # Words for people and plurals, which a bracket after a name holds as often as a place ("(zusjes)").
@@ -233,7 +233,9 @@ DATE_PATTERNS = (
     # A day and month in digits only counts after a word that introduces a date ("sinds 3-2",
     # "geb. 03-11").
     re.compile(rf"(?:(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m|geb\.?|geboren|"
-               rf"afspraak|datum|{WEEKDAYS})\s+|\()"
+               rf"afspraak|datum|{WEEKDAYS})\s+|\("
+               # …or an appointment's date a few words on ("afspraak bij psychiater 14/6").
+               r"|(?<![\w-])afspraak(?:\s+[\w-]+){1,3}\s+)"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum):?\s+((?:19|20)\d{2})(?!\d)",
                re.IGNORECASE),
@@ -263,7 +265,7 @@ PERSON_WORDS = re.compile(
     r"een|dan|dus|zo|heel|erg|veel|weer|vaak|soms|echt|wij|we|ze|jullie|zij|uit|ge\w+)\b)|haar|hem|hun|mw|mevr|"
     r"mevrouw|dhr|meneer|fam|familie|gezin|zoon|dochter|"
     r"moeder|vader|ouders|vrouw|man|broer|zus|kind|kinderen|baby|oma|opa|buurvrouw|buurman|bewoner|jongen|meisje|"
-    r"cliënt|client|jongere|jarig|overleed|overleden|overlijden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
+    r"cliënt|client|klant|jongere|jarig|overleed|overleden|overlijden|geboren|geb|geboortedatum|ontslagen|opgenomen|"
     r"echtgenoot|echtgenote|weduwe|weduwnaar|"
     r"verhuisd)(?![\w-])",
     re.IGNORECASE)
@@ -277,7 +279,7 @@ COMMUNITY_PLACE = re.compile(
     r"(?<![\w-])(?i:buurthuis|buurtkamer|buurtcentrum|wijkcentrum|wijkgebouw|wijkpunt|buurtpunt|clubhuis|"
     r"jongerencentrum|jongerenhonk|inloophuis|ontmoetingscentrum|buurtwerkplaats|buurttuin|buurtmoestuin|"
     r"moestuin|speeltuin|kinderboerderij|wijkkamer|huiskamer|repaircafé|taalcafé)\s+"
-    r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
+    r"(?P<name>(?:(?:De|Het|'t|de|het)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 # A title in quotes after what it is the title of: "de film 'Soof'", "het boek 'Kees de jongen'",
 # "wandelgroep 'Stap voor Stap'".
 QUOTED_TITLE = re.compile(r"(?<![\w-])(?i:film|boek|serie|programma|voorstelling|lied|liedje|nummer|album|"
@@ -532,6 +534,11 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])(?:sinds|toen|vanaf)\s+(?:hij|zij|ze)\s+(\d{1,3})\s+(?:was|werd)(?![\w-])",
                re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:haar|zijn)\s+(\d{1,3}(?:ste|e))\s+verjaardag", re.IGNORECASE),
+    # "zij 81 hij 84", "een jaar of 13": ages typed fast or guessed.
+    re.compile(r"(?<![\w-])(?:zij|hij)\s+(\d{2,3})(?=\s+(?:zij|hij|en)\b|\s*[,.;)]|\s*$)", re.IGNORECASE),
+    # (Not a group's: "kinderen vanaf een jaar of 6".)
+    re.compile(r"(?<![\w-])(?<!vanaf )(?<!van )(?<!tot )(?<!boven )(?<!onder )"
+               r"een\s+jaar\s+of\s+(\d{1,2})(?![\w-])", re.IGNORECASE),
 )
 DIGIT = re.compile(r"\d")
 OLDEST_AGE = 115
@@ -574,7 +581,7 @@ ABOUT_A_HOME = re.compile(r"(?<![\w-])(?:huisbezoek\w*|thuis|woont|woning|huis|a
                           re.IGNORECASE)
 # One resident, by a word for one person ("ze" and "zij" may be plural, or the team).
 ONE_RESIDENT = re.compile(
-    r"(?<![\w-])(?:man|vrouw|heer|dame|bewoner|bewoonster|cliënt|cliënte|client|moeder|vader|jongen|meisje|"
+    r"(?<![\w-])(?:man|vrouw|heer|dame|bewoner|bewoonster|cliënt|cliënte|client|klant|moeder|vader|jongen|meisje|"
     # (A "Centrum voor Jeugd en Gezin" is a service.)
     r"mevrouw|meneer|mw|dhr|(?<!jeugd en )gezin|familie|oma|opa|oom|tante|neef|nicht|broer|zus|buurman|"
     r"buurvrouw|kind|zoon|dochter|kleinzoon|kleindochter|partner|echtgenoot|echtgenote|leerling|jongere|hij|"
@@ -679,6 +686,8 @@ HANDLE = re.compile(r"(?<![\w@./-])@(?=[\w.]*[A-Za-z])[\w.]{3,30}(?<!\.)(?![\w@-
 SOCIAL_MEDIA = re.compile(r"(?<![\w-])(?:insta|instagram|tiktok|snap|snapchat|twitter|facebook|fb|youtube|"
                           r"threads|twitch)(?![\w-])", re.IGNORECASE)
 # Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
+# …or said before "heet" at a clause's end, in lower case: "de buren denken dat ze ruth heet".
+NAME_BEFORE_HEET = re.compile(r"(?<![\w-])(?:ze|zij|hij)\s+(?P<name>[a-z][\w'’-]+)\s+heet(?:te)?(?![\w-])")
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam|achternaam|voornaam|roepnaam)"
                     r"\s+['‘\"]?(?P<name>[A-Z](?:[\w'’]*\w)?(?:-[A-Z][\w'’]*\w)*)")
@@ -698,7 +707,8 @@ PERSON_SHORTLY_BEFORE = re.compile(PERSON_WORDS.pattern + r"\.?(?:\s+[\w'’.-]+
 # Small words that may stand between "heet" and a name ("heet dus dylan").
 FILLERS = frozenset({"dus", "eigenlijk", "nu", "ook", "trouwens"})
 # An age right after a name typed fast ("yusuf 12 en sara 7", "ravi 16,").
-AGE_AFTER_NAME = re.compile(r"\s+\d{1,2}(?:\s*(?:jaar|jr))?(?=\s*(?:[,.;:!)]|$)|\s+en\s)")
+AGE_AFTER_NAME = re.compile(r"\s+\d{1,2}(?:\s*(?:jaar|jr))?"
+                            r"(?=\s*(?:[,.;:!)]|$)|\s+(?:en|uit|woont|zit|is|heeft|met)\s)")
 # A word alone between brackets or commas ("een uit eritrea (mebrat)", "mw uit oekraïne, oksana,").
 OPENS_APART = re.compile(r"[(,][ \t]*$")
 CLOSES_APART = re.compile(r"[ \t]*[),]")
@@ -769,7 +779,7 @@ SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
 # A school typed in lower case after its type: "obs de zevensprong", "basisschool het kompas".
 LOWER_NAMED_SCHOOL = re.compile(
-    r"(?<![\w-])(?:obs|cbs|pcbs|rkbs|bs|basisschool|sbo|so|vso|ikc|kindcentrum|kdv|bso|psz)\s*:?\s+"
+    r"(?<![\w-])(?:obs|cbs|pcbs|rkbs|bs|basisschool|school|sbo|so|vso|ikc|kindcentrum|kdv|bso|psz)\s*:?\s+"
     r"(?P<name>(?:de|het|'t)\s+[a-z][\w'’-]{3,})(?![\w-])"
     # …where the name ends ("de zevensprong.", not "de hele dag").
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|te|aan|op|is|heeft|zit|van|en)\b)")
@@ -781,7 +791,7 @@ NAMED_COMPLEX = re.compile(
     r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|seniorenflat|woontoren|hofje|"
     r"portiekflat|galerijflat|appartementencomplex|boerderij|vakantiepark|recreatiepark|chaletpark|camping|"
     r"woonwagenkamp|woonwagencentrum)\s+"
-    r"(?P<name>(?:(?:De|Het|'t)\s+)?[A-Z][\w'’-]*)(?![\w-])")
+    r"(?P<name>(?:(?:De|Het|'t|de|het)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 # Letters no Dutch word has ("Paweł", "Gülşen", "Yıldız"): a capitalised word with one is a name
 # or, after "uit" or "in", a place.
 FOREIGN_LETTERS = frozenset("łżźśńęąşğıćčšžřőűţșț"
@@ -1468,7 +1478,8 @@ class PrivacyGuard:
                             and (surname_at > index + 1 or not self._ordinary(surname))
                             and _between(text, words[surname_at - 1], words[surname_at]) == "")
             # "yusuf 12 en sara 7": an age after it.
-            aged = bool(AGE_AFTER_NAME.match(text, word.end()))
+            age = AGE_AFTER_NAME.match(text, word.end())
+            aged = bool(age)
             # "(mebrat)" alone in brackets; ", oksana," between commas in a sentence about someone.
             opened = _ending_at(OPENS_APART, text, word.start())
             closed = CLOSES_APART.match(text, word.end())
@@ -1480,6 +1491,9 @@ class PrivacyGuard:
                 # …with the surname after it ("samen met maria santos uit …").
                 end = words[surname_at].end() if with_surname else word.end()
                 found.append(Finding(word.start(), end, "naam"))
+            if age:
+                digits = DIGIT.search(text, age.start())
+                found.append(Finding(digits.start(), age.end(), "leeftijd"))
         return found
 
     def _known_name(self, word: str) -> bool:
@@ -1525,6 +1539,8 @@ class PrivacyGuard:
             nickname = match.group("name")
             if len(nickname.split()) <= 3 and any(word[0].isupper() for word in WORD.findall(nickname)):
                 found.append(Finding(match.start("name"), match.end("name"), "naam"))
+        found += [Finding(m.start("name"), m.end("name"), "naam") for m in NAME_BEFORE_HEET.finditer(text)
+                  if m.group("name") in self._first_names]
         for match in NAMING.finditer(text):
             if not self._ordinary(match.group("name")):
                 found.append(Finding(match.start("name"), match.end("name"), "naam"))
