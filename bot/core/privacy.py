@@ -354,6 +354,9 @@ COLLEAGUES = re.compile(
     r"\s*[?:]\s*"
     rf"(?:(?i:bel|app|mail)\s+)?(?P<asked>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
+    # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
+    rf"|(?<![\w-])(?i:nieuwe\s+collega|nieuwe\s+teamgenoot)\s+(?:begint|start|komt)\b[^:\n.!?]{{0,30}}:\s*"
+    rf"(?P<new_colleague>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
     r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed)"
     rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën)|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën))"
     r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
@@ -394,7 +397,10 @@ COLLEAGUE_AT_MEETING = re.compile(
     r"(?:is|zijn|zit|zitten|gaat|gaan)\s+(?:(?!met\b)[\w-]+\s+){0,2}?"
     rf"(?:bij|op|naar|in)\s+(?:het|de|een)\s+(?i:{TEAM_MEETINGS})\b"
     rf"|(?<![\w-])met\s+(?P<with>{COLLEAGUE_NAMES})\s+(?:bij|naar|in|op)\s+(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
-    rf"|(?<![\w-])(?i:{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?met\s+(?P<led_by>{COLLEAGUE_NAMES})(?![\w'’-])")
+    rf"|(?<![\w-])(?i:{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?met\s+(?P<led_by>{COLLEAGUE_NAMES})(?![\w'’-])"
+    # "tip van Femke op de intervisie".
+    rf"|(?<![\w-])(?i:tip|idee|voorstel|vraag)\s+van\s+(?P<suggested_by>{COLLEAGUE_NAME})\s+(?:op|bij|in|tijdens)\s+"
+    rf"(?:het|de)\s+(?i:{TEAM_MEETINGS})\b")
 # Who is away or on duty, in the team's roster: "Vandaag afwezig: Lieke (cursus) en Bram (ziek)",
 # "Bereikbaarheidsdienst dit weekend: Anouk (za) en Mehmet (zo)", "Taakverdeling Koningsdag: Rik
 # doet de vrijmarkt, Esra de kinderspelen"; "Crisisdienst jeugd is vandaag Hatice"; "haar

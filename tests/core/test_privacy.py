@@ -577,6 +577,8 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "De juf van 7b belde. Bewoners van 75+ zitten vaak vast op drie hoog.",
     "Een woning in Utrecht vinden is lastig voor iedereen.",
     "Kinderen vanaf een jaar of 6 tekenen mee; hij belde 3 keer.",
+    "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam in Apeldoorn.",
+    "Scheelt echt in de sfeer. (tip van Femke op de intervisie 🙏)",
     "Ouders bleven veel langer hangen.\n- Hanneke",
     "dank aan joyce en karim voor het invallen gister ❤️",
     "training suïcidepreventie, nog 6 plekken, aanmelden bij sarah",
