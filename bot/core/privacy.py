@@ -278,7 +278,7 @@ ROLE_AFTER_HYPHEN = re.compile(r"\w-(?!(?:de|van|der|den|ter|ten|te|el|al|ben|bi
 COMMUNITY_PLACE = re.compile(
     r"(?<![\w-])(?i:buurthuis|buurtkamer|buurtcentrum|wijkcentrum|wijkgebouw|wijkpunt|buurtpunt|clubhuis|"
     r"jongerencentrum|jongerenhonk|inloophuis|ontmoetingscentrum|buurtwerkplaats|buurttuin|buurtmoestuin|"
-    r"moestuin|speeltuin|kinderboerderij|wijkkamer|huiskamer|repaircafé|taalcafé)\s+"
+    r"moestuin|speeltuin|kinderboerderij|wijkkamer|huiskamer|repaircafé|taalcafé|café|eetcafé)\s+"
     r"(?P<name>(?:(?:De|Het|'t|de|het)\s+)?[A-Z][\w'’-]*)(?![\w-])")
 # A title in quotes after what it is the title of: "de film 'Soof'", "het boek 'Kees de jongen'",
 # "wandelgroep 'Stap voor Stap'".
@@ -339,7 +339,7 @@ SIGN_OFF = re.compile(
 # Not "haar collega Ahmed": the resident's colleague.
 COLLEAGUES = re.compile(
     rf"{OPENING}(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx)(?:\s+aan)?\s+@?"
-    rf"(?P<thanked>{TEAM_NAMES})(?=\s+voor\b|\s*[!,.]|\s*$)"
+    rf"(?P<thanked>{TEAM_NAMES})(?=\s+(?:voor|die)\b|\s*[!,.]|\s*$)"
     # Ours, not the resident's ("haar collega Ahmed", "een nieuwe collega op het werk").
     r"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en|aan|voor)\s+(?:(?i:nieuwe|oud-|ex-)\s*)?"
     rf"|{OPENING}|(?<=:)[ \t]*)"
@@ -558,12 +558,14 @@ BRACKET_AGE_PATTERNS = frozenset(pattern for pattern in AGE_PATTERNS
 # "vanaf 75 jaar", "het buurthuis bestaat 40 jaar".
 GROUP_OR_THING_AGE = re.compile(
     r"(?:\b(?:tussen\s+(?:de\s+)?\d+\s+en|van\s+(?:de\s+)?\d+\s+tot|\d+\s*(?:tot|t/m|-|en)|vanaf|"
-    r"boven\s+de|onder\s+de|ouder\s+dan|jonger\s+dan|(?:bestaat|bestond|bestaan)(?:\s+[\w-]+){0,3}|ruim|al|na|"
+    r"boven\s+de|onder\s+de|ouder\s+dan|jonger\s+dan|langer\s+dan|korter\s+dan|(?:bestaat|bestond|bestaan)(?:\s+[\w-]+){0,3}|ruim|al|na|"
     r"over|sinds|tot(?:\s+en\s+met)?|t/m|(?:leeftijd|grens)\s+(?:is|ligt|wordt|was)(?:\s+(?:nu|op|straks))*|"
     # an average, and how long something runs ("draait nu 2 jaar").
     r"gemiddeld|voor|(?:draait|draaien|loopt|lopen|duurt|duren|wacht|wachten)(?:\s+(?:nu|al|pas|ongeveer|bijna|ruim))*"
     r"|\d+\s*à)\s*)$",
     re.IGNORECASE)
+GROUP_OR_THING_AGE_AFTER = re.compile(r"\d+(?:\s+jaar)?\s+(?:en|of)\s+(?:ouder|jonger)\b(?!\s+dan)"
+                                      r"|\d+-jarig\s+(?:bestaan|jubileum)", re.IGNORECASE)
 THING_SUBJECTS = re.compile(r"(?:^|[.!?;:\n]\s*)(?:het|dit|dat)\s+"
                             r"(?:(?!(?:kind|meisje|jongetje|zoontje|dochtertje|jongste|oudste|man|vrouw|jongen|"
                             r"moeder|vader|buurman|buurvrouw|meneer|mevrouw|bewoner|bewoonster|cliënt|client|zoon|"
@@ -587,19 +589,24 @@ ABOUT_A_HOME = re.compile(r"(?<![\w-])(?:huisbezoek\w*|thuis|woont|woning|huis|a
                           re.IGNORECASE)
 # One resident, by a word for one person ("ze" and "zij" may be plural, or the team).
 ONE_RESIDENT = re.compile(
-    r"(?<![\w-])(?:man|vrouw|heer|dame|bewoner|bewoonster|cliënt|cliënte|client|klant|moeder|vader|jongen|meisje|"
+    r"(?<![\w-])(?:heer|dame|bewoner|bewoonster|cliënt|cliënte|client|klant|jongen|meisje|"
+    # (Not the worker's own family: "ben met mijn zus een weekend in Maastricht".)
+    r"(?<!mijn )(?<!onze )(?:man|vrouw|moeder|vader|oma|opa|oom|tante|neef|nicht|broer|zus|zoon|dochter|"
+    r"partner|kind)|"
     # (A "Centrum voor Jeugd en Gezin" is a service.)
-    r"mevrouw|meneer|mw|dhr|(?<!jeugd en )gezin|familie|oma|opa|oom|tante|neef|nicht|broer|zus|buurman|"
-    r"buurvrouw|kind|zoon|dochter|kleinzoon|kleindochter|partner|echtgenoot|echtgenote|leerling|jongere|hij|"
-    r"weduwe|weduwnaar|tiener|puber|baby)(?![\w-])", re.IGNORECASE)
+    r"mevrouw|meneer|mw|dhr|(?<!jeugd en )gezin|familie|buurman|buurvrouw|kleinzoon|kleindochter|echtgenoot|"
+    r"echtgenote|leerling|jongere|hij|weduwe|weduwnaar|tiener|puber|baby)(?![\w-])", re.IGNORECASE)
 HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+# A statistic speaks of many: "een op de drie jongeren", "40 procent", "de helft van".
+STATISTIC = re.compile(r"(?<![\w-])(?:een|één|1)\s+op\s+de\s+\w+|\d+\s*(?:%|procent)|de\s+helft\s+van",
+                       re.IGNORECASE)
 # A duration as the subject: "de wachttijd in onze gemeente is acht jaar".
 DURATION_SUBJECT = re.compile(r"(?<![\w-])(?:\w*tijd|\w*termijn|\w*duur)\b"
                               r"(?:(?!\b(?:hij|zij|ze)\b)[^.!?\n,]){0,40}?\b(?:is|was|wordt|werd)(?:\s+(?:nu|nog|al|ongeveer|gemiddeld|bijna|ruim))*\s*$",
                               re.IGNORECASE)
 # A building as the subject: "De portiekflats in Wielwijk zijn bijna 60 jaar oud".
 BUILDING_SUBJECT = re.compile(
-    r"(?<![\w-])\w*(?:flats?|woningen|huizen|gebouw|gebouwen|complex|complexen|buurthuis|wijkcentrum|school|kerk|"
+    r"(?<![\w-])[\w-]*(?:flats?|woningen|huizen|gebouw|gebouwen|complex|complexen|buurthuis|wijkcentrum|school|kerk|"
     r"moskee|speeltuin|blokhut|brug|toren|zwembad|bibliotheek)(?![\w-])"
     r"(?:(?!\b(?:hij|zij|ze|mevrouw|meneer)\b)[^.!?\n,]){0,40}?\b(?:is|zijn|was|waren|wordt|worden)"
     r"(?:\s+(?:nu|al|bijna|ruim|ongeveer|precies))*\s*$", re.IGNORECASE)
@@ -1784,7 +1791,9 @@ class PrivacyGuard:
         # "Goes-Oost", "Emmen-Zuid": a town's quarter by its compass point; "Van Sluis naar Hulst":
         # a route between towns.
         route = words[0].group() in ("van", "Van") and ROUTE_ON.match(text, start + words[-1].end())
-        if kind == "naam" and (COMPASS_QUARTER.search(words[-1].group()) or route):
+        # "Schiedam-Nieuwland": a town and its quarter.
+        town_quarter = "-" in words[0].group() and words[0].group().split("-")[0].lower() in self._places
+        if kind == "naam" and (COMPASS_QUARTER.search(words[-1].group()) or route or town_quarter):
             kind = "locatie"
             if route:
                 words = words[1:]
@@ -1929,8 +1938,10 @@ def _with_someone(text: str, found: list[Finding]) -> list[Finding]:
         return found
     # …but where one resident lives or comes from is theirs, named or not ("een oudere man uit
     # Tuindorp", "hij woont in de Transvaalbuurt").
+    # (Not in a statistic: "In Overvecht zit een op de drie jongeren in een gezin met een uitkering".)
     return [f for f in found if f.kind != "adres" and _ending_at(HOME_BEFORE, text, f.start)
-            and _sentence_has(ONE_RESIDENT, _sentence_at(text, f.start))]
+            and _sentence_has(ONE_RESIDENT, _sentence_at(text, f.start))
+            and not _sentence_has(STATISTIC, _sentence_at(text, f.start))]
 
 
 def _without_venues(text: str, found: list[Finding]) -> list[Finding]:
@@ -2098,8 +2109,11 @@ def _beyond_a_life(age: str) -> bool:
 
 
 def _group_or_thing_age(text: str, start: int) -> bool:
-    """An age-like number about a group ("vanaf 75 jaar"), a thing ("het buurthuis is 40") or
-    anyone ("met 13 jaar mag je licht werk doen": a rule addressed to "je", naming no one)."""
+    """An age-like number about a group ("vanaf 75 jaar", "75 jaar en ouder"), a thing ("het
+    buurthuis is 40", "zijn 50-jarig bestaan") or anyone ("met 13 jaar mag je licht werk doen": a
+    rule addressed to "je", naming no one)."""
+    if GROUP_OR_THING_AGE_AFTER.match(text, start):
+        return True
     before = text[max(0, start - 60):start]
     if (GROUP_OR_THING_AGE.search(before) or THING_SUBJECTS.search(before) or DURATION_SUBJECT.search(before)
             or BUILDING_SUBJECT.search(before)):
