@@ -173,6 +173,8 @@ ORIGIN_OR_HOME = re.compile(
     # Lammerenburg".
     r"|(?P<uit>uit|in)|(?i:woont|woonde|wonen|woonden|woonachtig|thuis)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:in|op|aan|bij|naast|achter|tegenover|vlakbij)(?:\s+(?:de|het))?"
+    # …typed without "in": "(woont Curaçao)", "wonen Banne, bij het winkelcentrum".
+    r"|(?<![\w-])(?i:woont|wonen)(?=\s+[A-Z][\w'’-]+\s*[,.;)])"
     # "haar appartement in de Triniteit", "verhuisd van Heksenwiel naar Prinsenbeek".
     r"|(?<![\w-])(?i:appartement|woning|flat|flatje|huis|huisje|kamer|studio|bovenwoning|benedenwoning|"
     r"seniorenwoning)\s+(?:in|op|aan)(?:\s+(?:de|het))?"
@@ -540,6 +542,8 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])(?:sinds|toen|vanaf)\s+(?:hij|zij|ze)\s+(\d{1,3})\s+(?:was|werd)(?![\w-])",
                re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:haar|zijn)\s+(\d{1,3}(?:ste|e))\s+verjaardag", re.IGNORECASE),
+    # "cliënt (m, 31)", "(v/45)": a case note's sex and age.
+    re.compile(r"\((?:m|v|j|x)\s*[,/]\s*(\d{1,3})\)", re.IGNORECASE),
     # "zij 81 hij 84", "een jaar of 13": ages typed fast or guessed.
     re.compile(r"(?<![\w-])(?:zij|hij)\s+(\d{2,3})(?=\s+(?:zij|hij|en)\b|\s*[,.;)]|\s*$)", re.IGNORECASE),
     # (Not a group's: "kinderen vanaf een jaar of 6".)
