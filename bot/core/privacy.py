@@ -183,6 +183,8 @@ ORIGIN_OR_HOME = re.compile(
 COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost|Noordwest|Zuidoost|"
                              r"Zuidwest)$")
 ROUTE_ON = re.compile(r"\s+naar\s+[A-Z]")
+HOME_BEFORE_VERB = re.compile(rf"(?<![\w-])(?:in|op|aan)\s+(?:de\s+|het\s+)?{PLACE_NAMED}"
+                              r"\s+(?:woont|woonde|wonen|woonden|is\s+geboren|opgroeide|opgegroeid)(?![\w-])")
 # A preposition and an article: what is named after them is a place or a thing, not a person.
 # (Not "naar", "naast", "bij": one goes to, lives next to and visits De Vries.)
 PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|op|uit|rond|richting|langs)\s+$")
@@ -199,9 +201,16 @@ ORIGIN_REACH = 30
 RELATION_END = re.compile(r"(?:vader|moeder|ouders?|zoon|dochter|broer|broertje|zus|zusje|oom|tante|opa|oma|"
                           r"neef|nicht|man|vrouw|kind|partner|vriend|vriendin|buurman|buurvrouw|tweeling|"
                           r"jes|ers|sters)$")
+# How Dutch places end, for a word in lower case no list knows ("rivierenwijk", "vaartbroek").
+PLACE_ENDING = re.compile(r"(?:wijk|buurt|kwartier|veld|dorp|hoven|landen|kamp|horst|broek|berg|dijk|donk|"
+                          r"oord|burg|rade|beek|waard|polder)$")
 PLACE_BESIDE_NAME = re.compile(
     r"[ \t]*\((?:[A-Z][\w'’-]+,[ \t]*)?(?P<bracketed>[^\W\d_][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)\)"
-    r"|,[ \t]+(?P<after_comma>[A-Z][\w'’-]+)(?=[ \t]*(?:[.,)\n]|$))")
+    r"|,[ \t]+(?P<after_comma>[A-Z][\w'’-]+)(?=[ \t]*(?:[.,)\n]|$))"
+    # …or a known town in lower case after a place: "mw van rijswijk in coevering, geldrop."
+    r"|,[ \t]+(?P<town_after_comma>[a-z][\w'’-]+)(?=[ \t]*(?:[.,)\n]|$))"
+    # …or a word no list knows after "in" or "uit" right after a name typed in lower case.
+    r"|[ \t]+(?:in|uit)[ \t]+(?P<lower_home>[a-z][\w'’-]{3,})(?=[ \t]*(?:[.,;:!?)\n]|$))")
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
 LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{0,40},\s*$", re.IGNORECASE)
 # Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
@@ -1186,6 +1195,8 @@ class PrivacyGuard:
                  *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
         found += self._origins_and_homes(normal, found)
+        if "woon" in normal or "geboren" in normal or "opgr" in normal:
+            found += self._homes_before_verb(normal)
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
         not_personal += [_named_span(m) for m in PUBLIC_PERSON.finditer(normal)]
         not_personal += [_named_span(m) for m in QUOTED_TITLE.finditer(normal)]
@@ -1647,6 +1658,16 @@ class PrivacyGuard:
                 found.append(Finding(word.start(), word.end(), "locatie"))
         return found
 
+    def _homes_before_verb(self, text: str) -> list[Finding]:
+        """Where someone lives, said before the verb as Dutch does in a clause: "die zelf in de
+        Hilledijk woont", "die al veertig jaar in Presikhaaf woont"."""
+        places = []
+        for match in HOME_BEFORE_VERB.finditer(text):
+            place = match.group("place")
+            if not (self._ordinary(place.split()[0]) and not STREET_SUFFIX_ANY_CASE.search(place)):
+                places.append(Finding(match.start("place"), match.end("place"), "locatie"))
+        return places
+
     def _origins_and_homes(self, text: str, found: list[Finding]) -> list[Finding]:
         """A place no list knows, where a person comes from or lives ("Dhr. Hodžić, 59, oorspronkelijk
         uit Tuzla", "Lucas Hermans uit Chevermont", "woont in Dauwendaele", "thuis in Gestel",
@@ -1683,6 +1704,11 @@ class PrivacyGuard:
                 continue
             start, end = _named_span(beside)
             place = text[start:end]
+            if beside.group("town_after_comma") and (name.kind != "locatie" or place not in self._places):
+                continue
+            if beside.group("lower_home") and (name.kind != "naam" or not (
+                    place in self._places or PLACE_ENDING.search(place))):
+                continue
             parts = place.lower().split()
             if (place.isupper() or RELATION_END.search(place.lower())
                     or any(self._ordinary(part) or part in self._first_names for part in parts)

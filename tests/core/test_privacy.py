@@ -451,6 +451,13 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Verslag: cliënt (m, 31) uit Lombok, Utrecht.",
      "Verslag: cliënt (m, [leeftijd]) uit [locatie], [locatie]."),
     ("Daar woont Mohamed, zegt ze.", "Daar woont [naam], zegt ze."),
+    # Where someone lives, before the verb; a town or a quarter typed in lower case beside them.
+    ("Met dank aan Hassan, die zelf in de Hilledijk woont.",
+     "Met dank aan [naam], die zelf in de [locatie] woont."),
+    ("huisbezoek mw van rijswijk in de wijk, geldrop. dochter lotte (8)",
+     "huisbezoek mw [naam] in de wijk, [locatie]. dochter [naam] ([leeftijd])"),
+    ("dhr bakker uit vaartbroek, 81", "dhr [naam] uit [locatie], [leeftijd]"),
+    ("mw jansen in paniek, belde 3x", "mw [naam] in paniek, belde 3x"),
     ("Mw. Hoogstraten woont in serviceflat Het Kloosterhof in Oosterhout, is 89 en blijft.",
      "Mw. [naam] woont in serviceflat [locatie] in [locatie], is [leeftijd] en blijft."),
     ("mw jan de vries belde, jeroen het aanspreekpunt niet",
@@ -589,6 +596,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "De juf van 7b belde. Bewoners van 75+ zitten vaak vast op drie hoog.",
     "Een woning in Utrecht vinden is lastig voor iedereen.",
     "Kinderen vanaf een jaar of 6 tekenen mee; hij belde 3 keer.",
+    "Wie in de Schilderswijk woont, weet dat. Iedereen die in Nederland woont heeft recht op zorg.",
     "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam in Apeldoorn.",
     "Scheelt echt in de sfeer. (tip van Femke op de intervisie 🙏)",
     # General facts, a jubilee, a group's ages, a worker's weekend, a café, an idiom, a town's quarter.
