@@ -185,6 +185,10 @@ COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost
 ROUTE_ON = re.compile(r"\s+naar\s+[A-Z]")
 HOME_BEFORE_VERB = re.compile(rf"(?<![\w-])(?:in|op|aan)\s+(?:de\s+|het\s+)?{PLACE_NAMED}"
                               r"\s+(?:woont|woonde|wonen|woonden|is\s+geboren|opgroeide|opgegroeid)(?![\w-])")
+# …or in a clause after it: "wil terug naar Overstegen, waar haar moeder woont".
+HOME_BEFORE_WHERE = re.compile(rf"(?<![\w-])(?:in|op|aan|naar|uit)\s+(?:de\s+|het\s+)?{PLACE_NAMED},"
+                               r"\s+waar\s+[^.!?\n]{0,40}?(?<![\w-])(?:woont|woonde|wonen|woonden|is\s+geboren|opgroeide|"
+                               r"opgegroeid)(?![\w-])")
 # A preposition and an article: what is named after them is a place or a thing, not a person.
 # (Not "naar", "naast", "bij": one goes to, lives next to and visits De Vries.)
 PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|op|uit|rond|richting|langs)\s+$")
@@ -206,11 +210,23 @@ PLACE_ENDING = re.compile(r"(?:wijk|buurt|kwartier|veld|dorp|hoven|landen|kamp|h
                           r"oord|burg|rade|beek|waard|polder)$")
 PLACE_BESIDE_NAME = re.compile(
     r"[ \t]*\((?:[A-Z][\w'’-]+,[ \t]*)?(?P<bracketed>[^\W\d_][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)\)"
+    # …or first in brackets, with more after it: "Rob Janse (Paauwenburg, flat De Kaap)".
+    r"|[ \t]*\((?P<bracketed_first>[A-Z][\w'’-]+),[ \t]*[^()\n]{1,40}\)"
     r"|,[ \t]+(?P<after_comma>[A-Z][\w'’-]+)(?=[ \t]*(?:[.,)\n]|$))"
     # …or a known town in lower case after a place: "mw van rijswijk in coevering, geldrop."
     r"|,[ \t]+(?P<town_after_comma>[a-z][\w'’-]+)(?=[ \t]*(?:[.,)\n]|$))"
     # …or a word no list knows after "in" or "uit" right after a name typed in lower case.
     r"|[ \t]+(?:in|uit)[ \t]+(?P<lower_home>[a-z][\w'’-]{3,})(?=[ \t]*(?:[.,;:!?)\n]|$))")
+HOUSING_BRAND = re.compile(r"(?<![\w-])[A-Za-z][a-z]+Wonen(?![\w-])")
+# Right after a name: a year of birth between commas ("Mustafa Erdoğan, 1974, Turks"), or a house
+# number in brackets ("haar buurman Jo Peeters (nummer 8)").
+YEAR_BESIDE_NAME = re.compile(r",[ \t]*(?P<year>(?:19|20)\d\d)(?=[ \t]*(?:[,;)\n]|\.(?:\s|$)|$))")
+NUMBER_BESIDE_NAME = re.compile(r"[ \t]*\((?P<number>(?i:nummer|nr\.?|huisnummer)[ \t]*\d{1,4}[a-zA-Z]?)\)")
+# A line headed by where the people in it live: "Lingewijk - dhr. Tesfay, 31", "Vroonermeer: familie
+# Bakkali", "Leuken — afspraak met dhr. Kessels".
+PLACE_HEADER = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+){0,2})[ \t]*(?::|[-–—])"
+                          r"[ \t]+(?P<rest>[^\n]+)")
+TITLE_OPENING = re.compile(r"(?i:mw|mevr|dhr|hr|meneer|mevrouw|fam|familie|gezin)\b")
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
 LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{0,40},\s*$", re.IGNORECASE)
 # Words that open a street's name: "de 3e Oosterparkstraat 112", "de Lange Gasthuisstraat 31".
@@ -337,8 +353,9 @@ SIGN_OFF = re.compile(
     # …or on a line of its own after an emoji, "!" or a sentence's end ("Thanks 🙏\n– Sam"), not
     # after a list's item or its colon.
     r"|(?<=[^\w\s,:;)'\"‘“])[ \t]*\n[ \t]*[-–—]+[ \t]*"
-    # …or alone on the last line after a sentence's end ("…achter het gebouw.\nEllen").
-    r"|(?<=[.!?])[ \t]*\n+[ \t]*)"
+    # …or alone on the last line after a sentence's end ("…achter het gebouw.\nEllen"), or on the
+    # same line ("Bel me als er iets is. Priya").
+    r"|(?<=[.!?])[ \t]*\n+[ \t]*|(?<=[.!?])[ \t]+(?=[A-Z][\w'’-]*[ \t]*$))"
     rf"(?P<names>{COLLEAGUE_NAMES})"
     # …with the team or when to reach them: "Fatima, team schuldhulp Tilburg", "Marieke (tot 16.00)".
     r"(?:,[ \t]*(?i:team|wijkteam|buurtteam|jongerenwerk|ouderenwerk|opbouwwerk|schuldhulp|jeugd)[^\n]{0,40}"
@@ -364,10 +381,18 @@ COLLEAGUES = re.compile(
     rf"|(?<![\w-])(?i:vragen|spoed|voor\s+dringende\s+(?:zaken|dingen|vragen)|bij\s+spoed|bij\s+vragen|bij\s+twijfel)"
     r"\s*[?:]\s*"
     rf"(?:(?i:bel|app|mail)\s+)?(?P<asked>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
+    # "Bel Thijs bij spoed", "app Roos voor vragen".
+    rf"|{OPENING}(?i:bel|app|mail)\s+(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor|met)\s+"
+    r"(?i:spoed|vragen|dringende\s+\w+|noodgevallen)\b"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
     # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
     rf"|(?<![\w-])(?i:nieuwe\s+collega|nieuwe\s+teamgenoot)\s+(?:begint|start|komt)\b[^:\n.!?]{{0,30}}:\s*"
     rf"(?P<new_colleague>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
+    # "een nieuwe maatschappelijk werker op de SEH, Joris.": a new professional, named last.
+    r"|(?<![\w-])(?i:nieuwe)\s+(?i:collega|teamgenoot|maatschappelijk\s+werker|wijkverpleegkundige|"
+    r"jongerenwerker|opbouwwerker|ouderenwerker|consulent|coördinator|teamleider|stagiair|stagiaire|"
+    r"praktijkondersteuner|wijkagent|huisarts)\b[^:\n.!?]{0,40}[:,]\s*"
+    rf"(?P<new_worker>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)"
     r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed)"
     rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën)|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën))"
     r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
@@ -378,7 +403,7 @@ COLLEAGUES = re.compile(
 # A colleague named in the team's logistics, by what only a colleague does: takes over casework
 # ("Mo neemt vanaf maandag de casussen van Dewi over"), is on duty ("Yvonne heeft achterwacht").
 # Not leave, a bar or a household's tasks: residents have jobs and volunteer too.
-WORK_OBJECTS = (r"casus|casussen|cliënten|clienten|dossiers?|[\w-]*trajecten|spreekuur|spreekuren|"
+WORK_OBJECTS = (r"casus|casussen|cliënten|clienten|dossiers?|[\w-]*trajecten|spreekuur|spreekuren|telefoon|"
                 r"crisisdienst|bereikbaarheidsdienst|achterwacht|piket|caseload|intakes")
 COLLEAGUE_AT_WORK = re.compile(
     rf"{SIGN_OFF_OPENING}(?!(?i:ik|we|wij|zij|ze|hij|jij|je|jullie|mw|dhr|mevr|meneer|mevrouw)\b)"
@@ -465,6 +490,8 @@ AGE_PATTERNS = (
                rf"|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar|(?:{NUMBER_WORDS})(?=,\s))"
                rf"!*(?:,\s|[.;:](?:\s|$)|\)|[ \t]*(?:\n|$)|\s+en\s+(?:de|het|nog|een|al|zelf|toch|heel)\s)",
                re.IGNORECASE),
+    # "meneer Verstegen (Koen), 39,": a first name in brackets between.
+    re.compile(r"(?P<name>[^\W\d_][\w'’-]*)\s\([A-Z][\w'’-]*\),\s(\d{1,3})(?:\s+jaar)?(?=,\s|[.;:](?:\s|$)|\s*$)"),
     # "Jayden van 15 uit Paauwenburg": a known first name, then "van" and an age (checked: known).
     re.compile(r"(?P<known_name>[A-Z][\w'’-]*)\s+van\s+(\d{1,2})(?:\s+jaar)?"
                r"(?=\s+(?:uit|met|die|is|zit|was|heeft|had|woont)\b|\s*[,.;:!?]|\s*$)"),
@@ -527,6 +554,12 @@ AGE_PATTERNS = (
     re.compile(rf"(?<![\w-])(?:(?:mw|mevr|dhr|hr)\.?(?:\s+[a-zà-ÿ][\w'’-]*){{0,3}}?|zoon|dochter|zoontje|"
                rf"dochtertje|broer|broertje|zus|zusje|kind|neef|nicht|neefje|nichtje)\s+(\d{{1,2}}){AGE_NOT_AMOUNT}",
                re.IGNORECASE),
+    # "Mevrouw is 79, meneer 83": a title alone, then the age.
+    re.compile(r"(?<![\w-])(?:meneer|mevrouw|mw|mevr|dhr)\.?\s+(\d{2,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$)|\s+en\s)",
+               re.IGNORECASE),
+    # "jongste 2 maanden", "baby van 6 weken": a baby's age.
+    re.compile(r"(?<![\w-])(?:jongste|oudste|baby|baby'tje|zoontje|dochtertje|kindje|tweeling)\s+(?:is\s+|van\s+)?"
+               r"(\d{1,2}\s+(?:maanden|maand|mnd|weken|wkn))(?![\w-])", re.IGNORECASE),
     # "kids yusuf 12 en sara 7", "tweeling rayen en ravi 16,": a first name the lists know, then the
     # age (the word before is checked).
     re.compile(r"(?<=[^\W\d_])\s+(?P<after_word>\d{1,2})(?=\s*(?:[,.;:!)]|$)|\s+en\s)"),
@@ -1213,6 +1246,9 @@ class PrivacyGuard:
                             and (f.kind == "naam" or (s <= f.start and f.end <= e))
                             for s, e in not_personal)]
         found += self._places_beside(normal, [*found, *titled])
+        if ":" in normal or "-" in normal or "—" in normal or "–" in normal:
+            found += self._place_headers(normal, [*found, *titled])
+        found += self._numbers_beside_names(normal, [*found, *titled])
         named = [f.start for f in [*found, *titled] if f.kind == "naam"]
         found = [self._whole(normal, f) for f in _dates_about_someone(normal, found, titled)
                  if not (f.kind == "locatie" and _team_or_title_place(normal, f, named))
@@ -1660,9 +1696,10 @@ class PrivacyGuard:
 
     def _homes_before_verb(self, text: str) -> list[Finding]:
         """Where someone lives, said before the verb as Dutch does in a clause: "die zelf in de
-        Hilledijk woont", "die al veertig jaar in Presikhaaf woont"."""
+        Hilledijk woont", "die al veertig jaar in Presikhaaf woont", "naar Overstegen, waar haar
+        moeder woont"."""
         places = []
-        for match in HOME_BEFORE_VERB.finditer(text):
+        for match in [*HOME_BEFORE_VERB.finditer(text), *HOME_BEFORE_WHERE.finditer(text)]:
             place = match.group("place")
             if not (self._ordinary(place.split()[0]) and not STREET_SUFFIX_ANY_CASE.search(place)):
                 places.append(Finding(match.start("place"), match.end("place"), "locatie"))
@@ -1717,6 +1754,40 @@ class PrivacyGuard:
             places.append(Finding(start, end, "locatie"))
         return places
 
+    @staticmethod
+    def _numbers_beside_names(text: str, found: list[Finding]) -> list[Finding]:
+        """A year of birth or a house number set right after a name."""
+        numbers = []
+        for name in (f for f in found if f.kind == "naam"):
+            year = YEAR_BESIDE_NAME.match(text, name.end)
+            if year:
+                numbers.append(Finding(*year.span("year"), "datum"))
+            number = NUMBER_BESIDE_NAME.match(text, name.end)
+            if number:
+                numbers.append(Finding(*number.span("number"), "adres"))
+        return numbers
+
+    def _place_headers(self, text: str, found: list[Finding]) -> list[Finding]:
+        """A word no list knows heading a line about a resident, where a title or a name follows:
+        the neighbourhood the line is about. Not a first name, a word, or an abbreviation ("Sanne:",
+        "Update:", "MDO -")."""
+        places = []
+        for match in PLACE_HEADER.finditer(text):
+            start, end = match.span("place")
+            place = match.group("place")
+            rest_start, rest_end = match.span("rest")
+            # A name right after the colon is a form's field ("Voornaam: Milena"), not a place's line.
+            about_someone = TITLE_OPENING.match(match.group("rest")) or any(
+                f.kind in ("naam", "leeftijd") and rest_start < f.start < rest_end for f in found)
+            if any(f.start == rest_start for f in found):
+                continue
+            if (not about_someone or place.isupper() or any(f.start < end and start < f.end for f in found)
+                    or any(self._ordinary(part) or part in self._first_names
+                           for part in re.split(r"[- ]", place.lower()))):
+                continue
+            places.append(Finding(start, end, "locatie"))
+        return places
+
     def _institutions_named(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
         found = []
         for start, end, size in self._institutions.find(text, words):
@@ -1727,6 +1798,8 @@ class PrivacyGuard:
             if (name.islower() and not own) or (size == 1 and _sentence_start(text, start) and not own):
                 continue
             found.append(Finding(start, end, "instelling"))
+        # A housing corporation's brand in one word no list knows ("KleurrijkWonen").
+        found += [Finding(m.start(), m.end(), "instelling") for m in HOUSING_BRAND.finditer(text)]
         for match in NAMED_BY_TYPE_WORD.finditer(text):
             first = WORD.match(text, match.start())
             start = match.start()

@@ -464,6 +464,21 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "mw [naam] belde, [naam] het aanspreekpunt niet"),
     ("Marieke belde: ze wil pas terug naar haar appartement in de Triniteit.",
      "[naam] belde: ze wil pas terug naar haar appartement in de [locatie]."),
+    # A place first in brackets, or before "waar … woont"; a line headed by a place, not by a word.
+    ("Mw. Zeeman (Leesten, 3 hoog) belde weer.", "Mw. [naam] ([locatie], 3 hoog) belde weer."),
+    ("Ze wil terug naar Stokhorst, waar haar zus woont. Mw. Kok is 48.",
+     "Ze wil terug naar [locatie], waar haar zus woont. Mw. [naam] is [leeftijd]."),
+    ("Zuiderhout: fam. Çelik heeft weer een brief.", "[locatie]: fam. [naam] heeft weer een brief."),
+    ("Update: mw. Kok belde.", "Update: mw. [naam] belde."),
+    # A year of birth or a house number right after a name; ages after a title or a nickname.
+    ("Aanmelding: Yusuf Demir, 1981, Koerdisch.", "Aanmelding: [naam], [datum], Koerdisch."),
+    ("Haar buurman Jo Peeters (nr. 12) hielp mee.", "Haar buurman [naam] ([adres]) hielp mee."),
+    ("Meneer Aksoy (Ali), 58, kreeg de sleutel.", "Meneer [naam] ([naam]), [leeftijd], kreeg de sleutel."),
+    ("Mevrouw is 80, meneer 84.", "Mevrouw is [leeftijd], meneer [leeftijd]."),
+    ("Drie kinderen, jongste 5 weken, mw. Kok is moe.",
+     "Drie kinderen, jongste [leeftijd], mw. [naam] is moe."),
+    # A housing corporation's one-word brand, by its shape.
+    ("mw. Tahiri huurt bij HavenWonen, lekkage.", "mw. [naam] huurt bij [instelling], lekkage."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -653,6 +668,10 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Vrede in de huiskamer na een week gedoe. Tip van mijn collega Bram.",
     "Fatma van ons team had de leiding in de keuken, respect!",
     "Dank aan Sanne, Jeroen en Fatma voor het meedraaien op de buurtdag!",
+    "Ik werk vandaag vanuit huis. Bel me als er iets is. Priya",
+    "AZ-Ajax zondag, ik ben er niet. Bel Thijs bij spoed.",
+    "Morgen ben ik vrij, Lotte neemt mijn telefoon over.",
+    "Het ziekenhuis heeft een nieuwe maatschappelijk werker op de SEH, Joris.",
     # A project in quotes is no nickname; a number after a market square counts hours.
     "Ze noemen het project 'Samen Sterk' en iedereen doet mee.",
     "We staan op de Markt 2 uur lang met de koffiekar.",
