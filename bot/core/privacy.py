@@ -344,12 +344,15 @@ TEAM_NAMES = rf"{TEAM_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{TEAM_NAME}){{0,4}}"
 # an emoji; a sign-off also after a comma ("…, groet Ilse"). Never after a colon or a quote mark
 # ("eindigde met: Groetjes, Fatima").
 OPENING = r"(?:^|(?<=[^\w\s,:;'\"‘“]))[ \t\n]*"
-SIGN_OFF_OPENING = r"(?:^|(?<=[^\w\s:;'\"‘“]))[ \t\n]*"
+SIGN_OFF_OPENING = r"(?:^|(?<=[^\w\s:;'\"‘“])|(?<=\n))[ \t\n]*"
 # A post's sign-off at its very end: "Groet, Marieke", "groetjes Lotte & Bas", "thx Noor",
 # "Geduld loont. - Tess", "Thanks 🙏 – Sam"; not a list's last item ("- Henk").
 SIGN_OFF = re.compile(
-    rf"(?:{SIGN_OFF_OPENING}(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?groet(?:en|jes)?|gr\.?|"
-    r"grt|mvg|liefs|dank|dankjewel|bedankt|thx|thanks)[,:!]?\s+|(?<=[^\w\s,:;'\"‘“])[ \t]+[-–—]+[ \t]*"
+    rf"(?:{SIGN_OFF_OPENING}(?i:(?:met\s+)?(?:vriendelijke\s+|hartelijke\s+|warme\s+|lieve\s+)?"
+    r"groet(?:en|jes|nis)?"
+    # …"Groet vanuit Venlo, Ruud": the team's town in the greeting.
+    r"(?:\s+(?:vanuit|uit)\s+[A-Z][\w'’-]+)?|gr\.?|grt|mvg|liefs|dank|dankjewel|bedankt|thx|thanks|houdoe|doei)"
+    r"[,:!]?\s+|(?<=[^\w\s,:;'\"‘“])[ \t]+[-–—]+[ \t]*"
     # …or on a line of its own after an emoji, "!" or a sentence's end ("Thanks 🙏\n– Sam"), not
     # after a list's item or its colon.
     r"|(?<=[^\w\s,:;)'\"‘“])[ \t]*\n[ \t]*[-–—]+[ \t]*"
@@ -367,7 +370,7 @@ SIGN_OFF = re.compile(
 # Not "haar collega Ahmed": the resident's colleague.
 COLLEAGUES = re.compile(
     rf"{OPENING}(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx)(?:\s+aan)?\s+@?"
-    rf"(?P<thanked>{TEAM_NAMES})(?=\s+(?:voor|die)\b|\s*[!,.]|\s*$)"
+    rf"(?P<thanked>{TEAM_NAMES})(?:\s+van\s+(?:de\s+|het\s+)?[a-z][\w-]*)?(?=\s+(?:voor|die)\b|\s*[!,.]|\s*$)"
     # Ours, not the resident's ("haar collega Ahmed", "een nieuwe collega op het werk").
     r"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en|aan|voor)\s+(?:(?i:nieuwe|oud-|ex-)\s*)?"
     rf"|{OPENING}|(?<=:)[ \t]*)"
@@ -380,11 +383,14 @@ COLLEAGUES = re.compile(
     # "Vragen? Esther weet ervan.", "Voor dringende zaken: Gonnie."
     rf"|(?<![\w-])(?i:vragen|spoed|voor\s+dringende\s+(?:zaken|dingen|vragen)|bij\s+spoed|bij\s+vragen|bij\s+twijfel)"
     r"\s*[?:]\s*"
-    rf"(?:(?i:bel|app|mail)\s+)?(?P<asked>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
+    rf"(?:(?i:bel|app|mail|bij|via|naar)\s+)?(?P<asked>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)"
+    r"(?![\w'’-]|\s+[A-Z])"
     # "Bel Thijs bij spoed", "app Roos voor vragen".
-    rf"|{OPENING}(?i:bel|app|mail)\s+(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor|met)\s+"
-    r"(?i:spoed|vragen|dringende\s+\w+|noodgevallen)\b"
+    rf"|(?<![\w-])(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor|met)\s+"
+    r"(?:de\s+)?(?i:spoed\w*|vragen|dringende\s+\w+|noodgevallen)\b"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
+    # "Tip van Wouter: zet er een placeholder in": a tip headed by who gave it, for the team.
+    rf"|{OPENING}(?i:tip|idee)\s+van\s+(?P<tip_from>{COLLEAGUE_NAME})\s*:"
     # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
     rf"|(?<![\w-])(?i:nieuwe\s+collega|nieuwe\s+teamgenoot)\s+(?:begint|start|komt)\b[^:\n.!?]{{0,30}}:\s*"
     rf"(?P<new_colleague>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
@@ -393,7 +399,7 @@ COLLEAGUES = re.compile(
     r"jongerenwerker|opbouwwerker|ouderenwerker|consulent|coördinator|teamleider|stagiair|stagiaire|"
     r"praktijkondersteuner|wijkagent|huisarts)\b[^:\n.!?]{0,40}[:,]\s*"
     rf"(?P<new_worker>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)"
-    r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed)"
+    r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed|vragen\s+over)"
     rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën)|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën))"
     r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
     rf"(?:mij\s+of\s+)?(?P<contact>{TEAM_NAME}(?:\s+of\s+{TEAM_NAME})?)(?:\s+of\s+mij)?"
@@ -422,7 +428,7 @@ COLLEAGUE_AT_WORK = re.compile(
     r"|en\s+ik\s+(?:draaien|doen|leiden|begeleiden|geven|organiseren)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:inloop|spreekuur|spreekuren|groep|training|cursus|intakes?|huisbezoeken|dienst|avond|workshop)\b)"
     # "agenda volgt van gerda".
-    rf"|(?<![\w-])(?:agenda|notulen|slides)\s+(?:volgt\s+|komt\s+)?van\s+(?P<author>{TEAM_NAME})"
+    rf"|(?<![\w-])(?i:agenda|notulen|slides)\s+(?:volgt\s+|volgen\s+|komt\s+|komen\s+)?van\s+(?P<author>{TEAM_NAME})"
     r"(?=\s*(?:[.!,]|$))")
 # …or by a meeting only professionals hold ("Kim en Thijs zijn vandaag bij het ZAT-overleg",
 # "supervisie gehad met Gert-Jan"); not an MDO, where a resident may sit at the table too.
@@ -580,6 +586,9 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])(?:kinderen|kids|zonen|zoons|dochters|jongens|meisjes|kleinkinderen|broers|"
                r"zussen|broertjes|zusjes|ouders|tweeling)\s+(?:van\s+|zijn\s+|waren\s+)?(\d{1,2}(?:,\s*\d{1,2})*\s+en\s+\d{1,2}"
                r"(?:\s+jaar)?)(?!\s*(?:%|euro|uur)|[\d.,:-]\d|\w)", re.IGNORECASE),
+    # "zijn 70 en 72": a couple's ages.
+    re.compile(r"(?<![\w-])(?:zijn|waren|worden)\s+(?:ze\s+|beiden\s+|allebei\s+)?(\d{2,3}\s+en\s+\d{2,3})"
+               r"(?:\s+jaar)?(?=\s*[.,;!)]|\s*$)", re.IGNORECASE),
     # "sinds hij 10 was", "toen ze 16 werd", "sinds haar 80ste verjaardag".
     re.compile(r"(?<![\w-])(?:sinds|toen|vanaf)\s+(?:hij|zij|ze)\s+(\d{1,3})\s+(?:was|werd)(?![\w-])",
                re.IGNORECASE),
@@ -781,7 +790,9 @@ TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam
                        r"\s+(?:[\w-]+\s+){0,2})in\s+$|(?:ons|onze)\s+(?:eigen\s+)?(?:werkgebied|wijk|buurt),?\s+$"
                        # "ons buurthuis in Kronehoef", "onze inloop op het Kastelenplein".
                        r"|(?<![\w-])(?:ons|onze)\s+(?:buurthuis|wijkcentrum|buurtcentrum|kantoor|inloop|"
-                       r"spreekuur|locatie|vestiging|team)\s+(?:in|op|aan)\s+(?:de\s+|het\s+)?$",
+                       r"spreekuur|locatie|vestiging|team)\s+(?:in|op|aan)\s+(?:de\s+|het\s+)?$"
+                       # "Bij ons in Crabbehof proberen we…".
+                       r"|(?<![\w-])bij\s+ons\s+(?:in|op)\s+(?:de\s+|het\s+)?$",
                        re.IGNORECASE)
 TEAM_AREA_AFTER = re.compile(r"[\w'’-]*,\s+(?:ons|onze)\s+(?:werkgebied|wijk|buurt|gebied)\b", re.IGNORECASE)
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
@@ -849,8 +860,9 @@ LOWER_NAMED_FLAT = re.compile(
 NAMED_COMPLEX = re.compile(
     r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|seniorenflat|woontoren|hofje|"
     r"portiekflat|galerijflat|appartementencomplex|boerderij|vakantiepark|recreatiepark|chaletpark|camping|"
+    r"park|bungalowpark|woonpark|vakantiedorp|"
     r"woonwagenkamp|woonwagencentrum)\s+"
-    r"(?P<name>(?:(?:De|Het|'t|de|het)\s+)?[A-Z][\w'’-]*)(?![\w-])")
+    r"(?P<name>(?:(?:De|Het|'t|de|het)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?![\w-])")
 # Letters no Dutch word has ("Paweł", "Gülşen", "Yıldız"): a capitalised word with one is a name
 # or, after "uit" or "in", a place.
 FOREIGN_LETTERS = frozenset("łżźśńęąşğıćčšžřőűţșț"
@@ -1033,7 +1045,10 @@ def _sentence_start(text: str, start: int) -> bool:
     position = start
     while position and text[position - 1] in " \t\"'(“‘«":
         position -= 1
-    return not position or text[position - 1] in ".!?:\n;"
+    # "A. de Groot": an initial's full stop ends no sentence.
+    initial = (text[position - 1] == "." and position >= 2 and text[position - 2].isupper()
+               and (position == 2 or not text[position - 3].isalnum()))
+    return not position or (text[position - 1] in ".!?:\n;" and not initial)
 
 
 class PrivacyGuard:
@@ -1351,7 +1366,9 @@ class PrivacyGuard:
                 found.append(Finding(_number_start(match), match.end, "telefoonnummer"))
         found += [Finding(m.start(), m.end(), "url") for m in BARE_URL.finditer(text)]
         found += [Finding(m.start(), m.end(), "url") for m in PERSONAL_SITE.finditer(text)]
-        return found
+        # "0000 0000 00" on a form: one digit over and over is a placeholder, no one's number.
+        return [f for f in found if f.kind != "telefoonnummer"
+                or len(set(re.sub(r"\D", "", text[f.start:f.end]).lstrip("0"))) > 1]
 
     def _addresses(self, text: str) -> list[Finding]:
         found = []
@@ -1809,7 +1826,10 @@ class PrivacyGuard:
             found.append(Finding(start, match.end(), "instelling"))
         for school in SCHOOL_BY_CONTEXT.finditer(text):
             group = "name" if school.group("name") else "destination"
-            if not self._ordinary(school.group(group).split()[-1]):
+            # "zit op De Starter": a capitalised article makes a name of an ordinary word.
+            name = school.group(group)
+            if not self._ordinary(name.split()[-1]) or (re.match(r"(?:De|Het)\s", name)
+                                                          and not _sentence_start(text, school.start(group))):
                 found.append(Finding(school.start(group), school.end(group), "instelling"))
         for named in NAMED_WITH_ARTICLE.finditer(text):
             name = named.group("name") or named.group("neuter")

@@ -479,6 +479,13 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Drie kinderen, jongste [leeftijd], mw. [naam] is moe."),
     # A housing corporation's one-word brand, by its shape.
     ("mw. Tahiri huurt bij HavenWonen, lekkage.", "mw. [naam] huurt bij [instelling], lekkage."),
+    # An initial's full stop opens no sentence; a school named with a capitalised article; a park
+    # someone lives on; a couple's ages.
+    ("B. de Boer, geb. 1949, wil geen hulp.", "[naam], geb. [datum], wil geen hulp."),
+    ("Zijn zusje Noor zit op De Vlieger.", "Zijn zusje [naam] zit op [instelling]."),
+    ("Dhr. Nowak woont in een chalet op park de Groene Weide.",
+     "Dhr. [naam] woont in een chalet op park [locatie]."),
+    ("Fam. Hoekstra wil geen hulp. Zijn 81 en 83.", "Fam. [naam] wil geen hulp. Zijn [leeftijd]."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -672,6 +679,16 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "AZ-Ajax zondag, ik ben er niet. Bel Thijs bij spoed.",
     "Morgen ben ik vrij, Lotte neemt mijn telefoon over.",
     "Het ziekenhuis heeft een nieuwe maatschappelijk werker op de SEH, Joris.",
+    "Geleerd op de regiodag:\n- het Juridisch Loket heeft spreekuur\nGroet vanuit Venlo, Ruud",
+    "Fijn dat jullie er waren. Groetnis, Baukje",
+    "Dank aan Fatima van communicatie voor het meedenken.",
+    "Ik ben op cursus. Spoed? Bel Mirjam of Koen. Vragen? Bij Marleen.",
+    "Ik ben ziek, dus vragen over de groepstraining bij Tim of mij.",
+    "Sommige ouders typen het over. Tip van Wouter: zet er een voorbeeld bij. Notulen volgen van Margriet.",
+    "Maandag ben ik er niet, bel dan Rik voor de spoedzaken.",
+    "Bij ons in Crabbehof vragen we eerst waar een kind goed in is.",
+    "Bij IBAN staat als voorbeeld NL00 BANK 0000 0000 00 en mensen vullen dat over.",
+    "Een echte Kamper ui: niemand kwam. Veel ouders werken bij Philips.",
     # A project in quotes is no nickname; a number after a market square counts hours.
     "Ze noemen het project 'Samen Sterk' en iedereen doet mee.",
     "We staan op de Markt 2 uur lang met de koffiekar.",
