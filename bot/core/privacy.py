@@ -222,6 +222,9 @@ HOUSING_BRAND = re.compile(r"(?<![\w-])[A-Za-z][a-z]+Wonen(?![\w-])")
 # number in brackets ("haar buurman Jo Peeters (nummer 8)").
 YEAR_BESIDE_NAME = re.compile(r",[ \t]*(?P<year>(?:19|20)\d\d)(?=[ \t]*(?:[,;)\n]|\.(?:\s|$)|$))")
 NUMBER_BESIDE_NAME = re.compile(r"[ \t]*\((?P<number>(?i:nummer|nr\.?|huisnummer)[ \t]*\d{1,4}[a-zA-Z]?)\)")
+# A first name, a nickname in quotes, then a surname no list knows: "Roy 'de Rooie' Pluijmakers".
+NICKNAMED = re.compile(r"(?<![\w-])(?P<first>[A-Z][\w’-]+)[ \t]+['‘\"“][^'’\"”\n]{1,25}['’\"”][ \t]+"
+                       r"[A-Z][\w'’-]+")
 # A line headed by where the people in it live: "Lingewijk - dhr. Tesfay, 31", "Vroonermeer: familie
 # Bakkali", "Leuken — afspraak met dhr. Kessels".
 PLACE_HEADER = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+){0,2})[ \t]*(?::|[-–—])"
@@ -1243,6 +1246,8 @@ class PrivacyGuard:
                  *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
         found += self._origins_and_homes(normal, found)
+        if "'" in normal or '"' in normal or "‘" in normal or "“" in normal:
+            found += self._nicknamed(normal)
         if "woon" in normal or "geboren" in normal or "opgr" in normal:
             found += self._homes_before_verb(normal)
         not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
@@ -1770,6 +1775,11 @@ class PrivacyGuard:
                 continue
             places.append(Finding(start, end, "locatie"))
         return places
+
+    def _nicknamed(self, text: str) -> list[Finding]:
+        """A first name the lists know with a quoted nickname and a surname after it: one name."""
+        return [Finding(m.start(), m.end(), "naam") for m in NICKNAMED.finditer(text)
+                if m.group("first").lower() in self._first_names]
 
     @staticmethod
     def _numbers_beside_names(text: str, found: list[Finding]) -> list[Finding]:
