@@ -466,6 +466,12 @@ AT_WORK_HINT = re.compile(r"neemt|nemen|heeft|hebben|haar|zijn|stuurt|sturen|mai
                           r"maken|draait|draaien|en\s+ik|agenda|notulen|slides", re.IGNORECASE)
 ROSTER_HINT = re.compile(rf"afwezig|{DUTY}|neemt|nemen|begeleid", re.IGNORECASE)
 MEETING_HINT = re.compile(TEAM_MEETINGS, re.IGNORECASE)
+# Who is away, in the sentence that says whom to call instead: "Marloes is t/m vrijdag ziek, dus
+# vragen bij Tim", "Maandag is Yvonne er niet, bel dan Rik".
+ABSENT = re.compile(rf"{OPENING}(?!(?i:{WEEKDAYS}|morgen|vandaag|overmorgen)\b)(?P<absent>{COLLEAGUE_NAME})"
+                    r"\s+is\s+(?:[\w/.-]+\s+){0,3}?"
+                    r"(?:ziek|vrij|afwezig|met\s+verlof|er\s+niet|weg)\b"
+                    rf"|(?<![\w-])is\s+(?P<absent_then>{COLLEAGUE_NAME})\s+er\s+niet\b")
 TAKEN_OVER_FROM = re.compile(
     rf"\b(?:{WORK_OBJECTS})\s+(?:over\s+)?van\s+(?P<from>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
@@ -2127,6 +2133,9 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     at_work_sentences = [_sentence_at(text, m.start()) for m in at_work]
     spans += [m.span("from") for m in TAKEN_OVER_FROM.finditer(text)
               if _sentence_at(text, m.start()) in at_work_sentences]
+    routed_sentences = [_sentence_at(text, start) for start, _ in spans]
+    spans += [_named_span(m) for m in ABSENT.finditer(text)
+              if _sentence_at(text, m.start()) in routed_sentences]
     kept = []
     for start, end in spans:
         names = WORD.findall(text[start:end])

@@ -488,6 +488,8 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Dhr. [naam] woont in een chalet op park [locatie]."),
     ("Fam. Hoekstra wil geen hulp. Zijn 81 en 83.", "Fam. [naam] wil geen hulp. Zijn [leeftijd]."),
     ("Bram 'de Kapper' Wijnveldt belt elke dag.", "[naam] belt elke dag."),
+    # Away without anyone to call instead: maybe a resident.
+    ("Fatima is tot vrijdag ziek, ze belde vanochtend.", "[naam] is tot vrijdag ziek, ze belde vanochtend."),
     ("Mw. Kok woont in de Stad van de Zon.", "Mw. [naam] woont in de [locatie]."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
@@ -693,6 +695,8 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Bij IBAN staat als voorbeeld NL00 BANK 0000 0000 00 en mensen vullen dat over.",
     "Een echte Kamper ui: niemand kwam. Veel ouders werken bij Philips.",
     "In de Stad van de Zon liggen duizenden zonnepanelen.",
+    "Sanne is t/m vrijdag ziek, dus vragen over de training bij Tim of mij.",
+    "Maandag is Yvonne er niet, bel dan Rik voor de spoedzaken.",
     # A project in quotes is no nickname; a number after a market square counts hours.
     "Ze noemen het project 'Samen Sterk' en iedereen doet mee.",
     "We staan op de Markt 2 uur lang met de koffiekar.",
