@@ -221,6 +221,8 @@ HOUSING_BRAND = re.compile(r"(?<![\w-])[A-Za-z][a-z]+Wonen(?![\w-])")
 # Right after a name: a year of birth between commas ("Mustafa Erdoğan, 1974, Turks"), or a house
 # number in brackets ("haar buurman Jo Peeters (nummer 8)").
 YEAR_BESIDE_NAME = re.compile(r",[ \t]*(?P<year>(?:19|20)\d\d)(?=[ \t]*(?:[,;)\n]|\.(?:\s|$)|$))")
+YEAR_IN_BRACKETS_BESIDE_NAME = re.compile(r"[ \t]*\((?i:bj|geb\.?|geboren|gebj)[ \t]*"
+                                          r"(?P<year>(?:19|20)\d\d)\)")
 NUMBER_BESIDE_NAME = re.compile(r"[ \t]*\((?P<number>(?i:nummer|nr\.?|huisnummer)[ \t]*\d{1,4}[a-zA-Z]?)\)")
 # A first name, a nickname in quotes, then a surname no list knows: "Roy 'de Rooie' Pluijmakers".
 NICKNAMED = re.compile(r"(?<![\w-])(?P<first>[A-Z][\w’-]+)[ \t]+['‘\"“][^'’\"”\n]{1,25}['’\"”][ \t]+"
@@ -372,8 +374,9 @@ SIGN_OFF = re.compile(
 # Roos", "Spoed: bel Bas"; named as one of us: "Tip van collega Bram", "Fatma van ons team".
 # Not "haar collega Ahmed": the resident's colleague.
 COLLEAGUES = re.compile(
-    rf"{OPENING}(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx)(?:\s+aan)?\s+@?"
-    rf"(?P<thanked>{TEAM_NAMES})(?:\s+van\s+(?:de\s+|het\s+)?[a-z][\w-]*)?(?=\s+(?:voor|die)\b|\s*[!,.]|\s*$)"
+    rf"{OPENING}(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx"
+    r"|(?:even\s+)?(?:een\s+)?(?:groot\s+)?compliment(?:je)?\s+(?:voor|aan))(?:\s+aan)?\s+@?"
+    rf"(?P<thanked>{TEAM_NAMES})(?:\s+van\s+(?:de\s+|het\s+)?[a-z][\w-]*)?(?=\s+(?:voor|die)\b|\s*[!,.:]|\s*$)"
     # Ours, not the resident's ("haar collega Ahmed", "een nieuwe collega op het werk").
     r"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en|aan|voor)\s+(?:(?i:nieuwe|oud-|ex-)\s*)?"
     rf"|{OPENING}|(?<=:)[ \t]*)"
@@ -430,6 +433,11 @@ COLLEAGUE_AT_WORK = re.compile(
     r"middag|spreekuur)\b"
     r"|en\s+ik\s+(?:draaien|doen|leiden|begeleiden|geven|organiseren)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:inloop|spreekuur|spreekuren|groep|training|cursus|intakes?|huisbezoeken|dienst|avond|workshop)\b)"
+    # "Dossiers liggen bij Jorien", "neemt Bas haar groep over".
+    rf"|(?<![\w-])(?i:{WORK_OBJECTS}|sleutels?|post|laptop)\s+(?:ligt|liggen|is|zijn|blijft|blijven)\s+bij\s+"
+    rf"(?P<holder>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)"
+    rf"|(?<![\w-])(?:neemt|nemen)\s+(?P<taking_over>{COLLEAGUE_NAME})\s+(?:haar|zijn|de|het)\s+"
+    rf"(?:{WORK_OBJECTS}|groep|groepen|taken|werk)\s+over\b"
     # "agenda volgt van gerda".
     rf"|(?<![\w-])(?i:agenda|notulen|slides)\s+(?:volgt\s+|volgen\s+|komt\s+|komen\s+)?van\s+(?P<author>{TEAM_NAME})"
     r"(?=\s*(?:[.!,]|$))")
@@ -463,15 +471,18 @@ ROSTER = re.compile(
     r"|(?<![\w-])\w*(?i:groep|inloop|cursus|training|activiteit)\w*\s+(?:wordt|worden)\s+begeleid\s+door\s+"
     rf"(?P<leading>{COLLEAGUE_NAMES})(?![\w'’-]|\s+[A-Z])")
 AT_WORK_HINT = re.compile(r"neemt|nemen|heeft|hebben|haar|zijn|stuurt|sturen|mailt|mailen|deelt|delen|maakt|"
-                          r"maken|draait|draaien|en\s+ik|agenda|notulen|slides", re.IGNORECASE)
+                          r"maken|draait|draaien|en\s+ik|agenda|notulen|slides|ligt|liggen|blijft|blijven",
+                          re.IGNORECASE)
 ROSTER_HINT = re.compile(rf"afwezig|{DUTY}|neemt|nemen|begeleid", re.IGNORECASE)
 MEETING_HINT = re.compile(TEAM_MEETINGS, re.IGNORECASE)
 # Who is away, in the sentence that says whom to call instead: "Marloes is t/m vrijdag ziek, dus
 # vragen bij Tim", "Maandag is Yvonne er niet, bel dan Rik".
 ABSENT = re.compile(rf"{OPENING}(?!(?i:{WEEKDAYS}|morgen|vandaag|overmorgen)\b)(?P<absent>{COLLEAGUE_NAME})"
                     r"\s+is\s+(?:[\w/.-]+\s+){0,3}?"
-                    r"(?:ziek|vrij|afwezig|met\s+verlof|er\s+niet|weg)\b"
-                    rf"|(?<![\w-])is\s+(?P<absent_then>{COLLEAGUE_NAME})\s+er\s+niet\b")
+                    r"(?:ziek|vrij|afwezig|met\s+\w*verlof|er\s+niet|weg)\b"
+                    rf"|(?<![\w-])is\s+(?P<absent_then>{COLLEAGUE_NAME})\s+er\s+niet\b"
+                    rf"|(?<![\w-])(?i:sinds|nu|zolang|omdat)\s+(?P<absent_since>{COLLEAGUE_NAME})\s+"
+                    r"(?:met\s+\w*verlof|ziek|afwezig|op\s+vakantie)\s+is\b")
 TAKEN_OVER_FROM = re.compile(
     rf"\b(?:{WORK_OBJECTS})\s+(?:over\s+)?van\s+(?P<from>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
@@ -671,7 +682,7 @@ DURATION_SUBJECT = re.compile(r"(?<![\w-])(?:\w*tijd|\w*termijn|\w*duur)\b"
 # A building as the subject: "De portiekflats in Wielwijk zijn bijna 60 jaar oud".
 BUILDING_SUBJECT = re.compile(
     r"(?<![\w-])[\w-]*(?:flats?|woningen|huizen|gebouw|gebouwen|complex|complexen|buurthuis|wijkcentrum|school|kerk|"
-    r"moskee|speeltuin|blokhut|brug|toren|zwembad|bibliotheek)(?![\w-])"
+    r"moskee|speeltuin|blokhut|brug|toren|zwembad|bibliotheek|kantoor|pand|villa)(?![\w-])"
     r"(?:(?!\b(?:hij|zij|ze|mevrouw|meneer)\b)[^.!?\n,]){0,40}?\b(?:is|zijn|was|waren|wordt|worden)"
     r"(?:\s+(?:nu|al|bijna|ruim|ongeveer|precies))*\s*$", re.IGNORECASE)
 ANYONE = re.compile(r"(?<![\w-])(?:je|jij|men)(?![\w-])", re.IGNORECASE)
@@ -869,7 +880,7 @@ LOWER_NAMED_FLAT = re.compile(
 NAMED_COMPLEX = re.compile(
     r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|seniorenflat|woontoren|hofje|"
     r"portiekflat|galerijflat|appartementencomplex|boerderij|vakantiepark|recreatiepark|chaletpark|camping|"
-    r"park|bungalowpark|woonpark|vakantiedorp|"
+    r"park|bungalowpark|woonpark|vakantiedorp|volkstuinpark|volkstuincomplex|tuinpark|"
     r"woonwagenkamp|woonwagencentrum)\s+"
     r"(?P<name>(?:(?:De|Het|'t|de|het)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?![\w-])")
 # Letters no Dutch word has ("Paweł", "Gülşen", "Yıldız"): a capitalised word with one is a name
@@ -1792,7 +1803,8 @@ class PrivacyGuard:
         """A year of birth or a house number set right after a name."""
         numbers = []
         for name in (f for f in found if f.kind == "naam"):
-            year = YEAR_BESIDE_NAME.match(text, name.end)
+            year = (YEAR_BESIDE_NAME.match(text, name.end)
+                    or YEAR_IN_BRACKETS_BESIDE_NAME.match(text, name.end))
             if year:
                 numbers.append(Finding(*year.span("year"), "datum"))
             number = NUMBER_BESIDE_NAME.match(text, name.end)
@@ -1965,7 +1977,7 @@ class PrivacyGuard:
         if kind == "locatie" and text[start:end].lower() in HOME_REGION:
             return None
         # A range of ages ("8-12 jaar") is a group's.
-        if kind == "leeftijd" and (_group_or_thing_age(text, start)
+        if kind == "leeftijd" and (_group_or_thing_age(text, start) or _beyond_a_life(text[start:end])
                                    or re.match(r"\d+\s*[-–]\s*\d+", text[start:end])):
             return None
         return Finding(start, end, kind)

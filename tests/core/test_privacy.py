@@ -488,6 +488,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Dhr. [naam] woont in een chalet op park [locatie]."),
     ("Fam. Hoekstra wil geen hulp. Zijn 81 en 83.", "Fam. [naam] wil geen hulp. Zijn [leeftijd]."),
     ("Bram 'de Kapper' Wijnveldt belt elke dag.", "[naam] belt elke dag."),
+    ("dhr de graaf (bj 1955) wil stoppen.", "dhr [naam] (bj [datum]) wil stoppen."),
+    ("Meneer Wijnsma zegt zijn tuin op volkstuinpark Ons Belang op.",
+     "Meneer [naam] zegt zijn tuin op volkstuinpark [locatie] op."),
     # Away without anyone to call instead: maybe a resident.
     ("Fatima is tot vrijdag ziek, ze belde vanochtend.", "[naam] is tot vrijdag ziek, ze belde vanochtend."),
     ("Mw. Kok woont in de Stad van de Zon.", "Mw. [naam] woont in de [locatie]."),
@@ -697,6 +700,11 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "In de Stad van de Zon liggen duizenden zonnepanelen.",
     "Sanne is t/m vrijdag ziek, dus vragen over de training bij Tim of mij.",
     "Maandag is Yvonne er niet, bel dan Rik voor de spoedzaken.",
+    "Ons kantoor is 125 jaar oud, de lift doet het niet altijd.",
+    "Sinds Rinske met zwangerschapsverlof is, neemt Bas haar groep over.",
+    "Ik ben vrijdag vrij, weekendje Texel. Dossiers liggen bij Jorien.",
+    "Even een compliment voor Lotte en Mirjam: zonder jullie was het nooit gelukt.",
+    "Reminder: de intervisie is in het Huis van de Wijk, niet op kantoor. Groet, Anouk",
     # A project in quotes is no nickname; a number after a market square counts hours.
     "Ze noemen het project 'Samen Sterk' en iedereen doet mee.",
     "We staan op de Markt 2 uur lang met de koffiekar.",
