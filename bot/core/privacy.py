@@ -165,10 +165,10 @@ LIVES_IN = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden|woonachtig)\s+"
                       r"(?:[\w-]+\s+){0,3}?(?:in|op|aan)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 # Where someone comes from or lives, said right after them: "mevrouw Boonman uit Lammerenburg",
 # "oorspronkelijk uit Tuzla", "woont in Dauwendaele", "woont pal naast het Kronenburgerpark".
-PLACE_NAMED = (r"(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
+PLACE_NAMED = (r"(?P<place>(?:(?:Dr|Prof|Mr|Burg|St)\.\s*)?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
                r"(?:\s+(?:van\s+|aan\s+(?:de\s+|het\s+)?)?[A-Z][\w'’]+){0,2})")
 ORIGIN_OR_HOME = re.compile(
-    r"(?<![\w-])(?:(?P<origin>oorspronkelijk|afkomstig|geboren|gevlucht|komt|kwam|komen|kwamen)\s+(?:\w+\s+)?uit"
+    r"(?<![\w-])(?:(?P<origin>oorspronkelijk|eigenlijk|afkomstig|geboren|gevlucht|komt|kwam|komen|kwamen)\s+(?:\w+\s+)?uit"
     # A bare "uit" or "in" right after a person: "mijn cliënt uit Crosestein", "fam. Mohamud in
     # Lammerenburg".
     r"|(?P<uit>uit|in)|(?i:woont|woonde|wonen|woonden|woonachtig|thuis)\s+(?:[\w'’-]+\s+){0,6}?"
@@ -178,11 +178,14 @@ ORIGIN_OR_HOME = re.compile(
     # "haar appartement in de Triniteit", "verhuisd van Heksenwiel naar Prinsenbeek".
     r"|(?<![\w-])(?i:appartement|woning|flat|flatje|huis|huisje|kamer|studio|bovenwoning|benedenwoning|"
     r"seniorenwoning)\s+(?:in|op|aan)(?:\s+(?:de|het))?"
-    r"|(?i:verhuisd|verhuist|verhuizen|verhuisde|verhuizing)\s+(?:[\w'’-]+\s+){0,4}?(?:van|naar|uit))"
+    r"|(?i:verhuisd|verhuist|verhuizen|verhuisde|verhuizing)\s+(?:[\w'’-]+\s+){0,4}?(?:van|naar|uit)"
+    r"(?:\s+(?:de|het))?)"
     rf"\s+{PLACE_NAMED}")
 COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost|Noordwest|Zuidoost|"
                              r"Zuidwest)$")
 ROUTE_ON = re.compile(r"\s+naar\s+[A-Z]")
+# …and where to, after where from: "verhuisd van de Regentesse naar de Dragonder".
+MOVED_ON_TO = re.compile(r"\s+naar\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
 HOME_BEFORE_VERB = re.compile(rf"(?<![\w-])(?:in|op|aan)\s+(?:de\s+|het\s+)?{PLACE_NAMED}"
                               r"\s+(?:woont|woonde|wonen|woonden|is\s+geboren|opgroeide|opgegroeid)(?![\w-])")
 # …or in a clause after it: "wil terug naar Overstegen, waar haar moeder woont".
@@ -316,7 +319,7 @@ COMMUNITY_PLACE = re.compile(
 # "wandelgroep 'Stap voor Stap'".
 QUOTED_TITLE = re.compile(r"(?<![\w-])(?i:film|boek|serie|programma|voorstelling|lied|liedje|nummer|album|"
                           r"gedicht|musical|toneelstuk|podcast|documentaire|spel|"
-                          r"(?!(?:whats)?app)\w*(?:groep|project|club|cursus|training|campagne))\s+"
+                          r"(?!(?:whats)?app)\w*(?:groep|project|club|cursus|training|campagne|pilot))\s+"
                           r"['‘\"“](?P<title>[^'’\"”]{1,60})['’\"”]"
                           # …or before its maker, seen or read: "'I, Daniel Blake' van Ken Loach gekeken".
                           r"|['‘\"“](?P<work>[^'’\"”]{1,60})['’\"”]\s+(?:van|door)\s+(?=[A-Z][^.!?\n]{0,40}"
@@ -366,7 +369,9 @@ SIGN_OFF = re.compile(
     r"|(?<=[.!?])[ \t]*\n+[ \t]*|(?<=[.!?])[ \t]+(?=[A-Z][\w'’-]*[ \t]*$))"
     rf"(?P<names>{COLLEAGUE_NAMES})"
     # …with the team or when to reach them: "Fatima, team schuldhulp Tilburg", "Marieke (tot 16.00)".
-    r"(?:,[ \t]*(?i:team|wijkteam|buurtteam|jongerenwerk|ouderenwerk|opbouwwerk|schuldhulp|jeugd)[^\n]{0,40}"
+    r"(?:,?[ \t]*(?i:team|wijkteam|buurtteam|jongerenwerk|ouderenwerk|opbouwwerk|schuldhulp|jeugd|"
+    r"opbouwwerker|jongerenwerker|ouderenwerker|wijkcoach|consulent|schuldhulpverlener|maatschappelijk\s+werker)"
+    r"[^\n]{0,40}"
     r"|[ \t]*\([^()\n]{0,40}\))?"
     r"[\s.!,]*(?:[^\w\s]\s*)*$")
 # Colleagues thanked at a sentence's start or named as the team's contact: "Dank Marieke voor het
@@ -382,19 +387,28 @@ COLLEAGUES = re.compile(
     rf"|{OPENING}|(?<=:)[ \t]*)"
     r"(?<![\w-])(?i:collega|collega's|teamgenoot|teamgenoten|teamleider|leidinggevende|coördinator|coordinator|stagiair|"
     r"stagiaire)\s+"
-    rf"(?P<ours>{COLLEAGUE_NAMES})(?![\w'’-]|\s+(?:[A-Z]|(?:van|de|der|den|el|al)\s))"
+    rf"(?P<ours>{COLLEAGUE_NAMES}(?:\s+(?:(?:van|de|der|den|ter|ten)\s+){{0,2}}[A-Z][\w'’-]+(?=\s*[,.!:]))?)"
+    r"(?![\w'’-]|\s+(?:[A-Z]|(?:van|de|der|den|el|al)\s))"
     # "Linda van het secretariaat", "Kees van functioneel beheer".
     rf"|(?P<role>{COLLEAGUE_NAME})\s+van\s+(?:het\s+|de\s+)?(?i:secretariaat|receptie|administratie|planning|"
     r"helpdesk|ict|functioneel\s+beheer|kantoor)\b"
     # "Vragen? Esther weet ervan.", "Voor dringende zaken: Gonnie."
-    rf"|(?<![\w-])(?i:vragen|spoed|voor\s+dringende\s+(?:zaken|dingen|vragen)|bij\s+spoed|bij\s+vragen|bij\s+twijfel)"
-    r"\s*[?:]\s*"
+    rf"|(?<![\w-])(?i:vragen(?:\s+over\s+[^?.!:\n]{{1,40}})?|spoed|voor\s+dringende\s+(?:zaken|dingen|vragen)|bij\s+spoed|"
+    r"bij\s+vragen|bij\s+twijfel)\s*[?:]\s*"
     rf"(?:(?i:bel|app|mail|bij|via|naar)\s+)?(?P<asked>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)"
     r"(?![\w'’-]|\s+[A-Z])"
     # "Bel Thijs bij spoed", "app Roos voor vragen".
     rf"|(?<![\w-])(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor|met)\s+"
     r"(?:de\s+)?(?i:spoed\w*|vragen|dringende\s+\w+|noodgevallen)\b"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
+    # "ik (Bas) kan tot 18u": the writer's own name.
+    rf"|(?<![\w-])(?i:ik)\s*\((?P<self>{TEAM_NAME})\)"
+    # "Linda (aandachtsfunctionaris) is het aanspreekpunt": a professional's role beside the name.
+    rf"|(?P<with_role>{COLLEAGUE_NAME})\s*\((?i:[\w-]*(?:functionaris|coördinator|coordinator|consulent|werker|"
+    r"coach|verpleegkundige|begeleider|medewerker|stagiair|stagiaire|teamleider|gedragswetenschapper))\)"
+    # "Groetjes van Floor en Kees vanaf de studiedag!", "Jarig vandaag: Sanne!!".
+    rf"|{OPENING}(?i:groet(?:en|jes)?|liefs)\s+van\s+(?P<greeting>{COLLEAGUE_NAMES})(?![\w'’-])"
+    rf"|{OPENING}(?i:jarig(?:\s+vandaag)?|vandaag\s+jarig)\s*:\s*(?P<birthday>{COLLEAGUE_NAMES})(?![\w'’-])"
     # "Tip van Wouter: zet er een placeholder in": a tip headed by who gave it, for the team.
     rf"|{OPENING}(?i:tip|idee)\s+van\s+(?P<tip_from>{COLLEAGUE_NAME})\s*:"
     # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
@@ -405,8 +419,9 @@ COLLEAGUES = re.compile(
     r"jongerenwerker|opbouwwerker|ouderenwerker|consulent|coördinator|teamleider|stagiair|stagiaire|"
     r"praktijkondersteuner|wijkagent|huisarts)\b[^:\n.!?]{0,40}[:,]\s*"
     rf"(?P<new_worker>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)"
-    r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed|vragen\s+over)"
-    rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën)|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën))"
+    r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed|vragen\s+over|input|opmerkingen|aanvullingen)"
+    rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën|input|opmerkingen|aanvullingen)"
+    r"|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën|Input))"
     r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
     rf"(?:mij\s+of\s+)?(?P<contact>{TEAM_NAME}(?:\s+of\s+{TEAM_NAME})?)(?:\s+of\s+mij)?"
     # "…bel je Hennie op kantoor", "meer informatie volgt via Nienke".
@@ -421,6 +436,7 @@ COLLEAGUE_AT_WORK = re.compile(
     rf"{SIGN_OFF_OPENING}(?!(?i:ik|we|wij|zij|ze|hij|jij|je|jullie|mw|dhr|mevr|meneer|mevrouw)\b)"
     rf"(?P<at_work>{TEAM_NAMES})\s+(?:"
     rf"(?:neemt|nemen)\b[^.!?\n]{{0,50}}?\b(?:(?:{WORK_OBJECTS})\b[^.!?\n]{{0,30}}?\bover|(?:{WORK_OBJECTS})\s+waar)\b"
+    r"|(?:neemt|nemen)\s+(?:mijn|onze)\s+[\w-]+\s+over\b"
     rf"|(?:heeft|hebben)\s+(?:[\w-]+\s+){{0,2}}?(?:dienst|achterwacht|piket)\b"
     # "sanne is ziek, haar huisbezoeken verdelen we": whoever has home visits or a caseload works here.
     # Not "haar dossiers": residents keep papers too.
@@ -434,12 +450,13 @@ COLLEAGUE_AT_WORK = re.compile(
     r"|en\s+ik\s+(?:draaien|doen|leiden|begeleiden|geven|organiseren)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:inloop|spreekuur|spreekuren|groep|training|cursus|intakes?|huisbezoeken|dienst|avond|workshop)\b)"
     # "Dossiers liggen bij Jorien", "neemt Bas haar groep over".
-    rf"|(?<![\w-])(?i:{WORK_OBJECTS}|sleutels?|post|laptop)\s+(?:ligt|liggen|is|zijn|blijft|blijven)\s+bij\s+"
+    rf"|(?<![\w-])(?i:{WORK_OBJECTS}|sleutels?|post|laptop)\s+(?:(?:ligt|liggen|is|zijn|blijft|blijven)\s+)?bij\s+"
     rf"(?P<holder>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)"
     rf"|(?<![\w-])(?:neemt|nemen)\s+(?P<taking_over>{COLLEAGUE_NAME})\s+(?:haar|zijn|de|het)\s+"
     rf"(?:{WORK_OBJECTS}|groep|groepen|taken|werk)\s+over\b"
     # "agenda volgt van gerda".
-    rf"|(?<![\w-])(?i:agenda|notulen|slides)\s+(?:volgt\s+|volgen\s+|komt\s+|komen\s+)?van\s+(?P<author>{TEAM_NAME})"
+    rf"|(?<![\w-])(?i:agenda|notulen|slides|lijst|overzicht|planning)\s+(?:volgt\s+|volgen\s+|komt\s+|komen\s+)?van\s+"
+    rf"(?P<author>{TEAM_NAME})"
     r"(?=\s*(?:[.!,]|$))")
 # …or by a meeting only professionals hold ("Kim en Thijs zijn vandaag bij het ZAT-overleg",
 # "supervisie gehad met Gert-Jan"); not an MDO, where a resident may sit at the table too.
@@ -450,6 +467,10 @@ COLLEAGUE_AT_MEETING = re.compile(
     r"(?:is|zijn|zit|zitten|gaat|gaan)\s+(?:(?!met\b)[\w-]+\s+){0,2}?"
     rf"(?:bij|op|naar|in)\s+(?:het|de|een)\s+(?i:{TEAM_MEETINGS})\b"
     rf"|(?<![\w-])met\s+(?P<with>{COLLEAGUE_NAMES})\s+(?:bij|naar|in|op)\s+(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
+    # "Ruud zei in de supervisie", "overleg morgen bij Ilse thuis".
+    rf"|(?P<said>{COLLEAGUE_NAME})\s+(?:zei|zegt|vertelde|vroeg|gaf)\s+(?:[\w-]+\s+){{0,2}}?(?:in|op|tijdens)\s+"
+    rf"(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
+    rf"|(?<![\w-])(?i:overleg|{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?bij\s+(?P<host>{COLLEAGUE_NAME})\s+thuis\b"
     rf"|(?<![\w-])(?i:{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?met\s+(?P<led_by>{COLLEAGUE_NAMES})(?![\w'’-])"
     # "tip van Femke op de intervisie".
     rf"|(?<![\w-])(?i:tip|idee|voorstel|vraag)\s+van\s+(?P<suggested_by>{COLLEAGUE_NAME})\s+(?:op|bij|in|tijdens)\s+"
@@ -459,7 +480,7 @@ COLLEAGUE_AT_MEETING = re.compile(
 # doet de vrijmarkt, Esra de kinderspelen"; "Crisisdienst jeugd is vandaag Hatice"; "haar
 # afspraken neemt Dennis over"; "de koersbalgroep wordt begeleid door Harm".
 DUTY = (r"bereikbaarheidsdienst|crisisdienst|weekenddienst|avonddienst|nachtdienst|achterwacht|piket|"
-        r"teamrooster|bezetting")
+        r"teamrooster|bezetting|vervanging|waarneming")
 ROSTER_NAME = rf"{COLLEAGUE_NAME}(?:\s*\([^()\n]{{1,20}}\))?"
 ROSTER = re.compile(
     rf"(?<![\w-])(?i:afwezig|{DUTY})"
@@ -471,10 +492,15 @@ ROSTER = re.compile(
     r"|(?<![\w-])\w*(?i:groep|inloop|cursus|training|activiteit)\w*\s+(?:wordt|worden)\s+begeleid\s+door\s+"
     rf"(?P<leading>{COLLEAGUE_NAMES})(?![\w'’-]|\s+[A-Z])")
 AT_WORK_HINT = re.compile(r"neemt|nemen|heeft|hebben|haar|zijn|stuurt|sturen|mailt|mailen|deelt|delen|maakt|"
-                          r"maken|draait|draaien|en\s+ik|agenda|notulen|slides|ligt|liggen|blijft|blijven",
+                          r"maken|draait|draaien|en\s+ik|agenda|notulen|slides|ligt|liggen|blijft|blijven|sleutel|"
+                          r"lijst|overzicht|planning",
                           re.IGNORECASE)
 ROSTER_HINT = re.compile(rf"afwezig|{DUTY}|neemt|nemen|begeleid", re.IGNORECASE)
-MEETING_HINT = re.compile(TEAM_MEETINGS, re.IGNORECASE)
+# A list of tasks, each opening with who does it: "Actiepunten: Anouk belt de corporatie, Mustafa
+# vraagt een offerte, ik regel de agenda."
+TASK_LIST = re.compile(r"(?<![\w-])(?i:actiepunten|taken|to\s*do|taakverdeling)\s*:\s*(?P<items>[^\n]+)")
+TASK_ITEM = re.compile(rf"(?:^|[,;]\s*|\s(?:en)\s+)(?P<name>{COLLEAGUE_NAME})\s+[a-z]+\b")
+MEETING_HINT = re.compile(rf"{TEAM_MEETINGS}|overleg", re.IGNORECASE)
 # Who is away, in the sentence that says whom to call instead: "Marloes is t/m vrijdag ziek, dus
 # vragen bij Tim", "Maandag is Yvonne er niet, bel dan Rik".
 ABSENT = re.compile(rf"{OPENING}(?!(?i:{WEEKDAYS}|morgen|vandaag|overmorgen)\b)(?P<absent>{COLLEAGUE_NAME})"
@@ -505,7 +531,7 @@ NUMBER_WORDS = (r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
                 r"tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|honderd")
 # After an age typed fast: no unit, amount, plural noun, month, time or other number.
 AGE_NOT_AMOUNT = (rf"(?![\w,.:/-]\d|[\w%+x-]|\s*(?:%|euro|uur|keer|minuten|km|kilo|(?:{MONTHS})\b)"
-                  r"|\s+(?!(?:en|geworden|geweest|inmiddels|sinds|samen|alleen)\b)[a-z]+(?:en|s)\b)")
+                  r"|\s+(?!(?:en|geworden|geweest|inmiddels|sinds|samen|alleen|dus|eens|soms|thuis)\b)[a-z]+(?:en|s)\b)")
 AGE_PATTERNS = (
     re.compile(r"(?<![\w-])\d{1,3}-jarige?(?![\w-])", re.IGNORECASE),
     re.compile(r"(?<=[A-Za-z]\s)\((\d{1,3})\)"),
@@ -548,7 +574,7 @@ AGE_PATTERNS = (
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|\+|/|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
                rf"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang|(?:{MONTHS})\b)|[\d.,:-]\d|\w)"
                # …nor a count of things, a plural noun ("is 4 dagdelen", "is 6 avonden").
-               r"(?!\s+(?!(?:en|geworden|geweest|inmiddels|sinds|tegen|samen|alleen)\b)[a-z]+(?:en|s)\b)",
+               r"(?!\s+(?!(?:en|geworden|geweest|inmiddels|sinds|tegen|samen|alleen|dus|eens|soms|thuis)\b)[a-z]+(?:en|s)\b)",
                re.IGNORECASE),
     re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                rf"((?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?:\s+oud)?)"
@@ -1765,6 +1791,9 @@ class PrivacyGuard:
                                               for end in people):
                 continue
             places.append(Finding(match.start("place"), match.end("place"), "locatie"))
+            moved_on = MOVED_ON_TO.match(text, match.end("place"))
+            if moved_on and not self._ordinary(moved_on.group("place")):
+                places.append(Finding(moved_on.start("place"), moved_on.end("place"), "locatie"))
         return places
 
     def _places_beside(self, text: str, found: list[Finding]) -> list[Finding]:
@@ -2134,7 +2163,7 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
                   if not _about_social_media(text, m.start())]
     spans += [m.span("addressed") for m in ADDRESSED.finditer(text)]
     # Each pattern below tries every word; a cheap search for its key words decides first.
-    at_work = list(COLLEAGUE_AT_WORK.finditer(text)) if AT_WORK_HINT.search(text) else []
+    at_work = _each_from_its_name(COLLEAGUE_AT_WORK, text) if AT_WORK_HINT.search(text) else []
     spans += [_named_span(m) for m in at_work]
     if ROSTER_HINT.search(text):
         spans += [_named_span(m) for m in ROSTER.finditer(text)]
@@ -2145,6 +2174,10 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     at_work_sentences = [_sentence_at(text, m.start()) for m in at_work]
     spans += [m.span("from") for m in TAKEN_OVER_FROM.finditer(text)
               if _sentence_at(text, m.start()) in at_work_sentences]
+    for tasks in TASK_LIST.finditer(text):
+        offset = tasks.start("items")
+        spans += [(offset + m.start("name"), offset + m.end("name"))
+                  for m in TASK_ITEM.finditer(tasks.group("items"))]
     routed_sentences = [_sentence_at(text, start) for start, _ in spans]
     spans += [_named_span(m) for m in ABSENT.finditer(text)
               if _sentence_at(text, m.start()) in routed_sentences]
@@ -2159,6 +2192,17 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
             continue
         kept.append((start, end))
     return kept
+
+
+def _each_from_its_name(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match, also those that start inside another's text after its name: in "Marieke is
+    ziek, Joost neemt haar spreekuur over" both are colleagues."""
+    matches = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        matches.append(match)
+        position = _named_span(match)[1]
+    return matches
 
 
 def _named_span(match: re.Match[str]) -> tuple[int, int]:

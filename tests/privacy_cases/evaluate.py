@@ -24,6 +24,7 @@ CASE_SETS = {"cases": CASES, "dev": CASES.with_name("dev.jsonl"), "dev2": CASES.
              "dev20": CASES.with_name("dev20.jsonl"), "dev21": CASES.with_name("dev21.jsonl"),
              "dev22": CASES.with_name("dev22.jsonl"), "dev23": CASES.with_name("dev23.jsonl"),
              "dev24": CASES.with_name("dev24.jsonl"), "dev25": CASES.with_name("dev25.jsonl"),
+             "dev26": CASES.with_name("dev26.jsonl"), "dev27": CASES.with_name("dev27.jsonl"),
              "test": CASES.with_name("test.jsonl")}
 HARD = tuple(kind for kind in KINDS if kind in HARD_KINDS)
 
