@@ -105,7 +105,10 @@ FORMAT_TALK = re.compile(r"(?<![\w-])(?:zonder|met)\s+(?:streepjes?|spaties?|pun
                          r"|formulier(?![\w-])",
                          re.IGNORECASE)
 HOUSE_NUMBER = re.compile(
-    r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|[A-Za-z])(?![\w-])|-\d{1,4})?(?![\w-])"
+    # (Amsterdam's colours and floors: "118-rood", "41-huis".)
+    r"(?<![\w-])\d{1,5}(?:[ -]?(?:I{1,3}|hs|bis|huis|rood|zwart|boven|beneden|bg|[A-Za-z])(?![\w-])"
+    r"|-\d{1,4})?"
+    r"(?![\w-])"
     # …not an age ("Gerrit Hofstede 86 jr").
     r"(?!\s*(?:jr|jaar)\b)")
 NUMBER_AFTER_POSTCODE = re.compile(r"[ \t]+\d{1,5}(?:[ -]?[a-zA-Z])?(?![\w-])")
@@ -126,6 +129,8 @@ HOME_NUMBER_CONTEXT = re.compile(
     r"|(?<![\w-])(?:buurman|buurvrouw|buren|bewoners?|bewoonster)\s*[=:]?\s*$"
     r"|(?<![\w-])(?:fam|familie|mw|mevr|dhr)\.?\s+(?:[\w'’.-]+\s+){1,3}$",
     re.IGNORECASE)
+ANOTHER_HOME_NUMBER = re.compile(r"(?<![\w-])(?:nr\.?|nummer|huisnummer)\s*\d{1,4}[a-z]?\s+(?:en|of)\s+$",
+                                 re.IGNORECASE)
 # A bare house number after a neighbour: "de buurman van 12b", "de buren van 14".
 NEIGHBOUR_OF = re.compile(r"(?<![\w-])(?:buurman|buurvrouw|buren|bewoner|bewoonster)\s+(?:van|op|naast)"
                           r"\s+$", re.IGNORECASE)
@@ -379,7 +384,9 @@ SIGN_OFF = re.compile(
 # Roos", "Spoed: bel Bas"; named as one of us: "Tip van collega Bram", "Fatma van ons team".
 # Not "haar collega Ahmed": the resident's colleague.
 COLLEAGUES = re.compile(
-    rf"{OPENING}(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx"
+    # (After a colon too: "Terugblik teamdag: dank aan Sevda"; reported speech is left out below.)
+    rf"(?:{OPENING}|(?<=:)[ \t]*)"
+    r"(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx|thnx|tnx"
     r"|(?:even\s+)?(?:een\s+)?(?:groot\s+)?compliment(?:je)?\s+(?:voor|aan))(?:\s+aan)?\s+@?"
     rf"(?P<thanked>{TEAM_NAMES})(?:\s+van\s+(?:de\s+|het\s+)?[a-z][\w-]*)?(?=\s+(?:voor|die)\b|\s*[!,.:]|\s*$)"
     # Ours, not the resident's ("haar collega Ahmed", "een nieuwe collega op het werk").
@@ -409,6 +416,19 @@ COLLEAGUES = re.compile(
     # "Groetjes van Floor en Kees vanaf de studiedag!", "Jarig vandaag: Sanne!!".
     rf"|{OPENING}(?i:groet(?:en|jes)?|liefs)\s+van\s+(?P<greeting>{COLLEAGUE_NAMES})(?![\w'’-])"
     rf"|{OPENING}(?i:jarig(?:\s+vandaag)?|vandaag\s+jarig)\s*:\s*(?P<birthday>{COLLEAGUE_NAMES})(?![\w'’-])"
+    # The team's wishes, addressed to one of us: "Welkom terug Bas!", "Fijne vakantie Jeroen!",
+    # "Happy birthday Gerard!!". (Not a shout-out: residents who volunteer get those too.)
+    # (Not a bare "Welkom Kofi!": a newcomer to the neighbourhood is welcomed too.)
+    rf"|{OPENING}(?i:welkom\s+terug|welkom\s+in\s+het\s+team|fijne\s+vakantie|happy\s+birthday|beterschap)"
+    r"[,!]?\s+"
+    rf"(?P<wished>{COLLEAGUE_NAMES})(?=\s*[!.,:]|\s*$)"
+    # "Even voorstellen: ik ben Niels, nieuwe wijkverpleegkundige": the writer introduces herself.
+    rf"|(?<![\w-])(?i:ik\s+ben)\s+(?P<introduced>{COLLEAGUE_NAME}),\s+(?:de\s+)?(?i:nieuwe|jullie)\b"
+    # "dienst geruild met Thijs", "agenda bij Tom", "urgente zaken via Mirjam of via het nummer".
+    rf"|(?<![\w-])(?i:dienst|diensten|avonddienst|weekenddienst)\s+(?:[\w-]+\s+){{0,3}}?geruild\s+met\s+"
+    rf"(?P<swapped>{COLLEAGUE_NAME})"
+    rf"|(?<![\w-])(?i:agenda|kaartje|cadeau|lijst)\s+(?:ligt\s+|is\s+)?bij\s+(?P<keeping>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)"
+    rf"|(?<![\w-])(?i:urgente|dringende)\s+(?:zaken|vragen)\s+via\s+(?P<urgent>{COLLEAGUE_NAME})\b"
     # "Tip van Wouter: zet er een placeholder in": a tip headed by who gave it, for the team.
     rf"|{OPENING}(?i:tip|idee)\s+van\s+(?P<tip_from>{COLLEAGUE_NAME})\s*:"
     # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
@@ -501,6 +521,9 @@ ROSTER_HINT = re.compile(rf"afwezig|{DUTY}|neemt|nemen|begeleid", re.IGNORECASE)
 TASK_LIST = re.compile(r"(?<![\w-])(?i:actiepunten|taken|to\s*do|taakverdeling)\s*:\s*(?P<items>[^\n]+)")
 TASK_ITEM = re.compile(rf"(?:^|[,;]\s*|\s(?:en)\s+)(?P<name>{COLLEAGUE_NAME})\s+[a-z]+\b")
 MEETING_HINT = re.compile(rf"{TEAM_MEETINGS}|overleg", re.IGNORECASE)
+# The next in a list of thanks: "dank aan Sevda voor de organisatie, aan Ruud voor de bbq".
+THANKED_NEXT = re.compile(rf"(?<=[,;])\s*(?:en\s+)?aan\s+(?P<thanked_next>{COLLEAGUE_NAME})(?=\s+voor\b)")
+THANKS = re.compile(r"(?<![\w-])(?i:dank|bedankt|dankjewel|thanks|thx)(?![\w-])")
 # Who is away, in the sentence that says whom to call instead: "Marloes is t/m vrijdag ziek, dus
 # vragen bij Tim", "Maandag is Yvonne er niet, bel dan Rik".
 ABSENT = re.compile(rf"{OPENING}(?!(?i:{WEEKDAYS}|morgen|vandaag|overmorgen)\b)(?P<absent>{COLLEAGUE_NAME})"
@@ -1442,7 +1465,9 @@ class PrivacyGuard:
                 found.append(Finding(number.start(), number.end(), "adres"))
             elif number_word and (number_word.group(1).lower().startswith(HOME_NUMBER_WORDS)
                                   or _ending_at(HOME_NUMBER_CONTEXT, text, number_word.start())
-                                  or _ending_at(LIVING_BEFORE, text, number_word.start())):
+                                  or _ending_at(LIVING_BEFORE, text, number_word.start())
+                                  # "van nr 3 en nr 5": the next of two homes.
+                                  or self._next_home(text, found, number_word.start())):
                 found.append(Finding(number_word.start(), number.end(), "adres"))
         for street in STREET_WITHOUT_NUMBER.finditer(text):
             named = street.group().lower() in self.words.street_nouns
@@ -1484,8 +1509,32 @@ class PrivacyGuard:
             if ((last_word and (STREET_SUFFIX.match(phrase) or bare))
                     or (phrase.lower() in self._streets and not self._ordinary(phrase))):
                 opening = _ending_at(STREET_NAME_OPENING, text, words[first].start(1))
-                return opening.start() if opening else words[first].start(1)
+                return opening.start() if opening else self._named_after(text, words[first].start(1))
         return None
+
+    @staticmethod
+    def _next_home(text: str, found: list[Finding], position: int) -> bool:
+        """A house number after "en" or "of" and another house number found as an address."""
+        before = _ending_at(ANOTHER_HOME_NUMBER, text, position)
+        return before is not None and any(f.kind == "adres" and before.start() <= f.start < before.end()
+                                           for f in found)
+
+    def _named_after(self, text: str, start: int) -> int:
+        """A street's start widened over the first name of whom it is named after ("Hendrik
+        Sorchstraat 41b", "Jan van Galenstraat 12")."""
+        position = start
+        for _ in range(3):
+            before = _ending_at(WORD_BEFORE, text, position)
+            if before is None:
+                return start
+            word = before.group(1)
+            if word in ("van", "de", "der", "den", "ter", "ten"):
+                position = before.start(1)
+                continue
+            if word[:1].isupper() and word.lower() in self._first_names:
+                return before.start(1)
+            return start
+        return start
 
     def _ordinary(self, word: str) -> bool:
         """A common word that is also a street name somewhere ("Kamer", "Lijn")."""
@@ -2178,6 +2227,8 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
         offset = tasks.start("items")
         spans += [(offset + m.start("name"), offset + m.end("name"))
                   for m in TASK_ITEM.finditer(tasks.group("items"))]
+    spans += [m.span("thanked_next") for m in THANKED_NEXT.finditer(text)
+              if _sentence_has(THANKS, _sentence_at(text, m.start()))]
     routed_sentences = [_sentence_at(text, start) for start, _ in spans]
     spans += [_named_span(m) for m in ABSENT.finditer(text)
               if _sentence_at(text, m.start()) in routed_sentences]
