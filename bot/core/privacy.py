@@ -404,10 +404,29 @@ COLLEAGUES = re.compile(
     r"bij\s+vragen|bij\s+twijfel)\s*[?:]\s*"
     rf"(?:(?i:bel|app|mail|bij|via|naar)\s+)?(?P<asked>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)"
     r"(?![\w'’-]|\s+[A-Z])"
-    # "Bel Thijs bij spoed", "app Roos voor vragen".
-    rf"|(?<![\w-])(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor|met)\s+"
-    r"(?:de\s+)?(?i:spoed\w*|vragen|dringende\s+\w+|noodgevallen)\b"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
+    # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
+    rf"|(?<![\w-])(?i:nieuwe\s+collega|nieuwe\s+teamgenoot)\s+(?:begint|start|komt)\b[^:\n.!?]{{0,30}}:\s*"
+    rf"(?P<new_colleague>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
+    r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed|vragen\s+over|input|opmerkingen|aanvullingen)"
+    rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën|input|opmerkingen|aanvullingen)"
+    r"|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën|Input))"
+    r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
+    rf"(?:mij\s+of\s+)?(?P<contact>{TEAM_NAME}(?:\s+of\s+{TEAM_NAME})?)(?:\s+of\s+mij)?"
+    # "…bel je Hennie op kantoor", "meer informatie volgt via Nienke".
+    r"(?:\s+op\s+(?:kantoor|de\s+zaak))?(?=\s*[.!,]|\s*$|\s+(?:voor|vóór|uiterlijk|tot)\s)"
+    rf"|(?<![\w-])(?i:informatie|info)\s+volgt\s+(?:via|van)\s+(?P<informing>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
+# Colleagues by the team's own signs, tried only where their key words occur: on call, named by
+# themselves or with a professional's role, greeted, wished well, keeping the agenda.
+COLLEAGUE_SIGNS_HINT = re.compile(
+    r"ik\s*\(|functionaris|co[öo]rdinator|consulent|werker|coach|verpleegkundige|begeleider|medewerker|"
+    r"stagiair|teamleider|gedragswetenschapper|groet|liefs|jarig|welkom|vakantie|birthday|beterschap|"
+    r"ik\s+ben|geruild|agenda|kaartje|cadeau|lijst|urgente|dringende|tip\s+van|idee\s+van|nieuwe|spoed|"
+    r"vragen|noodgevallen", re.IGNORECASE)
+COLLEAGUE_SIGNS = re.compile(
+    # "Bel Thijs bij spoed", "app Roos voor vragen".
+    rf"(?<![\w-])(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor|met)\s+"
+    r"(?:de\s+)?(?i:spoed\w*|vragen|dringende\s+\w+|noodgevallen)\b"
     # "ik (Bas) kan tot 18u": the writer's own name.
     rf"|(?<![\w-])(?i:ik)\s*\((?P<self>{TEAM_NAME})\)"
     # "Linda (aandachtsfunctionaris) is het aanspreekpunt": a professional's role beside the name.
@@ -431,22 +450,11 @@ COLLEAGUES = re.compile(
     rf"|(?<![\w-])(?i:urgente|dringende)\s+(?:zaken|vragen)\s+via\s+(?P<urgent>{COLLEAGUE_NAME})\b"
     # "Tip van Wouter: zet er een placeholder in": a tip headed by who gave it, for the team.
     rf"|{OPENING}(?i:tip|idee)\s+van\s+(?P<tip_from>{COLLEAGUE_NAME})\s*:"
-    # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
-    rf"|(?<![\w-])(?i:nieuwe\s+collega|nieuwe\s+teamgenoot)\s+(?:begint|start|komt)\b[^:\n.!?]{{0,30}}:\s*"
-    rf"(?P<new_colleague>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
     # "een nieuwe maatschappelijk werker op de SEH, Joris.": a new professional, named last.
     r"|(?<![\w-])(?i:nieuwe)\s+(?i:collega|teamgenoot|maatschappelijk\s+werker|wijkverpleegkundige|"
     r"jongerenwerker|opbouwwerker|ouderenwerker|consulent|coördinator|teamleider|stagiair|stagiaire|"
     r"praktijkondersteuner|wijkagent|huisarts)\b[^:\n.!?]{0,40}[:,]\s*"
-    rf"(?P<new_worker>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)"
-    r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed|vragen\s+over|input|opmerkingen|aanvullingen)"
-    rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën|input|opmerkingen|aanvullingen)"
-    r"|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën|Input))"
-    r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
-    rf"(?:mij\s+of\s+)?(?P<contact>{TEAM_NAME}(?:\s+of\s+{TEAM_NAME})?)(?:\s+of\s+mij)?"
-    # "…bel je Hennie op kantoor", "meer informatie volgt via Nienke".
-    r"(?:\s+op\s+(?:kantoor|de\s+zaak))?(?=\s*[.!,]|\s*$|\s+(?:voor|vóór|uiterlijk|tot)\s)"
-    rf"|(?<![\w-])(?i:informatie|info)\s+volgt\s+(?:via|van)\s+(?P<informing>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
+    rf"(?P<new_worker>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)")
 # A colleague named in the team's logistics, by what only a colleague does: takes over casework
 # ("Mo neemt vanaf maandag de casussen van Dewi over"), is on duty ("Yvonne heeft achterwacht").
 # Not leave, a bar or a household's tasks: residents have jobs and volunteer too.
@@ -2207,6 +2215,8 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     if sign_off:
         spans.append(sign_off.span("names"))
     spans += [_named_span(m) for m in COLLEAGUES.finditer(text)]
+    if COLLEAGUE_SIGNS_HINT.search(text):
+        spans += [_named_span(m) for m in COLLEAGUE_SIGNS.finditer(text)]
     if "@" in text:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
                   if not _about_social_media(text, m.start())]
@@ -2227,11 +2237,13 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
         offset = tasks.start("items")
         spans += [(offset + m.start("name"), offset + m.end("name"))
                   for m in TASK_ITEM.finditer(tasks.group("items"))]
-    spans += [m.span("thanked_next") for m in THANKED_NEXT.finditer(text)
-              if _sentence_has(THANKS, _sentence_at(text, m.start()))]
-    routed_sentences = [_sentence_at(text, start) for start, _ in spans]
-    spans += [_named_span(m) for m in ABSENT.finditer(text)
-              if _sentence_at(text, m.start()) in routed_sentences]
+    if THANKS.search(text):
+        spans += [m.span("thanked_next") for m in THANKED_NEXT.finditer(text)
+                  if _sentence_has(THANKS, _sentence_at(text, m.start()))]
+    if spans:
+        routed_sentences = [_sentence_at(text, start) for start, _ in spans]
+        spans += [_named_span(m) for m in ABSENT.finditer(text)
+                  if _sentence_at(text, m.start()) in routed_sentences]
     kept = []
     for start, end in spans:
         names = WORD.findall(text[start:end])
