@@ -213,6 +213,9 @@ ORIGIN_REACH = 30
 RELATION_END = re.compile(r"(?:vader|moeder|ouders?|zoon|dochter|broer|broertje|zus|zusje|oom|tante|opa|oma|"
                           r"neef|nicht|man|vrouw|kind|partner|vriend|vriendin|buurman|buurvrouw|tweeling|"
                           r"jes|ers|sters)$")
+# Jobs, which a bracket after a name holds as often as a place ("Ahmed (magazijnmedewerker)").
+JOB_END = re.compile(r"(?:werker|medewerker|coach|chauffeur|monteur|schoonmaker|verkoper|kapper|leraar|"
+                     r"lerares|docent|student|scholier|tuinder|ondernemer|zzp'er|vrijwilliger|trainer|kok)$")
 # How Dutch places end, for a word in lower case no list knows ("rivierenwijk", "vaartbroek").
 PLACE_ENDING = re.compile(r"(?:wijk|buurt|kwartier|veld|dorp|hoven|landen|kamp|horst|broek|berg|dijk|donk|"
                           r"oord|burg|rade|beek|waard|polder)$")
@@ -357,7 +360,7 @@ TEAM_NAMES = rf"{TEAM_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{TEAM_NAME}){{0,4}}"
 # an emoji; a sign-off also after a comma ("…, groet Ilse"). Never after a colon or a quote mark
 # ("eindigde met: Groetjes, Fatima").
 OPENING = r"(?:^|(?<=[^\w\s,:;'\"‘“]))[ \t\n]*"
-SIGN_OFF_OPENING = r"(?:^|(?<=[^\w\s:;'\"‘“])|(?<=\n))[ \t\n]*"
+SIGN_OFF_OPENING = r"(?:^|(?<=[^\w\s:;'\"‘“])|(?<=\n)(?<![:;]\n))[ \t\n]*"
 # A post's sign-off at its very end: "Groet, Marieke", "groetjes Lotte & Bas", "thx Noor",
 # "Geduld loont. - Tess", "Thanks 🙏 – Sam"; not a list's last item ("- Henk").
 SIGN_OFF = re.compile(
@@ -371,7 +374,7 @@ SIGN_OFF = re.compile(
     r"|(?<=[^\w\s,:;)'\"‘“])[ \t]*\n[ \t]*[-–—]+[ \t]*"
     # …or alone on the last line after a sentence's end ("…achter het gebouw.\nEllen"), or on the
     # same line ("Bel me als er iets is. Priya").
-    r"|(?<=[.!?])[ \t]*\n+[ \t]*|(?<=[.!?])[ \t]+(?=[A-Z][\w'’-]*[ \t]*$))"
+    r"|(?<=[.!?])[ \t]*\n+[ \t]*|(?<=[.!])[ \t]+(?=[A-Z][\w'’-]*[ \t]*$))"
     rf"(?P<names>{COLLEAGUE_NAMES})"
     # …with the team or when to reach them: "Fatima, team schuldhulp Tilburg", "Marieke (tot 16.00)".
     r"(?:,?[ \t]*(?i:team|wijkteam|buurtteam|jongerenwerk|ouderenwerk|opbouwwerk|schuldhulp|jeugd|"
@@ -386,9 +389,10 @@ SIGN_OFF = re.compile(
 COLLEAGUES = re.compile(
     # (After a colon too: "Terugblik teamdag: dank aan Sevda"; reported speech is left out below.)
     rf"(?:{OPENING}|(?<=:)[ \t]*)"
-    r"(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx|thnx|tnx"
-    r"|(?:even\s+)?(?:een\s+)?(?:groot\s+)?compliment(?:je)?\s+(?:voor|aan))(?:\s+aan)?\s+@?"
-    rf"(?P<thanked>{TEAM_NAMES})(?:\s+van\s+(?:de\s+|het\s+)?[a-z][\w-]*)?(?=\s+(?:voor|die)\b|\s*[!,.:]|\s*$)"
+    r"(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx|thnx|tnx)(?:\s+aan)?\s+@?"
+    # (With the department they work in: "Dank aan Fatima van communicatie voor het meedenken".)
+    rf"(?P<thanked>{TEAM_NAMES})(?:\s+van\s+(?:de\s+|het\s+)?(?:communicatie|sport|ict|planning|secretariaat|"
+    r"receptie|administratie|beheer|facilitair|hr|p&o))?(?=\s+(?:voor|die)\b|\s*[!,.:]|\s*$)"
     # Ours, not the resident's ("haar collega Ahmed", "een nieuwe collega op het werk").
     r"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en|aan|voor)\s+(?:(?i:nieuwe|oud-|ex-)\s*)?"
     rf"|{OPENING}|(?<=:)[ \t]*)"
@@ -400,15 +404,18 @@ COLLEAGUES = re.compile(
     rf"|(?P<role>{COLLEAGUE_NAME})\s+van\s+(?:het\s+|de\s+)?(?i:secretariaat|receptie|administratie|planning|"
     r"helpdesk|ict|functioneel\s+beheer|kantoor)\b"
     # "Vragen? Esther weet ervan.", "Voor dringende zaken: Gonnie."
-    rf"|(?<![\w-])(?i:vragen(?:\s+over\s+[^?.!:\n]{{1,40}})?|spoed|voor\s+dringende\s+(?:zaken|dingen|vragen)|bij\s+spoed|"
-    r"bij\s+vragen|bij\s+twijfel)\s*[?:]\s*"
+    rf"|(?<![\w-])(?i:vragen|spoed|voor\s+dringende\s+(?:zaken|dingen|vragen)|bij\s+spoed|bij\s+vragen|bij\s+twijfel)"
+    r"\s*[?:]\s*"
     rf"(?:(?i:bel|app|mail|bij|via|naar)\s+)?(?P<asked>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)"
     r"(?![\w'’-]|\s+[A-Z])"
+    # "Vragen over de budgettool? Bel Jeroen": after a question's subject, only whom to ask.
+    rf"|(?<![\w-])(?i:vragen)\s+over\s+[^?.!:\n]{{1,40}}\?\s*(?i:bel|app|mail|bij|via|naar)\s+"
+    rf"(?P<asked_about>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)(?![\w'’-]|\s+[A-Z])"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
     # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
     rf"|(?<![\w-])(?i:nieuwe\s+collega|nieuwe\s+teamgenoot)\s+(?:begint|start|komt)\b[^:\n.!?]{{0,30}}:\s*"
     rf"(?P<new_colleague>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
-    r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed|vragen\s+over|input|opmerkingen|aanvullingen)"
+    r"|(?:(?<![\w-])(?i:opgeven|aanmelden|afmelden|inschrijven|spoed)"
     rf"|{OPENING}(?i:vragen|feedback|reacties|ideeën|input|opmerkingen|aanvullingen)"
     r"|(?<![\w-])(?:Vragen|Feedback|Reacties|Ideeën|Input))"
     r"(?:[^\w.!?\n]+\w+){0,12}?[^\w.!?\n]+(?i:bij|via|bel|app|mail|naar)\s+(?:je\s+|jij\s+)?"
@@ -416,55 +423,17 @@ COLLEAGUES = re.compile(
     # "…bel je Hennie op kantoor", "meer informatie volgt via Nienke".
     r"(?:\s+op\s+(?:kantoor|de\s+zaak))?(?=\s*[.!,]|\s*$|\s+(?:voor|vóór|uiterlijk|tot)\s)"
     rf"|(?<![\w-])(?i:informatie|info)\s+volgt\s+(?:via|van)\s+(?P<informing>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
-# Colleagues by the team's own signs, tried only where their key words occur: on call, named by
-# themselves or with a professional's role, greeted, wished well, keeping the agenda.
-COLLEAGUE_SIGNS_HINT = re.compile(
-    r"ik\s*\(|functionaris|co[öo]rdinator|consulent|werker|coach|verpleegkundige|begeleider|medewerker|"
-    r"stagiair|teamleider|gedragswetenschapper|groet|liefs|jarig|welkom|vakantie|birthday|beterschap|"
-    r"ik\s+ben|geruild|agenda|kaartje|cadeau|lijst|urgente|dringende|tip\s+van|idee\s+van|nieuwe|spoed|"
-    r"vragen|noodgevallen", re.IGNORECASE)
-COLLEAGUE_SIGNS = re.compile(
-    # "Bel Thijs bij spoed", "app Roos voor vragen".
-    rf"(?<![\w-])(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor|met)\s+"
-    r"(?:de\s+)?(?i:spoed\w*|vragen|dringende\s+\w+|noodgevallen)\b"
-    # "ik (Bas) kan tot 18u": the writer's own name.
-    rf"|(?<![\w-])(?i:ik)\s*\((?P<self>{TEAM_NAME})\)"
-    # "Linda (aandachtsfunctionaris) is het aanspreekpunt": a professional's role beside the name.
-    rf"|(?P<with_role>{COLLEAGUE_NAME})\s*\((?i:[\w-]*(?:functionaris|coördinator|coordinator|consulent|werker|"
-    r"coach|verpleegkundige|begeleider|medewerker|stagiair|stagiaire|teamleider|gedragswetenschapper))\)"
-    # "Groetjes van Floor en Kees vanaf de studiedag!", "Jarig vandaag: Sanne!!".
-    rf"|{OPENING}(?i:groet(?:en|jes)?|liefs)\s+van\s+(?P<greeting>{COLLEAGUE_NAMES})(?![\w'’-])"
-    rf"|{OPENING}(?i:jarig(?:\s+vandaag)?|vandaag\s+jarig)\s*:\s*(?P<birthday>{COLLEAGUE_NAMES})(?![\w'’-])"
-    # The team's wishes, addressed to one of us: "Welkom terug Bas!", "Fijne vakantie Jeroen!",
-    # "Happy birthday Gerard!!". (Not a shout-out: residents who volunteer get those too.)
-    # (Not a bare "Welkom Kofi!": a newcomer to the neighbourhood is welcomed too.)
-    rf"|{OPENING}(?i:welkom\s+terug|welkom\s+in\s+het\s+team|fijne\s+vakantie|happy\s+birthday|beterschap)"
-    r"[,!]?\s+"
-    rf"(?P<wished>{COLLEAGUE_NAMES})(?=\s*[!.,:]|\s*$)"
-    # "Even voorstellen: ik ben Niels, nieuwe wijkverpleegkundige": the writer introduces herself.
-    rf"|(?<![\w-])(?i:ik\s+ben)\s+(?P<introduced>{COLLEAGUE_NAME}),\s+(?:de\s+)?(?i:nieuwe|jullie)\b"
-    # "dienst geruild met Thijs", "agenda bij Tom", "urgente zaken via Mirjam of via het nummer".
-    rf"|(?<![\w-])(?i:dienst|diensten|avonddienst|weekenddienst)\s+(?:[\w-]+\s+){{0,3}}?geruild\s+met\s+"
-    rf"(?P<swapped>{COLLEAGUE_NAME})"
-    rf"|(?<![\w-])(?i:agenda|kaartje|cadeau|lijst)\s+(?:ligt\s+|is\s+)?bij\s+(?P<keeping>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)"
-    rf"|(?<![\w-])(?i:urgente|dringende)\s+(?:zaken|vragen)\s+via\s+(?P<urgent>{COLLEAGUE_NAME})\b"
-    # "Tip van Wouter: zet er een placeholder in": a tip headed by who gave it, for the team.
-    rf"|{OPENING}(?i:tip|idee)\s+van\s+(?P<tip_from>{COLLEAGUE_NAME})\s*:"
-    # "een nieuwe maatschappelijk werker op de SEH, Joris.": a new professional, named last.
-    r"|(?<![\w-])(?i:nieuwe)\s+(?i:collega|teamgenoot|maatschappelijk\s+werker|wijkverpleegkundige|"
-    r"jongerenwerker|opbouwwerker|ouderenwerker|consulent|coördinator|teamleider|stagiair|stagiaire|"
-    r"praktijkondersteuner|wijkagent|huisarts)\b[^:\n.!?]{0,40}[:,]\s*"
-    rf"(?P<new_worker>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)")
 # A colleague named in the team's logistics, by what only a colleague does: takes over casework
 # ("Mo neemt vanaf maandag de casussen van Dewi over"), is on duty ("Yvonne heeft achterwacht").
 # Not leave, a bar or a household's tasks: residents have jobs and volunteer too.
-WORK_OBJECTS = (r"casus|casussen|cliënten|clienten|dossiers?|[\w-]*trajecten|spreekuur|spreekuren|telefoon|"
+WORK_OBJECTS = (r"casus|casussen|cliënten|clienten|dossiers?|[\w-]*trajecten|spreekuur|spreekuren|"
                 r"crisisdienst|bereikbaarheidsdienst|achterwacht|piket|caseload|intakes")
 COLLEAGUE_AT_WORK = re.compile(
     rf"{SIGN_OFF_OPENING}(?!(?i:ik|we|wij|zij|ze|hij|jij|je|jullie|mw|dhr|mevr|meneer|mevrouw)\b)"
     rf"(?P<at_work>{TEAM_NAMES})\s+(?:"
     rf"(?:neemt|nemen)\b[^.!?\n]{{0,50}}?\b(?:(?:{WORK_OBJECTS})\b[^.!?\n]{{0,30}}?\bover|(?:{WORK_OBJECTS})\s+waar)\b"
-    r"|(?:neemt|nemen)\s+(?:mijn|onze)\s+[\w-]+\s+over\b"
+    # "Lotte neemt mijn telefoon over": the writer's own work.
+    r"|(?:neemt|nemen)\s+mijn\s+(?:telefoon|groep|groepen|taken|dienst|diensten|spreekuur|werk)\s+over\b"
     rf"|(?:heeft|hebben)\s+(?:[\w-]+\s+){{0,2}}?(?:dienst|achterwacht|piket)\b"
     # "sanne is ziek, haar huisbezoeken verdelen we": whoever has home visits or a caseload works here.
     # Not "haar dossiers": residents keep papers too.
@@ -478,18 +447,62 @@ COLLEAGUE_AT_WORK = re.compile(
     r"|en\s+ik\s+(?:draaien|doen|leiden|begeleiden|geven|organiseren)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:inloop|spreekuur|spreekuren|groep|training|cursus|intakes?|huisbezoeken|dienst|avond|workshop)\b)"
     # "Dossiers liggen bij Jorien", "neemt Bas haar groep over".
-    rf"|(?<![\w-])(?i:{WORK_OBJECTS}|sleutels?|post|laptop)\s+(?:(?:ligt|liggen|is|zijn|blijft|blijven)\s+)?bij\s+"
-    rf"(?P<holder>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)"
-    rf"|(?<![\w-])(?:neemt|nemen)\s+(?P<taking_over>{COLLEAGUE_NAME})\s+(?:haar|zijn|de|het)\s+"
-    rf"(?:{WORK_OBJECTS}|groep|groepen|taken|werk)\s+over\b"
+    rf"|(?<![\w-])(?i:{WORK_OBJECTS}|laptop)\s+(?:(?:ligt|liggen|is|zijn|blijft|blijven)\s+)?bij\s+"
+    rf"(?P<holder>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)"
+    rf"|(?<![\w-])(?:neemt|nemen)\s+(?P<taking_over>{COLLEAGUE_NAME})\s+(?:haar|zijn)\s+"
+    rf"(?:{WORK_OBJECTS}|groep|groepen)\s+over\b"
     # "agenda volgt van gerda".
-    rf"|(?<![\w-])(?i:agenda|notulen|slides|lijst|overzicht|planning)\s+(?:volgt\s+|volgen\s+|komt\s+|komen\s+)?van\s+"
+    rf"|(?<![\w-])(?:(?i:agenda|notulen|slides)\s+(?:volgt\s+|volgen\s+|komt\s+|komen\s+)?"
+    r"|(?i:lijst|overzicht|planning)\s+(?:volgt|volgen|komt|komen)\s+)van\s+"
     rf"(?P<author>{TEAM_NAME})"
     r"(?=\s*(?:[.!,]|$))")
 # …or by a meeting only professionals hold ("Kim en Thijs zijn vandaag bij het ZAT-overleg",
 # "supervisie gehad met Gert-Jan"); not an MDO, where a resident may sit at the table too.
 TEAM_MEETINGS = (r"zat-overleg|teamoverleg|intervisie|supervisie|teamdag|studiedag|congres|regiodag|"
                  r"teamvergadering|werkoverleg")
+# Colleagues by the team's own signs, tried only where their key words occur: on call, named by
+# themselves or with a professional's role, greeted, wished well, keeping the agenda.
+COLLEAGUE_SIGNS_HINT = re.compile(
+    r"ik\s*\(|functionaris|co[öo]rdinator|consulent|werker|coach|verpleegkundige|begeleider|medewerker|"
+    r"stagiair|teamleider|gedragswetenschapper|groet|liefs|jarig|welkom|vakantie|birthday|beterschap|"
+    r"ik\s+ben|geruild|agenda|kaartje|cadeau|lijst|urgente|dringende|tip\s+van|idee\s+van|nieuwe|spoed|"
+    r"vragen|noodgevallen", re.IGNORECASE)
+COLLEAGUE_SIGNS = re.compile(
+    # "Bel Thijs bij spoed", "app Roos voor vragen".
+    rf"(?<![\w-])(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor)\s+"
+    r"(?:de\s+)?(?i:spoed\w*|dringende\s+\w+|noodgevallen)\b"
+    # "ik (Bas) kan tot 18u": the writer's own name.
+    rf"|(?<![\w-])(?i:ik)\s*\((?P<self>{TEAM_NAME})\)"
+    # "Linda (aandachtsfunctionaris) is het aanspreekpunt": a professional's role beside the name.
+    rf"|(?P<with_role>{COLLEAGUE_NAME})\s*\((?i:aandachtsfunctionaris|coördinator|coordinator|consulent|"
+    r"wmo-consulent|wijkcoach|buurtcoach|jongerenwerker|opbouwwerker|ouderenwerker|maatschappelijk\s+werker|"
+    r"wijkverpleegkundige|gedragswetenschapper|teamleider|stagiair|stagiaire|schuldhulpverlener|"
+    r"praktijkondersteuner|casemanager|trajectbegeleider)\)"
+    # "Groetjes van Floor en Kees vanaf de studiedag!", "Jarig vandaag: Sanne!!".
+    rf"|{OPENING}(?i:groet(?:en|jes)?|liefs)\s+van\s+(?P<greeting>{COLLEAGUE_NAMES})"
+    rf"(?=\s+(?:vanaf|vanuit|van|op)\s+(?:de|het)\s+(?i:{TEAM_MEETINGS}|training|cursus|heidag|teamuitje)\b)"
+    rf"|{OPENING}(?i:jarig(?:\s+vandaag)?|vandaag\s+jarig)\s*:\s*(?P<birthday>{COLLEAGUE_NAMES})"
+    r"(?=[ \t!.]*(?:$|\n|[^\w\s(]))"
+    # The team's wishes, addressed to one of us: "Welkom terug Bas!", "Fijne vakantie Jeroen!",
+    # "Happy birthday Gerard!!". (Not a shout-out: residents who volunteer get those too.)
+    # (Not a bare "Welkom Kofi!": a newcomer to the neighbourhood is welcomed too.)
+    rf"|{OPENING}(?i:welkom\s+terug|welkom\s+in\s+het\s+team|fijne\s+vakantie|happy\s+birthday)"
+    r"[,!]?\s+"
+    rf"(?P<wished>{COLLEAGUE_NAMES})(?=\s*[!.,:]|\s*$)"
+    # "Even voorstellen: ik ben Niels, nieuwe wijkverpleegkundige": the writer introduces herself.
+    rf"|(?<![\w-])(?i:ik\s+ben)\s+(?P<introduced>{COLLEAGUE_NAME}),\s+(?:de\s+)?(?i:nieuwe|jullie)\b"
+    # "dienst geruild met Thijs", "agenda bij Tom", "urgente zaken via Mirjam of via het nummer".
+    rf"|(?<![\w-])(?i:dienst|diensten|avonddienst|weekenddienst)\s+(?:[\w-]+\s+){{0,3}}?geruild\s+met\s+"
+    rf"(?P<swapped>{COLLEAGUE_NAME})"
+    rf"|(?<![\w-])(?i:agenda|kaartje|cadeau|lijst)\s+(?:ligt\s+|is\s+)?bij\s+(?P<keeping>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)"
+    rf"|(?<![\w-])(?i:urgente|dringende)\s+(?:zaken|vragen)\s+via\s+(?P<urgent>{COLLEAGUE_NAME})\b"
+    # "Tip van Wouter: zet er een placeholder in": a tip headed by who gave it, for the team.
+    rf"|{OPENING}(?i:tip|idee)\s+van\s+(?P<tip_from>{COLLEAGUE_NAME})\s*:"
+    # "een nieuwe maatschappelijk werker op de SEH, Joris.": a new professional, named last.
+    r"|(?<![\w-])(?i:nieuwe)\s+(?i:maatschappelijk\s+werker|wijkverpleegkundige|"
+    r"jongerenwerker|opbouwwerker|ouderenwerker|consulent|coördinator|teamleider|stagiair|stagiaire|"
+    r"praktijkondersteuner|wijkagent|huisarts)\b[^:\n.!?]{0,40}[:,]\s*"
+    rf"(?P<new_worker>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)")
 COLLEAGUE_AT_MEETING = re.compile(
     rf"{OPENING}(?!(?:Ik|We|Wij|Zij|Ze|Hij|Jij|Je|Jullie)\b)(?P<present>{COLLEAGUE_NAMES})\s+"
     r"(?:is|zijn|zit|zitten|gaat|gaan)\s+(?:(?!met\b)[\w-]+\s+){0,2}?"
@@ -498,7 +511,7 @@ COLLEAGUE_AT_MEETING = re.compile(
     # "Ruud zei in de supervisie", "overleg morgen bij Ilse thuis".
     rf"|(?P<said>{COLLEAGUE_NAME})\s+(?:zei|zegt|vertelde|vroeg|gaf)\s+(?:[\w-]+\s+){{0,2}}?(?:in|op|tijdens)\s+"
     rf"(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
-    rf"|(?<![\w-])(?i:overleg|{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?bij\s+(?P<host>{COLLEAGUE_NAME})\s+thuis\b"
+    rf"|(?<![\w-])(?i:{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?bij\s+(?P<host>{COLLEAGUE_NAME})\s+thuis\b"
     rf"|(?<![\w-])(?i:{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?met\s+(?P<led_by>{COLLEAGUE_NAMES})(?![\w'’-])"
     # "tip van Femke op de intervisie".
     rf"|(?<![\w-])(?i:tip|idee|voorstel|vraag)\s+van\s+(?P<suggested_by>{COLLEAGUE_NAME})\s+(?:op|bij|in|tijdens)\s+"
@@ -526,9 +539,10 @@ AT_WORK_HINT = re.compile(r"neemt|nemen|heeft|hebben|haar|zijn|stuurt|sturen|mai
 ROSTER_HINT = re.compile(rf"afwezig|{DUTY}|neemt|nemen|begeleid", re.IGNORECASE)
 # A list of tasks, each opening with who does it: "Actiepunten: Anouk belt de corporatie, Mustafa
 # vraagt een offerte, ik regel de agenda."
-TASK_LIST = re.compile(r"(?<![\w-])(?i:actiepunten|taken|to\s*do|taakverdeling)\s*:\s*(?P<items>[^\n]+)")
+TASK_LIST = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]))[ \t]*(?i:actiepunten|to\s*do|taakverdeling)\s*:\s*"
+                       r"(?P<items>[^\n]+)")
 TASK_ITEM = re.compile(rf"(?:^|[,;]\s*|\s(?:en)\s+)(?P<name>{COLLEAGUE_NAME})\s+[a-z]+\b")
-MEETING_HINT = re.compile(rf"{TEAM_MEETINGS}|overleg", re.IGNORECASE)
+MEETING_HINT = re.compile(TEAM_MEETINGS, re.IGNORECASE)
 # The next in a list of thanks: "dank aan Sevda voor de organisatie, aan Ruud voor de bbq".
 THANKED_NEXT = re.compile(rf"(?<=[,;])\s*(?:en\s+)?aan\s+(?P<thanked_next>{COLLEAGUE_NAME})(?=\s+voor\b)")
 THANKS = re.compile(r"(?<![\w-])(?i:dank|bedankt|dankjewel|thanks|thx)(?![\w-])")
@@ -536,10 +550,13 @@ THANKS = re.compile(r"(?<![\w-])(?i:dank|bedankt|dankjewel|thanks|thx)(?![\w-])"
 # vragen bij Tim", "Maandag is Yvonne er niet, bel dan Rik".
 ABSENT = re.compile(rf"{OPENING}(?!(?i:{WEEKDAYS}|morgen|vandaag|overmorgen)\b)(?P<absent>{COLLEAGUE_NAME})"
                     r"\s+is\s+(?:[\w/.-]+\s+){0,3}?"
-                    r"(?:ziek|vrij|afwezig|met\s+\w*verlof|er\s+niet|weg)\b"
+                    r"(?:ziek|afwezig|met\s+\w*verlof|er\s+niet)\b"
                     rf"|(?<![\w-])is\s+(?P<absent_then>{COLLEAGUE_NAME})\s+er\s+niet\b"
                     rf"|(?<![\w-])(?i:sinds|nu|zolang|omdat)\s+(?P<absent_since>{COLLEAGUE_NAME})\s+"
                     r"(?:met\s+\w*verlof|ziek|afwezig|op\s+vakantie)\s+is\b")
+# The groups that say whom to call or who takes the work over.
+ROUTING_GROUPS = frozenset({"asked", "asked_about", "contact", "informing", "on_call", "urgent", "at_work",
+                            "taking_over"})
 TAKEN_OVER_FROM = re.compile(
     rf"\b(?:{WORK_OBJECTS})\s+(?:over\s+)?van\s+(?P<from>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,
@@ -641,8 +658,9 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])(?:meneer|mevrouw|mw|mevr|dhr)\.?\s+(\d{2,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$)|\s+en\s)",
                re.IGNORECASE),
     # "jongste 2 maanden", "baby van 6 weken": a baby's age.
-    re.compile(r"(?<![\w-])(?:jongste|oudste|baby|baby'tje|zoontje|dochtertje|kindje|tweeling)\s+(?:is\s+|van\s+)?"
-               r"(\d{1,2}\s+(?:maanden|maand|mnd|weken|wkn))(?![\w-])", re.IGNORECASE),
+    re.compile(r"(?<![\w-])(?:jongste|oudste|baby|baby'tje|zoontje|dochtertje|kindje|tweeling)\s+(?:van\s+)?"
+               r"(\d{1,2}\s+(?:maanden|maand|mnd|weken|wkn))(?![\w-])(?!\s+(?:niet|lang|geleden|al)\b)",
+               re.IGNORECASE),
     # "kids yusuf 12 en sara 7", "tweeling rayen en ravi 16,": a first name the lists know, then the
     # age (the word before is checked).
     re.compile(r"(?<=[^\W\d_])\s+(?P<after_word>\d{1,2})(?=\s*(?:[,.;:!)]|$)|\s+en\s)"),
@@ -664,7 +682,10 @@ AGE_PATTERNS = (
                r"zussen|broertjes|zusjes|ouders|tweeling)\s+(?:van\s+|zijn\s+|waren\s+)?(\d{1,2}(?:,\s*\d{1,2})*\s+en\s+\d{1,2}"
                r"(?:\s+jaar)?)(?!\s*(?:%|euro|uur)|[\d.,:-]\d|\w)", re.IGNORECASE),
     # "zijn 70 en 72": a couple's ages.
-    re.compile(r"(?<![\w-])(?:zijn|waren|worden)\s+(?:ze\s+|beiden\s+|allebei\s+)?(\d{2,3}\s+en\s+\d{2,3})"
+    # (After "ze", "beiden" or opening a sentence: not "De kosten zijn 20 en 30".)
+    re.compile(r"(?:(?<![\w-])(?:zijn|waren|worden)\s+(?:ze|beiden|allebei)\s+|(?:^|(?<=[.!?]\s))(?i:zijn|waren)\s+"
+               r"|(?<![\w-])(?i:ze|zij|beiden|allebei)\s+(?:zijn|waren)\s+)"
+               r"(\d{2,3}\s+en\s+\d{2,3})"
                r"(?:\s+jaar)?(?=\s*[.,;!)]|\s*$)", re.IGNORECASE),
     # "sinds hij 10 was", "toen ze 16 werd", "sinds haar 80ste verjaardag".
     re.compile(r"(?<![\w-])(?:sinds|toen|vanaf)\s+(?:hij|zij|ze)\s+(\d{1,3})\s+(?:was|werd)(?![\w-])",
@@ -728,7 +749,10 @@ ONE_RESIDENT = re.compile(
     # (A "Centrum voor Jeugd en Gezin" is a service.)
     r"mevrouw|meneer|mw|dhr|(?<!jeugd en )gezin|familie|buurman|buurvrouw|kleinzoon|kleindochter|echtgenoot|"
     r"echtgenote|leerling|jongere|hij|weduwe|weduwnaar|tiener|puber|baby)(?![\w-])", re.IGNORECASE)
-HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?$"
+                         # "wil terug naar Overstegen", "verhuisd van de Regentesse naar de Dragonder".
+                         r"|(?<![\w-])(?:terug|verhuisd|verhuist|verhuizen|verhuisde)\s+(?:[\w'’-]+\s+){0,4}?naar\s+"
+                         r"(?:de\s+|het\s+)?$", re.IGNORECASE)
 # A statistic speaks of many: "een op de drie jongeren", "40 procent", "de helft van".
 STATISTIC = re.compile(r"(?<![\w-])(?:een|één|1)\s+op\s+de\s+\w+|\d+\s*(?:%|procent)|de\s+helft\s+van",
                        re.IGNORECASE)
@@ -1524,8 +1548,8 @@ class PrivacyGuard:
     def _next_home(text: str, found: list[Finding], position: int) -> bool:
         """A house number after "en" or "of" and another house number found as an address."""
         before = _ending_at(ANOTHER_HOME_NUMBER, text, position)
-        return before is not None and any(f.kind == "adres" and before.start() <= f.start < before.end()
-                                           for f in found)
+        return before is not None and any(
+            f.kind == "adres" and f.start < before.end() and f.end > before.start() for f in found)
 
     def _named_after(self, text: str, start: int) -> int:
         """A street's start widened over the first name of whom it is named after ("Hendrik
@@ -1871,8 +1895,13 @@ class PrivacyGuard:
             if beside.group("lower_home") and (name.kind != "naam" or not (
                     place in self._places or PLACE_ENDING.search(place))):
                 continue
+            # "(Paauwenburg, flat De Kaap)", not "(Parkinson, sinds 2019)": first in brackets, a
+            # place the lists know or one shaped like a place.
+            if beside.group("bracketed_first") and not (place.lower() in self._places
+                                                        or PLACE_ENDING.search(place.lower())):
+                continue
             parts = place.lower().split()
-            if (place.isupper() or RELATION_END.search(place.lower())
+            if (place.isupper() or RELATION_END.search(place.lower()) or JOB_END.search(place.lower())
                     or any(self._ordinary(part) or part in self._first_names for part in parts)
                     or (not place[0].isupper() and len(parts) > 1)):
                 continue
@@ -2214,9 +2243,9 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     sign_off = SIGN_OFF.search(text, max(0, len(text) - SIGN_OFF_REACH))
     if sign_off:
         spans.append(sign_off.span("names"))
-    spans += [_named_span(m) for m in COLLEAGUES.finditer(text)]
-    if COLLEAGUE_SIGNS_HINT.search(text):
-        spans += [_named_span(m) for m in COLLEAGUE_SIGNS.finditer(text)]
+    colleagues = list(COLLEAGUES.finditer(text))
+    signs = list(COLLEAGUE_SIGNS.finditer(text)) if COLLEAGUE_SIGNS_HINT.search(text) else []
+    spans += [_named_span(m) for m in [*colleagues, *signs]]
     if "@" in text:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
                   if not _about_social_media(text, m.start())]
@@ -2230,9 +2259,9 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
         spans += [_named_span(m) for m in COLLEAGUE_AT_MEETING.finditer(text)]
     # …and whom such a colleague takes the work over from, in the same sentence ("Mo neemt de
     # casussen van Dewi over").
-    at_work_sentences = [_sentence_at(text, m.start()) for m in at_work]
+    at_work_sentences = [_sentence_at(text, _named_span(m)[0]) for m in at_work]
     spans += [m.span("from") for m in TAKEN_OVER_FROM.finditer(text)
-              if _sentence_at(text, m.start()) in at_work_sentences]
+              if _sentence_at(text, m.start("from")) in at_work_sentences]
     for tasks in TASK_LIST.finditer(text):
         offset = tasks.start("items")
         spans += [(offset + m.start("name"), offset + m.end("name"))
@@ -2240,10 +2269,15 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     if THANKS.search(text):
         spans += [m.span("thanked_next") for m in THANKED_NEXT.finditer(text)
                   if _sentence_has(THANKS, _sentence_at(text, m.start()))]
-    if spans:
-        routed_sentences = [_sentence_at(text, start) for start, _ in spans]
-        spans += [_named_span(m) for m in ABSENT.finditer(text)
-                  if _sentence_at(text, m.start()) in routed_sentences]
+    # Who is away, when the same sentence goes on to say whom to call or who takes over instead.
+    routes = [_named_span(m)[0] for m in [*colleagues, *signs, *at_work]
+              if ROUTING_GROUPS & {name for name, value in m.groupdict().items() if value is not None}]
+    if routes:
+        for absent in ABSENT.finditer(text):
+            start = _named_span(absent)[0]
+            sentence = _sentence_at(text, start)
+            if any(route > start and _sentence_at(text, route) == sentence for route in routes):
+                spans.append(_named_span(absent))
     kept = []
     for start, end in spans:
         names = WORD.findall(text[start:end])
