@@ -463,12 +463,12 @@ TEAM_MEETINGS = (r"zat-overleg|teamoverleg|intervisie|supervisie|teamdag|studied
 # Colleagues by the team's own signs, tried only where their key words occur: on call, named by
 # themselves or with a professional's role, greeted, wished well, keeping the agenda.
 COLLEAGUE_SIGNS_HINT = re.compile(
-    r"ik\s*\(|functionaris|co[öo]rdinator|consulent|werker|coach|verpleegkundige|begeleider|medewerker|"
-    r"stagiair|teamleider|gedragswetenschapper|groet|liefs|jarig|welkom|vakantie|birthday|beterschap|"
-    r"ik\s+ben|geruild|agenda|kaartje|cadeau|lijst|urgente|dringende|tip\s+van|idee\s+van|nieuwe|spoed|"
-    r"vragen|noodgevallen", re.IGNORECASE)
+    r"ik\s*\(|functionaris|co[öo]rdinator|consulent|werker|coach|verpleegkundige|begeleider|casemanager|"
+    r"stagiair|teamleider|gedragswetenschapper|praktijkondersteuner|verlener|groet|liefs|jarig|welkom|vakantie|"
+    r"birthday|ik\s+ben|geruild|agenda|kaartje|cadeau|lijst|urgente|dringende|tip\s+van|idee\s+van|nieuwe|"
+    r"spoed|noodgevallen", re.IGNORECASE)
 COLLEAGUE_SIGNS = re.compile(
-    # "Bel Thijs bij spoed", "app Roos voor vragen".
+    # "Bel Thijs bij spoed", "app Roos voor dringende zaken".
     rf"(?<![\w-])(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor)\s+"
     r"(?:de\s+)?(?i:spoed\w*|dringende\s+\w+|noodgevallen)\b"
     # "ik (Bas) kan tot 18u": the writer's own name.
@@ -508,7 +508,7 @@ COLLEAGUE_AT_MEETING = re.compile(
     r"(?:is|zijn|zit|zitten|gaat|gaan)\s+(?:(?!met\b)[\w-]+\s+){0,2}?"
     rf"(?:bij|op|naar|in)\s+(?:het|de|een)\s+(?i:{TEAM_MEETINGS})\b"
     rf"|(?<![\w-])met\s+(?P<with>{COLLEAGUE_NAMES})\s+(?:bij|naar|in|op)\s+(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
-    # "Ruud zei in de supervisie", "overleg morgen bij Ilse thuis".
+    # "Ruud zei in de supervisie", "intervisie morgen bij Ilse thuis".
     rf"|(?P<said>{COLLEAGUE_NAME})\s+(?:zei|zegt|vertelde|vroeg|gaf)\s+(?:[\w-]+\s+){{0,2}}?(?:in|op|tijdens)\s+"
     rf"(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
     rf"|(?<![\w-])(?i:{TEAM_MEETINGS})\s+(?:[\w-]+\s+){{0,2}}?bij\s+(?P<host>{COLLEAGUE_NAME})\s+thuis\b"
@@ -533,21 +533,21 @@ ROSTER = re.compile(
     r"|(?<![\w-])\w*(?i:groep|inloop|cursus|training|activiteit)\w*\s+(?:wordt|worden)\s+begeleid\s+door\s+"
     rf"(?P<leading>{COLLEAGUE_NAMES})(?![\w'’-]|\s+[A-Z])")
 AT_WORK_HINT = re.compile(r"neemt|nemen|heeft|hebben|haar|zijn|stuurt|sturen|mailt|mailen|deelt|delen|maakt|"
-                          r"maken|draait|draaien|en\s+ik|agenda|notulen|slides|ligt|liggen|blijft|blijven|sleutel|"
-                          r"lijst|overzicht|planning",
+                          r"maken|draait|draaien|en\s+ik|agenda|notulen|slides|ligt|liggen|blijft|blijven|lijst|"
+                          r"overzicht|planning|laptop",
                           re.IGNORECASE)
 ROSTER_HINT = re.compile(rf"afwezig|{DUTY}|neemt|nemen|begeleid", re.IGNORECASE)
 # A list of tasks, each opening with who does it: "Actiepunten: Anouk belt de corporatie, Mustafa
 # vraagt een offerte, ik regel de agenda."
 TASK_LIST = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]))[ \t]*(?i:actiepunten|to\s*do|taakverdeling)\s*:\s*"
                        r"(?P<items>[^\n]+)")
-TASK_ITEM = re.compile(rf"(?:^|[,;]\s*|\s(?:en)\s+)(?P<name>{COLLEAGUE_NAME})\s+[a-z]+\b")
+TASK_ITEM = re.compile(rf"(?:^|[,;]\s*|\sen\s+)(?P<name>{COLLEAGUE_NAME})\s+[a-z]+\b")
 MEETING_HINT = re.compile(TEAM_MEETINGS, re.IGNORECASE)
 # The next in a list of thanks: "dank aan Sevda voor de organisatie, aan Ruud voor de bbq".
 THANKED_NEXT = re.compile(rf"(?<=[,;])\s*(?:en\s+)?aan\s+(?P<thanked_next>{COLLEAGUE_NAME})(?=\s+voor\b)")
 THANKS = re.compile(r"(?<![\w-])(?i:dank|bedankt|dankjewel|thanks|thx)(?![\w-])")
 # Who is away, in the sentence that says whom to call instead: "Marloes is t/m vrijdag ziek, dus
-# vragen bij Tim", "Maandag is Yvonne er niet, bel dan Rik".
+# bel Tim bij spoed", "Maandag is Yvonne er niet, bel dan Rik".
 ABSENT = re.compile(rf"{OPENING}(?!(?i:{WEEKDAYS}|morgen|vandaag|overmorgen)\b)(?P<absent>{COLLEAGUE_NAME})"
                     r"\s+is\s+(?:[\w/.-]+\s+){0,3}?"
                     r"(?:ziek|afwezig|met\s+\w*verlof|er\s+niet)\b"
@@ -1937,10 +1937,10 @@ class PrivacyGuard:
             place = match.group("place")
             rest_start, rest_end = match.span("rest")
             # A name right after the colon is a form's field ("Voornaam: Milena"), not a place's line.
-            about_someone = TITLE_OPENING.match(match.group("rest")) or any(
-                f.kind in ("naam", "leeftijd") and rest_start < f.start < rest_end for f in found)
             if any(f.start == rest_start for f in found):
                 continue
+            about_someone = TITLE_OPENING.match(match.group("rest")) or any(
+                f.kind in ("naam", "leeftijd") and rest_start < f.start < rest_end for f in found)
             if (not about_someone or place.isupper() or any(f.start < end and start < f.end for f in found)
                     or any(self._ordinary(part) or part in self._first_names
                            for part in re.split(r"[- ]", place.lower()))):
@@ -2270,8 +2270,7 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
         spans += [m.span("thanked_next") for m in THANKED_NEXT.finditer(text)
                   if _sentence_has(THANKS, _sentence_at(text, m.start()))]
     # Who is away, when the same sentence goes on to say whom to call or who takes over instead.
-    routes = [_named_span(m)[0] for m in [*colleagues, *signs, *at_work]
-              if ROUTING_GROUPS & {name for name, value in m.groupdict().items() if value is not None}]
+    routes = [_named_span(m)[0] for m in [*colleagues, *signs, *at_work] if _named_group(m) in ROUTING_GROUPS]
     if routes:
         for absent in ABSENT.finditer(text):
             start = _named_span(absent)[0]
@@ -2302,10 +2301,14 @@ def _each_from_its_name(pattern: re.Pattern[str], text: str) -> list[re.Match[st
     return matches
 
 
+def _named_group(match: re.Match[str]) -> str:
+    """The named group that matched: each alternative of these patterns names what it finds
+    ("thanked", "contact", "roster", …)."""
+    return next(name for name, value in match.groupdict().items() if value is not None)
+
+
 def _named_span(match: re.Match[str]) -> tuple[int, int]:
-    """The span of the named group that matched: each alternative of these patterns names what
-    it finds ("thanked", "contact", "roster", …)."""
-    return next(match.span(name) for name, value in match.groupdict().items() if value is not None)
+    return match.span(_named_group(match))
 
 
 def _about_social_media(text: str, position: int) -> bool:
