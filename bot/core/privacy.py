@@ -423,6 +423,11 @@ COLLEAGUES = re.compile(
     # "…bel je Hennie op kantoor", "meer informatie volgt via Nienke".
     r"(?:\s+op\s+(?:kantoor|de\s+zaak))?(?=\s*[.!,]|\s*$|\s+(?:voor|vóór|uiterlijk|tot)\s)"
     rf"|(?<![\w-])(?i:informatie|info)\s+volgt\s+(?:via|van)\s+(?P<informing>{COLLEAGUE_NAME})(?=\s*[.!,]|\s*$)")
+# Every match of COLLEAGUES holds one of these, in lower case.
+COLLEAGUES_HINT = re.compile(
+    r"dank|thanks|thx|thnx|tnx|collega|teamgeno|teamleider|leidinggevende|co[öo]rdinator|stagiair|secretariaat|"
+    r"receptie|administratie|planning|helpdesk|ict|beheer|kantoor|vragen|spoed|dringende|twijfel|ons\s+team|"
+    r"opgeven|aanmelden|afmelden|inschrijven|feedback|reacties|ideeën|input|opmerkingen|aanvullingen|info")
 # A colleague named in the team's logistics, by what only a colleague does: takes over casework
 # ("Mo neemt vanaf maandag de casussen van Dewi over"), is on duty ("Yvonne heeft achterwacht").
 # Not leave, a bar or a household's tasks: residents have jobs and volunteer too.
@@ -461,12 +466,14 @@ COLLEAGUE_AT_WORK = re.compile(
 TEAM_MEETINGS = (r"zat-overleg|teamoverleg|intervisie|supervisie|teamdag|studiedag|congres|regiodag|"
                  r"teamvergadering|werkoverleg")
 # Colleagues by the team's own signs, tried only where their key words occur: on call, named by
-# themselves or with a professional's role, greeted, wished well, keeping the agenda.
+# themselves or with a professional's role, greeted, wished well, keeping the agenda. The key words
+# of each pattern below are searched in the lower-cased text: Python's re tries a case-insensitive
+# alternation at every position, a lower-case one skips ahead to its first letters.
 COLLEAGUE_SIGNS_HINT = re.compile(
     r"ik\s*\(|functionaris|co[öo]rdinator|consulent|werker|coach|verpleegkundige|begeleider|casemanager|"
     r"stagiair|teamleider|gedragswetenschapper|praktijkondersteuner|verlener|groet|liefs|jarig|welkom|vakantie|"
     r"birthday|ik\s+ben|geruild|agenda|kaartje|cadeau|lijst|urgente|dringende|tip\s+van|idee\s+van|nieuwe|"
-    r"spoed|noodgevallen", re.IGNORECASE)
+    r"spoed|noodgevallen")
 COLLEAGUE_SIGNS = re.compile(
     # "Bel Thijs bij spoed", "app Roos voor dringende zaken".
     rf"(?<![\w-])(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?(?P<on_call>{COLLEAGUE_NAME})\s+(?i:bij|voor)\s+"
@@ -534,15 +541,14 @@ ROSTER = re.compile(
     rf"(?P<leading>{COLLEAGUE_NAMES})(?![\w'’-]|\s+[A-Z])")
 AT_WORK_HINT = re.compile(r"neemt|nemen|heeft|hebben|haar|zijn|stuurt|sturen|mailt|mailen|deelt|delen|maakt|"
                           r"maken|draait|draaien|en\s+ik|agenda|notulen|slides|ligt|liggen|blijft|blijven|lijst|"
-                          r"overzicht|planning|laptop",
-                          re.IGNORECASE)
-ROSTER_HINT = re.compile(rf"afwezig|{DUTY}|neemt|nemen|begeleid", re.IGNORECASE)
+                          r"overzicht|planning|laptop")
+ROSTER_HINT = re.compile(rf"afwezig|{DUTY}|neemt|nemen|begeleid")
 # A list of tasks, each opening with who does it: "Actiepunten: Anouk belt de corporatie, Mustafa
 # vraagt een offerte, ik regel de agenda."
 TASK_LIST = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]))[ \t]*(?i:actiepunten|to\s*do|taakverdeling)\s*:\s*"
                        r"(?P<items>[^\n]+)")
 TASK_ITEM = re.compile(rf"(?:^|[,;]\s*|\sen\s+)(?P<name>{COLLEAGUE_NAME})\s+[a-z]+\b")
-MEETING_HINT = re.compile(TEAM_MEETINGS, re.IGNORECASE)
+MEETING_HINT = re.compile(TEAM_MEETINGS)
 # The next in a list of thanks: "dank aan Sevda voor de organisatie, aan Ruud voor de bbq".
 THANKED_NEXT = re.compile(rf"(?<=[,;])\s*(?:en\s+)?aan\s+(?P<thanked_next>{COLLEAGUE_NAME})(?=\s+voor\b)")
 THANKS = re.compile(r"(?<![\w-])(?i:dank|bedankt|dankjewel|thanks|thx)(?![\w-])")
@@ -2243,25 +2249,27 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
     sign_off = SIGN_OFF.search(text, max(0, len(text) - SIGN_OFF_REACH))
     if sign_off:
         spans.append(sign_off.span("names"))
-    colleagues = list(COLLEAGUES.finditer(text))
-    signs = list(COLLEAGUE_SIGNS.finditer(text)) if COLLEAGUE_SIGNS_HINT.search(text) else []
+    lower = text.lower()
+    colleagues = list(COLLEAGUES.finditer(text)) if COLLEAGUES_HINT.search(lower) else []
+    signs = list(COLLEAGUE_SIGNS.finditer(text)) if COLLEAGUE_SIGNS_HINT.search(lower) else []
     spans += [_named_span(m) for m in [*colleagues, *signs]]
     if "@" in text:
         spans += [m.span("mentioned") for m in MENTIONED.finditer(text)
                   if not _about_social_media(text, m.start())]
     spans += [m.span("addressed") for m in ADDRESSED.finditer(text)]
     # Each pattern below tries every word; a cheap search for its key words decides first.
-    at_work = _each_from_its_name(COLLEAGUE_AT_WORK, text) if AT_WORK_HINT.search(text) else []
+    at_work = _each_from_its_name(COLLEAGUE_AT_WORK, text) if AT_WORK_HINT.search(lower) else []
     spans += [_named_span(m) for m in at_work]
-    if ROSTER_HINT.search(text):
+    if ROSTER_HINT.search(lower):
         spans += [_named_span(m) for m in ROSTER.finditer(text)]
-    if MEETING_HINT.search(text):
+    if MEETING_HINT.search(lower):
         spans += [_named_span(m) for m in COLLEAGUE_AT_MEETING.finditer(text)]
     # …and whom such a colleague takes the work over from, in the same sentence ("Mo neemt de
     # casussen van Dewi over").
-    at_work_sentences = [_sentence_at(text, _named_span(m)[0]) for m in at_work]
-    spans += [m.span("from") for m in TAKEN_OVER_FROM.finditer(text)
-              if _sentence_at(text, m.start("from")) in at_work_sentences]
+    if at_work:
+        at_work_sentences = [_sentence_at(text, _named_span(m)[0]) for m in at_work]
+        spans += [m.span("from") for m in TAKEN_OVER_FROM.finditer(text)
+                  if _sentence_at(text, m.start("from")) in at_work_sentences]
     for tasks in TASK_LIST.finditer(text):
         offset = tasks.start("items")
         spans += [(offset + m.start("name"), offset + m.end("name"))
