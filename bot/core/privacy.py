@@ -1354,13 +1354,12 @@ class PrivacyGuard:
             found += self._nicknamed(normal)
         if "woon" in normal or "geboren" in normal or "opgr" in normal:
             found += self._homes_before_verb(normal)
-        not_personal = [(start, end) for start, end, _ in self._not_personal.find(normal)]
-        not_personal += [_named_span(m) for m in PUBLIC_PERSON.finditer(normal)]
-        not_personal += [_named_span(m) for m in QUOTED_TITLE.finditer(normal)]
-        not_personal += _community_places(normal)
-        not_personal += _colleagues(normal)
+        titled_names = self._titled_names(normal)
+        # What names no resident only matters where a name, place or institution was found.
+        not_personal = (self._not_personal_spans(normal)
+                        if titled_names or any(f.kind in NAME_LIKE_KINDS for f in found) else [])
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
-        titled = [f for title_start, f in self._titled_names(normal)
+        titled = [f for title_start, f in titled_names
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
                   and not _brand_spelled(normal[f.start:f.end])]
         # An institution or a place named with more than the phrase stays one ("Rode Kruis
@@ -1387,6 +1386,14 @@ class PrivacyGuard:
         kept = _with_someone(normal, _without_venues(normal, found))
         merged = _one_name(normal, _one_address(normal, _merge(kept)))
         return [view.original(finding) for finding in merged]
+
+    def _not_personal_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where something that looks like a name names no resident: an expression, a public
+        person, a title in quotes, a place the team runs, a colleague."""
+        spans = [(start, end) for start, end, _ in self._not_personal.find(text)]
+        spans += [_named_span(m) for m in PUBLIC_PERSON.finditer(text)]
+        spans += [_named_span(m) for m in QUOTED_TITLE.finditer(text)]
+        return spans + _community_places(text) + _colleagues(text)
 
     def _whole(self, text: str, finding: Finding) -> Finding:
         """The finding widened so no identifying part stays readable: the rest of a word it cuts,
