@@ -590,14 +590,15 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])\d{1,3}-jarige?(?![\w-])", re.IGNORECASE),
     re.compile(r"(?<=[A-Za-z]\s)\((\d{1,3})\)"),
     # "Bep, 91, vertelde", "Emre Kaya, 17 jaar, heeft": an age between commas or closing the
-    # sentence, right after a name (checked: capitalised).
+    # sentence, right after a name (checked: capitalised). A name is tried from its first letter
+    # only: from inside a word, it would match no more than from that word's start.
     # …also "Mw. Rombouts, 95 en de oudste", "dhr en mw Pijnenburg, 82 en 79,".
-    re.compile(rf"(?P<name>[^\W\d_][\w'-]*),\s(\d{{1,3}}(?:\s+en\s+\d{{1,3}}(?=,))?(?:\s+jaar|\s?jr)?"
+    re.compile(rf"(?<![^\W\d_])(?P<name>[^\W\d_][\w'-]*),\s(\d{{1,3}}(?:\s+en\s+\d{{1,3}}(?=,))?(?:\s+jaar|\s?jr)?"
                rf"|(?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar|(?:{NUMBER_WORDS})(?=,\s))"
                rf"!*(?:,\s|[.;:](?:\s|$)|\)|[ \t]*(?:\n|$)|\s+en\s+(?:de|het|nog|een|al|zelf|toch|heel)\s)",
                re.IGNORECASE),
     # "meneer Verstegen (Koen), 39,": a first name in brackets between.
-    re.compile(r"(?P<name>[^\W\d_][\w'’-]*)\s\([A-Z][\w'’-]*\),\s(\d{1,3})(?:\s+jaar)?(?=,\s|[.;:](?:\s|$)|\s*$)"),
+    re.compile(r"(?<![^\W\d_])(?P<name>[^\W\d_][\w'’-]*)\s\([A-Z][\w'’-]*\),\s(\d{1,3})(?:\s+jaar)?(?=,\s|[.;:](?:\s|$)|\s*$)"),
     # "Jayden van 15 uit Paauwenburg": a known first name, then "van" and an age (checked: known).
     re.compile(r"(?P<known_name>[A-Z][\w'’-]*)\s+van\s+(\d{1,2})(?:\s+jaar)?"
                r"(?=\s+(?:uit|met|die|is|zit|was|heeft|had|woont)\b|\s*[,.;:!?]|\s*$)"),
@@ -609,14 +610,14 @@ AGE_PATTERNS = (
     re.compile(r"\((\d{1,3}\s+jaar),\s(?!\d)"),
     # "Mw Öztürk (68, Transvaal)", "Ramon (42, woont boven de bakker)": an age opening the brackets
     # after a name, with more about the person after it.
-    re.compile(r"(?P<name>[^\W\d_][\w'’-]*)\s\((\d{1,3}),\s(?!\d)"),
+    re.compile(r"(?<![^\W\d_])(?P<name>[^\W\d_][\w'’-]*)\s\((\d{1,3}),\s(?!\d)"),
     # "(rond de 60)", ", eind 40,", "(beiden 80+)": an age said roughly.
     re.compile(r"[(,]\s*(?:beiden\s+|allebei\s+)?((?:rond\s+de|eind|begin|midden)\s+\d0|\d{2}\+)\s*[),]",
                re.IGNORECASE),
     # "morgen jarig, 90!!": the age of a birthday.
     re.compile(r"(?<![\w-])jarig[,:!]?\s+(\d{1,3})(?=\s*(?:[!.,)]|$))", re.IGNORECASE),
     # "dhr. Petrov (Bulgarije, 56)": where someone is from, then the age.
-    re.compile(r"(?P<name>[^\W\d_][\w'’-]*)\s\([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s(\d{1,3})\)"),
+    re.compile(r"(?<![^\W\d_])(?P<name>[^\W\d_][\w'’-]*)\s\([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s(\d{1,3})\)"),
     # "op haar zeventiende", "vanaf zijn 16e": an age as an ordinal.
     re.compile(rf"(?<![\w-])(?:op|vanaf|sinds|tot|na)\s+(?:zijn|haar)\s+((?:{NUMBER_WORDS})(?:ste|de)"
                rf"|\d{{1,2}}(?:e|de|ste))(?![\w-])", re.IGNORECASE),
@@ -1392,7 +1393,8 @@ class PrivacyGuard:
         person, a title in quotes, a place the team runs, a colleague."""
         spans = [(start, end) for start, end, _ in self._not_personal.find(text)]
         spans += [_named_span(m) for m in PUBLIC_PERSON.finditer(text)]
-        spans += [_named_span(m) for m in QUOTED_TITLE.finditer(text)]
+        if any(quote in text for quote in "'‘\"“"):
+            spans += [_named_span(m) for m in QUOTED_TITLE.finditer(text)]
         return spans + _community_places(text) + _colleagues(text)
 
     def _whole(self, text: str, finding: Finding) -> Finding:
@@ -1739,7 +1741,7 @@ class PrivacyGuard:
         if "@" in text:
             found += [Finding(m.start(), m.end(), "naam") for m in HANDLE.finditer(text)
                       if _about_social_media(text, m.start())]
-        for match in AGED_NAME.finditer(text):
+        for match in AGED_NAME.finditer(text) if DIGIT.search(text) else ():
             # The name's own words, from the last back, up to an ordinary word ("Gisteren Ali (12)").
             # A place after a particle is a surname ("Cor van Dalen (74)").
             start = match.end("name")
