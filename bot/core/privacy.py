@@ -219,6 +219,9 @@ JOB_END = re.compile(r"(?:werker|medewerker|coach|chauffeur|monteur|schoonmaker|
 # How Dutch places end, for a word in lower case no list knows ("rivierenwijk", "vaartbroek").
 PLACE_ENDING = re.compile(r"(?:wijk|buurt|kwartier|veld|dorp|hoven|landen|kamp|horst|broek|berg|dijk|donk|"
                           r"oord|burg|rade|beek|waard|polder)$")
+# The next place in a list of places: "in Hargeisa en Birmingham", "in Genk, Düsseldorf en Almere".
+LISTED_PLACE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:en|of)[ \t]+)"
+                          r"(?P<place>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)(?![\w'’-])")
 PLACE_BESIDE_NAME = re.compile(
     r"[ \t]*\((?:[A-Z][\w'’-]+,[ \t]*)?(?P<bracketed>[^\W\d_][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)\)"
     # …or first in brackets, with more after it: "Rob Janse (Paauwenburg, flat De Kaap)".
@@ -1174,6 +1177,8 @@ class PrivacyGuard:
         self._prefixes: frozenset[tuple[str, ...]] = frozenset()
         self._first_names: frozenset[str] = frozenset()
         self._places: frozenset[str] = frozenset()
+        # The first words of the places of more than one word.
+        self._place_openers: frozenset[str] = frozenset()
         self._stop_words: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
         self._not_personal = PhraseSet(words.not_personal, WORD_PART)
@@ -1227,6 +1232,7 @@ class PrivacyGuard:
         places = self._word_list(lists / "locations" / "lst_placename")
         self._places = ((places | self.words.neighbourhoods | self.words.places_abroad)
                         - self._ordinary_lower - HOME_REGION)
+        self._place_openers = frozenset(place.split()[0] for place in self._places if " " in place)
         # deduce's care institutions, by the names people use (one or two words: "Parnassia",
         # "GGZ Delfland"), plus ours; its longer entries cost memory and are rarely typed so.
         institutions = (self._lines(lists / "institutions" / "lst_healthcare_institution")
@@ -1370,6 +1376,7 @@ class PrivacyGuard:
                             and (f.kind == "naam" or (s <= f.start and f.end <= e))
                             for s, e in not_personal)]
         found += self._places_beside(normal, [*found, *titled])
+        found += self._places_listed(normal, found)
         if ":" in normal or "-" in normal or "—" in normal or "–" in normal:
             found += self._place_headers(normal, [*found, *titled])
         found += self._numbers_beside_names(normal, [*found, *titled])
@@ -1836,8 +1843,14 @@ class PrivacyGuard:
         found = []
         for index, word in enumerate(words):
             value = word.group().lower()
-            if value not in self._places:
+            # A place of two or three words: "naar Al Hoceima", "uit Addis Abeba".
+            phrases = (self._phrases_at(text, words, index)
+                       if word.group()[0].isupper() and value in self._place_openers else [])
+            phrase = next((phrase for phrase in phrases if phrase in self._places), None)
+            if value not in self._places and phrase is None:
                 continue
+            start, end = word.start(), words[index + phrase.count(" ")].end() if phrase else word.end()
+            value = phrase or value
             before = words[index - 1].group().lower() if index else ""
             neighbourhood = value in self.words.neighbourhoods
             # A town abroad is where someone comes from, also after "van" or "over" ("de
@@ -1848,12 +1861,46 @@ class PrivacyGuard:
             abroad = value in self.words.places_abroad and before in ("van", "over", "via")
             # "woont bij oma in zevenhuizen (apeldoorn)", "bsn 434 582 402, waalwijk.": a town set
             # apart in brackets or commas.
-            set_apart = bool(_ending_at(OPENS_APART, text, word.start())
-                             and re.match(r"[ \t]*(?:[),.]|$)", text[word.end():]))
+            set_apart = bool(_ending_at(OPENS_APART, text, start)
+                             and re.match(r"[ \t]*(?:[),.]|$)", text[end:]))
             if before in PLACE_BEFORE or abroad or set_apart or (neighbourhood
-                                                                 and not _sentence_start(text, word.start())):
-                found.append(Finding(word.start(), word.end(), "locatie"))
+                                                                 and not _sentence_start(text, start)):
+                found.append(Finding(start, end, "locatie"))
         return found
+
+    @staticmethod
+    def _phrases_at(text: str, words: list[re.Match[str]], index: int) -> list[str]:
+        """The three- and two-word phrases that start at a word, in lower case, where a single space
+        parts their words and the first and last are capitalised ("Al Hoceima", "Bergen op Zoom";
+        not "op de hoek", nor "uit de Ruwaard", where the list's "De Ruwaard" is named without its
+        article)."""
+        phrases = []
+        for length in (3, 2):
+            last = index + length - 1
+            if last < len(words) and words[last].group()[0].isupper():
+                typed = text[words[index].start():words[last].end()]
+                if len(typed) == sum(len(word.group()) + 1 for word in words[index:last + 1]) - 1:
+                    phrases.append(typed.lower())
+        return phrases
+
+    def _places_listed(self, text: str, found: list[Finding]) -> list[Finding]:
+        """The places after a place in a list that opens with "in", "uit", "naar" and the like:
+        "haar familie zit in Hargeisa en Birmingham". Names, abbreviations ("in Paramaribo, BSN …")
+        and ordinary words are left out."""
+        listed = []
+        for place in (f for f in found if f.kind == "locatie"):
+            before = _ending_at(WORD_BEFORE, text, place.start)
+            if before is None or before.group(1).lower() not in PLACE_BEFORE:
+                continue
+            end = place.end
+            while (next_place := LISTED_PLACE.match(text, end)) is not None:
+                value = next_place.group("place")
+                if value.isupper() or self._all_ordinary(value) or any(part.lower() in self._first_names
+                                                                       for part in value.split()):
+                    break
+                listed.append(Finding(next_place.start("place"), next_place.end("place"), "locatie"))
+                end = next_place.end()
+        return listed
 
     def _homes_before_verb(self, text: str) -> list[Finding]:
         """Where someone lives, said before the verb as Dutch does in a clause: "die zelf in de

@@ -527,6 +527,15 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # Away without anyone to call instead: maybe a resident.
     ("Fatima is tot vrijdag ziek, ze belde vanochtend.", "[naam] is tot vrijdag ziek, ze belde vanochtend."),
     ("Mw. Kok woont in de Stad van de Zon.", "Mw. [naam] woont in de [locatie]."),
+    # Every place of a list after "in", and a town abroad of two words after any word for a place.
+    ("Dhr. Smit woont alleen, zijn kinderen wonen in Genk, Düsseldorf en Almere.",
+     "Dhr. [naam] woont alleen, zijn kinderen wonen in [locatie], [locatie] en [locatie]."),
+    ("Mw. Kok woont alleen, haar familie zit in Hargeisa en Birmingham.",
+     "Mw. [naam] woont alleen, haar familie zit in [locatie] en [locatie]."),
+    ("Dhr. Smit gaat elke winter richting Al Hoceima.", "Dhr. [naam] gaat elke winter richting [locatie]."),
+    # …but a name or an abbreviation after the place is no place, nor a corner of a street.
+    ("Mw. Kok woont in Zeist en Fatima in Utrecht.", "Mw. [naam] woont in [locatie] en [naam] in [locatie]."),
+    ("Mw. Kok, geboren in Paramaribo, BSN 111222333.", "Mw. [naam], geboren in [locatie], BSN [bsn]."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
