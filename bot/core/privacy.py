@@ -219,6 +219,7 @@ JOB_END = re.compile(r"(?:werker|medewerker|coach|chauffeur|monteur|schoonmaker|
 # How Dutch places end, for a word in lower case no list knows ("rivierenwijk", "vaartbroek").
 PLACE_ENDING = re.compile(r"(?:wijk|buurt|kwartier|veld|dorp|hoven|landen|kamp|horst|broek|berg|dijk|donk|"
                           r"oord|burg|rade|beek|waard|polder)$")
+TOWN_AFTER_ADDRESS = re.compile(r"(?:[ \t]+(?:in|te)[ \t]+|,[ \t]*|[ \t]+)(?P<town>[A-Z][\w'’-]+)(?![\w'’-])")
 # The next place in a list of places: "in Hargeisa en Birmingham", "in Genk, Düsseldorf en Almere".
 LISTED_PLACE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:en|of)[ \t]+)"
                           r"(?P<place>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)(?![\w'’-])")
@@ -353,7 +354,8 @@ TEAM_OR_PUBLIC_DAY = re.compile(
 TEAM_EVENT = re.compile(r"(?<![\w-])(?:feest|feestje|jubileum|workshop|opening)(?![\w-])", re.IGNORECASE)
 # Colleagues, by the first name they sign with or are thanked, mentioned and addressed by: one
 # capitalised word each (a surname or a title says resident: "Bedankt mevrouw Bouzid").
-COLLEAGUE_NAME = r"[A-Z][\w'’-]*"
+# (An initial is no colleague's name: "Crisisdienst: M. Verheggen" is a resident with a surname.)
+COLLEAGUE_NAME = r"[A-Z](?!\.\s*[A-Z])[\w'’-]*"
 # At most five names in a row: enough for a team, and no rescanning of a long list from each comma.
 COLLEAGUE_NAMES = rf"{COLLEAGUE_NAME}(?:\s*(?:,|&|\+|\sen\s)\s*{COLLEAGUE_NAME}){{0,4}}"
 # …also typed in lower case, where the shape alone says colleague ("dank aan joyce en karim voor…").
@@ -923,7 +925,7 @@ NAME_PART_TYPES = frozenset({"cbs", "obs", "pcbs", "rkbs", "ikc", "roc", "bso", 
                              "rsg", "sg", "sbo", "vso"})
 # The type in any case ("cbs", "ROC"); the name capitalised ("De Regenboog", "Midden Nederland").
 NAMED_INSTITUTION = re.compile(
-    rf"(?<![\w-])(?:(?i:{INSTITUTION_TYPES})\s+|(?i:{PLACE_TYPES})\s*\(\s*)(?P<name>(?:(?:De|Het|'t|Den|St\.?)\s+)?[A-Z][\w'’-]*"
+    rf"(?<![\w-])(?:(?i:{INSTITUTION_TYPES})\s+|(?i:{PLACE_TYPES})\s*\(\s*)(?P<name>(?:(?:De|Het|['’]?t|Den|St\.?)\s+)?[A-Z][\w'’-]*"
     rf"(?:\s+(?:de|van|het|aan|op)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*)(?![\w-])")
 # Schools and homes whose type closes or opens the name: "het Calvijn College", "Huize Avondrood".
 NAMED_BY_TYPE_WORD = re.compile(
@@ -958,10 +960,10 @@ LANGUAGES = frozenset({"nederlands", "engels", "frans", "duits", "pools", "turks
 TITLE_BEFORE = re.compile(r"(?<![\w-])(?i:mevrouw|meneer|familie|gezin|dhr|mw|fam|mevr|de\s+heer)\.?\s+$")
 SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
-# A school typed in lower case after its type: "obs de zevensprong", "basisschool het kompas".
+# A school typed in lower case after its type: "obs de zevensprong", "basisschool t kompas".
 LOWER_NAMED_SCHOOL = re.compile(
     r"(?<![\w-])(?:obs|cbs|pcbs|rkbs|bs|basisschool|school|sbo|so|vso|ikc|kindcentrum|kdv|bso|psz)\s*:?\s+"
-    r"(?P<name>(?:de|het|'t)\s+[a-z][\w'’-]{3,})(?![\w-])"
+    r"(?P<name>(?:de|het|['’]?t)\s+[a-z][\w'’-]{3,})(?![\w-])"
     # …where the name ends ("de zevensprong.", not "de hele dag").
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|te|aan|op|is|heeft|zit|van|en)\b)")
 # …typed in lower case: "flat akkerhof", "in flat horizon".
@@ -1179,6 +1181,7 @@ class PrivacyGuard:
         self._places: frozenset[str] = frozenset()
         # The first words of the places of more than one word.
         self._place_openers: frozenset[str] = frozenset()
+        self._towns_that_are_words: frozenset[str] = frozenset()
         self._stop_words: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
         self._not_personal = PhraseSet(words.not_personal, WORD_PART)
@@ -1233,6 +1236,8 @@ class PrivacyGuard:
         self._places = ((places | self.words.neighbourhoods | self.words.places_abroad)
                         - self._ordinary_lower - HOME_REGION)
         self._place_openers = frozenset(place.split()[0] for place in self._places if " " in place)
+        # Towns whose names are also words ("Echt", "Best", "Born"), known as towns right after an address.
+        self._towns_that_are_words = frozenset(places & self._ordinary_lower)
         # deduce's care institutions, by the names people use (one or two words: "Parnassia",
         # "GGZ Delfland"), plus ours; its longer entries cost memory and are rarely typed so.
         institutions = (self._lines(lists / "institutions" / "lst_healthcare_institution")
@@ -1380,6 +1385,7 @@ class PrivacyGuard:
         if ":" in normal or "-" in normal or "—" in normal or "–" in normal:
             found += self._place_headers(normal, [*found, *titled])
         found += self._numbers_beside_names(normal, [*found, *titled])
+        found += self._towns_after_addresses(normal, found)
         named = [f.start for f in [*found, *titled] if f.kind == "naam"]
         found = [self._whole(normal, f) for f in _dates_about_someone(normal, found, titled)
                  if not (f.kind == "locatie" and _team_or_title_place(normal, f, named))
@@ -1974,6 +1980,15 @@ class PrivacyGuard:
         """A first name the lists know with a quoted nickname and a surname after it: one name."""
         return [Finding(m.start(), m.end(), "naam") for m in NICKNAMED.finditer(text)
                 if m.group("first").lower() in self._first_names]
+
+    def _towns_after_addresses(self, text: str, found: list[Finding]) -> list[Finding]:
+        """The town right after an address whose name is also a word: "Molenweg 23 in Echt"."""
+        towns = []
+        for address in (f for f in found if f.kind == "adres"):
+            town = TOWN_AFTER_ADDRESS.match(text, address.end)
+            if town and town.group("town").lower() in self._towns_that_are_words:
+                towns.append(Finding(town.start("town"), town.end("town"), "locatie"))
+        return towns
 
     @staticmethod
     def _numbers_beside_names(text: str, found: list[Finding]) -> list[Finding]:

@@ -536,6 +536,13 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # …but a name or an abbreviation after the place is no place, nor a corner of a street.
     ("Mw. Kok woont in Zeist en Fatima in Utrecht.", "Mw. [naam] woont in [locatie] en [naam] in [locatie]."),
     ("Mw. Kok, geboren in Paramaribo, BSN 111222333.", "Mw. [naam], geboren in [locatie], BSN [bsn]."),
+    # A town that is also a word, right after an address; a school's "t" typed without its apostrophe.
+    ("Aanmelding: dhr. Smit, Molenweg 23 in Echt.", "Aanmelding: dhr. [naam], [adres] in [locatie]."),
+    ("de school van kevin? basisschool t kompas, de ib'er belt niet terug",
+     "de school van [naam]? basisschool [instelling], de ib'er belt niet terug"),
+    # An initial is no colleague's first name, in a roster or anywhere.
+    ("Voor de crisisdienst: M. Smit, cliënt van ons. Ze is nu veilig bij haar zus.",
+     "Voor de crisisdienst: [naam], cliënt van ons. Ze is nu veilig bij haar zus."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
