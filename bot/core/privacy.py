@@ -92,7 +92,8 @@ EXAMPLE_BEFORE = re.compile(
     r"|voorbeeld:?\s*\(?['‘\"]?(?:[A-Za-z]+\s*:\s*)?)$", re.IGNORECASE)
 # The examples forms and banks print ("1234 AB", the BSN 123456782, the IBAN NL91 ABNA 0417 1643 00):
 # an explanation of a form, not anyone's data.
-PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300"})
+# (A birth date of 1 January 1900 is what systems print when the real one is unknown.)
+PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300", "01011900", "111900"})
 # …and the ones people make up when they explain how to type a number.
 # A form's filled-in example, introduced after the form is named: what follows on that line is
 # the example (not "Een voorbeeld: Fatima vulde het formulier in").
@@ -416,6 +417,12 @@ COLLEAGUES = re.compile(
     # "Vragen over de budgettool? Bel Jeroen": after a question's subject, only whom to ask.
     rf"|(?<![\w-])(?i:vragen)\s+over\s+[^?.!:\n]{{1,40}}\?\s*(?i:bel|app|mail|bij|via|naar)\s+"
     rf"(?P<asked_about>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)(?![\w'’-]|\s+[A-Z])"
+    # "Voor Wmo-vragen bel Pieter of Dilan", "voor de dagbesteding kun je bij Monique terecht":
+    # whom the team asks, in the imperative or addressed to "je".
+    rf"|(?<![\w-])(?i:voor)\s+(?:de\s+)?[\w-]*vragen\s*,?\s*(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?"
+    rf"(?P<asked_for>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)(?![\w'’-]|\s+[A-Z])"
+    rf"|(?<![\w-])(?i:kun|kan|kunnen)\s+(?i:je|jij|jullie)\s+(?:(?:[\w-]+\s+){{0,2}}?bij\s+"
+    rf"(?P<referred>{COLLEAGUE_NAME})\s+terecht|terecht\s+bij\s+(?P<referred_to>{COLLEAGUE_NAME}))(?![\w'’-])"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
     # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
     rf"|(?<![\w-])(?i:nieuwe\s+collega|nieuwe\s+teamgenoot)\s+(?:begint|start|komt)\b[^:\n.!?]{{0,30}}:\s*"
@@ -431,7 +438,7 @@ COLLEAGUES = re.compile(
 # Every match of COLLEAGUES holds one of these, in lower case.
 COLLEAGUES_HINT = re.compile(
     r"dank|thanks|thx|thnx|tnx|collega|teamgeno|teamleider|leidinggevende|co[öo]rdinator|stagiair|secretariaat|"
-    r"receptie|administratie|planning|helpdesk|ict|beheer|kantoor|vragen|spoed|dringende|twijfel|ons\s+team|"
+    r"receptie|administratie|planning|helpdesk|ict|beheer|kantoor|vragen|spoed|dringende|twijfel|ons\s+team|terecht|"
     r"opgeven|aanmelden|afmelden|inschrijven|feedback|reacties|ideeën|input|opmerkingen|aanvullingen|info")
 # A colleague named in the team's logistics, by what only a colleague does: takes over casework
 # ("Mo neemt vanaf maandag de casussen van Dewi over"), is on duty ("Yvonne heeft achterwacht").
@@ -443,7 +450,7 @@ COLLEAGUE_AT_WORK = re.compile(
     rf"(?P<at_work>{TEAM_NAMES})\s+(?:"
     rf"(?:neemt|nemen)\b[^.!?\n]{{0,50}}?\b(?:(?:{WORK_OBJECTS})\b[^.!?\n]{{0,30}}?\bover|(?:{WORK_OBJECTS})\s+waar)\b"
     # "Lotte neemt mijn telefoon over": the writer's own work.
-    r"|(?:neemt|nemen)\s+mijn\s+(?:telefoon|groep|groepen|taken|dienst|diensten|spreekuur|werk)\s+over\b"
+    r"|(?:neemt|nemen)\s+mijn\s+(?:telefoon|mail|groep|groepen|taken|dienst|diensten|spreekuur|werk)\s+(?:over|waar)\b"
     rf"|(?:heeft|hebben)\s+(?:[\w-]+\s+){{0,2}}?(?:dienst|achterwacht|piket)\b"
     # "sanne is ziek, haar huisbezoeken verdelen we": whoever has home visits or a caseload works here.
     # Not "haar dossiers": residents keep papers too.
@@ -517,7 +524,7 @@ COLLEAGUE_SIGNS = re.compile(
     rf"(?P<new_worker>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)")
 COLLEAGUE_AT_MEETING = re.compile(
     rf"{OPENING}(?!(?:Ik|We|Wij|Zij|Ze|Hij|Jij|Je|Jullie)\b)(?P<present>{COLLEAGUE_NAMES})\s+"
-    r"(?:is|zijn|zit|zitten|gaat|gaan)\s+(?:(?!met\b)[\w-]+\s+){0,2}?"
+    r"(?:is|zijn|zit|zitten|gaat|gaan)\s+(?:(?!met\b)[\w-]+\s+){0,3}?"
     rf"(?:bij|op|naar|in)\s+(?:het|de|een)\s+(?i:{TEAM_MEETINGS})\b"
     rf"|(?<![\w-])met\s+(?P<with>{COLLEAGUE_NAMES})\s+(?:bij|naar|in|op)\s+(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
     # "Ruud zei in de supervisie", "intervisie morgen bij Ilse thuis".
@@ -566,8 +573,8 @@ ABSENT = re.compile(rf"{OPENING}(?!(?i:{WEEKDAYS}|morgen|vandaag|overmorgen)\b)(
                     rf"|(?<![\w-])(?i:sinds|nu|zolang|omdat)\s+(?P<absent_since>{COLLEAGUE_NAME})\s+"
                     r"(?:met\s+\w*verlof|ziek|afwezig|op\s+vakantie)\s+is\b")
 # The groups that say whom to call or who takes the work over.
-ROUTING_GROUPS = frozenset({"asked", "asked_about", "contact", "informing", "on_call", "urgent", "at_work",
-                            "taking_over"})
+ROUTING_GROUPS = frozenset({"asked", "asked_about", "asked_for", "referred", "referred_to", "contact",
+                            "informing", "on_call", "urgent", "at_work", "taking_over"})
 TAKEN_OVER_FROM = re.compile(
     rf"\b(?:{WORK_OBJECTS})\s+(?:over\s+)?van\s+(?P<from>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])")
 # A colleague mentioned in the chat ("@Jeroen", "Dank @Priya") or addressed by name, with a comma,

@@ -538,6 +538,8 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Mw. Kok, geboren in Paramaribo, BSN 111222333.", "Mw. [naam], geboren in [locatie], BSN [bsn]."),
     # A town that is also a word, right after an address; a school's "t" typed without its apostrophe.
     ("Aanmelding: dhr. Smit, Molenweg 23 in Echt.", "Aanmelding: dhr. [naam], [adres] in [locatie]."),
+    # A resident who can turn to someone is no colleague's contact.
+    ("Mw. Kok kan voor boodschappen bij Ans terecht.", "Mw. [naam] kan voor boodschappen bij [naam] terecht."),
     ("de school van kevin? basisschool t kompas, de ib'er belt niet terug",
      "de school van [naam]? basisschool [instelling], de ib'er belt niet terug"),
     # An initial is no colleague's first name, in a roster or anywhere.
@@ -773,6 +775,13 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     # A project in quotes is no nickname; a number after a market square counts hours.
     "Ze noemen het project 'Samen Sterk' en iedereen doet mee.",
     "We staan op de Markt 2 uur lang met de koffiekar.",
+    # Whom the team turns to, a meeting colleagues miss, the writer's mail looked after, and the
+    # date systems print when a birth date is unknown.
+    "Ik ben volgende week met vakantie. Voor de dagbesteding kun je bij Monique terecht.",
+    "Voor Wmo-vragen bel Pieter of Dilan op de teamlijn.",
+    "Joyce en Ahmed zijn er donderdag niet bij de intervisie, we schuiven naar vrijdag.",
+    "Ben twee weken weg. Saskia neemt mijn mail waar, dringende dingen via de teamapp.",
+    "Op het formulier staat een voorbeeld van de geboortedatum: 01-01-1900.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
