@@ -174,7 +174,9 @@ LIVES_IN = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden|woonachtig)\s+"
 PLACE_NAMED = (r"(?P<place>(?:(?:Dr|Prof|Mr|Burg|St)\.\s*)?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*"
                r"(?:\s+(?:van\s+|aan\s+(?:de\s+|het\s+)?)?[A-Z][\w'’]+){0,2})")
 ORIGIN_OR_HOME = re.compile(
-    r"(?<![\w-])(?:(?P<origin>oorspronkelijk|eigenlijk|afkomstig|geboren|gevlucht|komt|kwam|komen|kwamen)\s+(?:\w+\s+)?uit"
+    # ("kwam na de oorlog uit Zakopane": up to three words between.)
+    r"(?<![\w-])(?:(?P<origin>oorspronkelijk|eigenlijk|afkomstig|geboren|gevlucht|komt|kwam|komen|kwamen)\s+"
+    r"(?:\w+\s+){0,3}?uit"
     # A bare "uit" or "in" right after a person: "mijn cliënt uit Crosestein", "fam. Mohamud in
     # Lammerenburg".
     r"|(?P<uit>uit|in)|(?i:woont|woonde|wonen|woonden|woonachtig|thuis)\s+(?:[\w'’-]+\s+){0,6}?"

@@ -540,6 +540,7 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Aanmelding: dhr. Smit, Molenweg 23 in Echt.", "Aanmelding: dhr. [naam], [adres] in [locatie]."),
     # A resident who can turn to someone is no colleague's contact.
     ("Mw. Kok kan voor boodschappen bij Ans terecht.", "Mw. [naam] kan voor boodschappen bij [naam] terecht."),
+    ("Opa Smit kwam na de oorlog uit Zakopane.", "Opa [naam] kwam na de oorlog uit [locatie]."),
     ("de school van kevin? basisschool t kompas, de ib'er belt niet terug",
      "de school van [naam]? basisschool [instelling], de ib'er belt niet terug"),
     # An initial is no colleague's first name, in a roster or anywhere.
@@ -782,6 +783,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Joyce en Ahmed zijn er donderdag niet bij de intervisie, we schuiven naar vrijdag.",
     "Ben twee weken weg. Saskia neemt mijn mail waar, dringende dingen via de teamapp.",
     "Op het formulier staat een voorbeeld van de geboortedatum: 01-01-1900.",
+    "Elke groep heeft zijn Jan Klaassen, en meestal is dat degene die thuis het minst te lachen heeft.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
