@@ -93,6 +93,8 @@ EXAMPLE_BEFORE = re.compile(
 # The examples forms and banks print ("1234 AB", the BSN 123456782, the IBAN NL91 ABNA 0417 1643 00):
 # an explanation of a form, not anyone's data.
 # (A birth date of 1 January 1900 is what systems print when the real one is unknown.)
+# "mevrouw X": a name already left out.
+PLACEHOLDER_NAMES = frozenset({"X", "Y", "Z", "NN", "N.N."})
 PLACEHOLDERS = frozenset({"1234ab", "123456782", "nl91abna0417164300", "01011900", "111900"})
 # …and the ones people make up when they explain how to type a number.
 # A form's filled-in example, introduced after the form is named: what follows on that line is
@@ -287,7 +289,7 @@ DATE_PATTERNS = (
                # …or an appointment's date a few words on ("afspraak bij psychiater 14/6").
                r"|(?<![\w-])afspraak(?:\s+[\w-]+){1,3}\s+)"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
-    re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum):?\s+((?:19|20)\d{2})(?!\d)",
+    re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum):?\s+((?:19|20)\d{2}|['’]\d{2})(?!\d)",
                re.IGNORECASE),
     # A day of the month after its weekday ("vrijdag de 12e").
     re.compile(rf"(?<![\w-])((?:{WEEKDAYS})\s+de\s+\d{{1,2}}(?:e|ste|de))(?![\w-])", re.IGNORECASE),
@@ -334,6 +336,7 @@ COMMUNITY_PLACE = re.compile(
 # "wandelgroep 'Stap voor Stap'".
 QUOTED_TITLE = re.compile(r"(?<![\w-])(?i:film|boek|serie|programma|voorstelling|lied|liedje|nummer|album|"
                           r"gedicht|musical|toneelstuk|podcast|documentaire|spel|"
+                          r"conferentie|congres|symposium|webinar|lezing|workshop|thema|"
                           r"(?!(?:whats)?app)\w*(?:groep|project|club|cursus|training|campagne|pilot))\s+"
                           r"['‘\"“](?P<title>[^'’\"”]{1,60})['’\"”]"
                           # …or before its maker, seen or read: "'I, Daniel Blake' van Ken Loach gekeken".
@@ -426,6 +429,9 @@ COLLEAGUES = re.compile(
     rf"|(?<![\w-])(?i:kun|kan|kunnen)\s+(?i:je|jij|jullie)\s+(?:(?:[\w-]+\s+){{0,2}}?bij\s+"
     rf"(?P<referred>{COLLEAGUE_NAME})\s+terecht|terecht\s+bij\s+(?P<referred_to>{COLLEAGUE_NAME}))(?![\w'’-])"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
+    # "vraag het aan Petra op kantoor".
+    rf"|(?<![\w-])(?i:vraag|bel|mail|app)\s+(?:het\s+)?(?:(?i:even|gerust)\s+)?(?:aan\s+)?"
+    rf"(?P<at_office>{COLLEAGUE_NAME})\s+op\s+kantoor\b"
     # "Nieuwe collega begint maandag: Yusuf, komt van het wijkteam".
     rf"|(?<![\w-])(?i:nieuwe\s+collega|nieuwe\s+teamgenoot)\s+(?:begint|start|komt)\b[^:\n.!?]{{0,30}}:\s*"
     rf"(?P<new_colleague>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
@@ -529,6 +535,9 @@ COLLEAGUE_AT_MEETING = re.compile(
     r"(?:is|zijn|zit|zitten|gaat|gaan)\s+(?:(?!met\b)[\w-]+\s+){0,3}?"
     rf"(?:bij|op|naar|in)\s+(?:het|de|een)\s+(?i:{TEAM_MEETINGS})\b"
     rf"|(?<![\w-])met\s+(?P<with>{COLLEAGUE_NAMES})\s+(?:bij|naar|in|op)\s+(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
+    # "want Jeroen en ik zitten op het congres".
+    rf"|(?<![\w-])(?P<with_me>{COLLEAGUE_NAME})\s+en\s+ik\s+(?:zitten|zijn|gaan)\s+(?:(?!met\b)[\w-]+\s+){{0,3}}?"
+    rf"(?:bij|op|naar|in)\s+(?:het|de|een)\s+(?i:{TEAM_MEETINGS})\b"
     # "Ruud zei in de supervisie", "intervisie morgen bij Ilse thuis".
     rf"|(?P<said>{COLLEAGUE_NAME})\s+(?:zei|zegt|vertelde|vroeg|gaf)\s+(?:[\w-]+\s+){{0,2}}?(?:in|op|tijdens)\s+"
     rf"(?:het|de)\s+(?i:{TEAM_MEETINGS})\b"
@@ -568,12 +577,19 @@ THANKED_NEXT = re.compile(rf"(?<=[,;])\s*(?:en\s+)?aan\s+(?P<thanked_next>{COLLE
 THANKS = re.compile(r"(?<![\w-])(?i:dank|bedankt|dankjewel|thanks|thx)(?![\w-])")
 # Who is away, in the sentence that says whom to call instead: "Marloes is t/m vrijdag ziek, dus
 # bel Tim bij spoed", "Maandag is Yvonne er niet, bel dan Rik".
-ABSENT = re.compile(rf"{OPENING}(?!(?i:{WEEKDAYS}|morgen|vandaag|overmorgen)\b)(?P<absent>{COLLEAGUE_NAME})"
-                    r"\s+is\s+(?:[\w/.-]+\s+){0,3}?"
-                    r"(?:ziek|afwezig|met\s+\w*verlof|er\s+niet)\b"
+ABSENT = re.compile(rf"(?:{OPENING}|(?<=\sen\s))(?!(?i:{WEEKDAYS}|morgen|vandaag|overmorgen)\b)"
+                    rf"(?P<absent>{COLLEAGUE_NAME})"
+                    r"\s+(?:is\s+(?:[\w/.-]+\s+){0,3}?(?:ziek|afwezig|met\s+\w*verlof|er\s+niet)"
+                    r"|(?:is|zit)\s+op\s+(?:cursus|training))\b"
                     rf"|(?<![\w-])is\s+(?P<absent_then>{COLLEAGUE_NAME})\s+er\s+niet\b"
                     rf"|(?<![\w-])(?i:sinds|nu|zolang|omdat)\s+(?P<absent_since>{COLLEAGUE_NAME})\s+"
                     r"(?:met\s+\w*verlof|ziek|afwezig|op\s+vakantie)\s+is\b")
+# …or that the team's activity is called off for it: "Laura is ziek en Hamid zit op cursus, dus het
+# spreekuur van donderdag vervalt".
+CALLED_OFF = re.compile(r"(?<![\w-])(?:spreekuur|inloop|training|cursus|groep|overleg|intervisie|activiteit|"
+                        r"les|koffieochtend|huisbezoek)\w*\b[^.!?\n]{0,40}?\b(?:vervalt|vervallen|gaat\s+niet\s+door|"
+                        r"gaan\s+niet\s+door|valt\s+uit|vallen\s+uit)\b", re.IGNORECASE)
+CALLED_OFF_HINT = re.compile(r"verval|niet\s+door|valt\s+uit|vallen\s+uit")
 # The groups that say whom to call or who takes the work over.
 ROUTING_GROUPS = frozenset({"asked", "asked_about", "asked_for", "referred", "referred_to", "contact",
                             "informing", "on_call", "urgent", "at_work", "taking_over"})
@@ -641,13 +657,13 @@ AGE_PATTERNS = (
     # "ze is 61", "wordt hij 18", "is achtentachtig jaar": not amounts, times or durations.
     re.compile(r"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|zelf|nu|al|pas|net|bijna|ruim|inmiddels)\s+){0,2}"
                r"(\d{1,3}(?:\s+jaar(?:\s+oud)?)?)(?!\s*(?:%|\+|/|procent|euro|uur|keer|minuten|dagen|weken|maanden|"
-               rf"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang|(?:{MONTHS})\b)|[\d.,:-]\d|\w)"
+               rf"kilo|km|cm|meter|graden|jaar\s+geleden|jaar\s+lang|jaar\s+na\b|(?:{MONTHS})\b)|[\d.,:-]\d|\w)"
                # …nor a count of things, a plural noun ("is 4 dagdelen", "is 6 avonden").
                r"(?!\s+(?!(?:en|geworden|geweest|inmiddels|sinds|tegen|samen|alleen|dus|eens|soms|thuis)\b)[a-z]+(?:en|s)\b)",
                re.IGNORECASE),
     re.compile(rf"(?<![\w-])(?:is|wordt|werd|was)\s+(?:(?:hij|zij|ze|nu|al|pas|net|bijna|ruim|inmiddels)\s+)?"
                rf"((?:{NUMBER_WORDS}|{SMALL_NUMBER_WORDS})\s+jaar(?:\s+oud)?)"
-               rf"(?![\w-]|\s+(?:geleden|lang|later|eerder|terug|getrouwd|samen|bezig|in\b|bij\b|hier\b))",
+               rf"(?![\w-]|\s+(?:geleden|lang|later|eerder|terug|getrouwd|samen|bezig|in\b|bij\b|hier\b|na\b))",
                re.IGNORECASE),
     # "een vrouw van 58", "haar zoon van 19": a person's age after the person.
     re.compile(r"(?:man|vrouw|(?<![\w-])(?:meneer|mevrouw|jongen|meisje|zoon|dochter|kind|broer|zus|"
@@ -682,9 +698,9 @@ AGE_PATTERNS = (
     re.compile(r"(?<![\w-])(?:jongste|oudste|baby|baby'tje|zoontje|dochtertje|kindje|tweeling)\s+(?:van\s+)?"
                r"(\d{1,2}\s+(?:maanden|maand|mnd|weken|wkn))(?![\w-])(?!\s+(?:niet|lang|geleden|al)\b)",
                re.IGNORECASE),
-    # "kids yusuf 12 en sara 7", "tweeling rayen en ravi 16,": a first name the lists know, then the
-    # age (the word before is checked).
-    re.compile(r"(?<=[^\W\d_])\s+(?P<after_word>\d{1,2})(?=\s*(?:[,.;:!)]|$)|\s+en\s)"),
+    # "kids yusuf 12 en sara 7", "tweeling rayen en ravi 16,", "Yara bijna 6": a first name the lists
+    # know, then the age (the word before is checked).
+    re.compile(r"(?<=[^\W\d_])\s+(?:(?:bijna|ruim|net)\s+)?(?P<after_word>\d{1,2})(?=\s*(?:[,.;:!)]|$)|\s+en\s)"),
     # "hij 78, zij 76": each partner's age after the pronoun.
     re.compile(r"(?<![\w-])(?:hij|zij)\s+(\d{2,3})(?=\s*(?:,|;|\)|\.(?:\s|$)|\s+en\s|$))", re.IGNORECASE),
     # "wordt volgende week 95", "wordt op 3 augustus 100!!": a birthday's age after when it is.
@@ -870,6 +886,8 @@ PUBLIC_PERSON = re.compile(
 FORM_NAME = re.compile(
     r"(?im)^[ \t]*(?:naam|voornaam|achternaam|roepnaam|cliënt|client|aanvrager|"
     r"naam\s+(?:cliënt|client|kind|moeder|vader))[ \t]*:[ \t]*(?P<name>[^\W\d_][^\n:]{0,60}?)[ \t]*$")
+# A form's age field: "Leeftijd: 58".
+FORM_AGE = re.compile(r"(?im)^[ \t]*leeftijd[ \t]*:[ \t]*(?P<age>\d{1,3})(?:[ \t]*(?:jaar|jr))?[ \t]*$")
 # A social-media handle in a sentence about the platform ("ze heet op insta @zonnestraal_marit"):
 # it names its owner as surely as a name. Elsewhere "@" mentions a colleague or the team in the chat.
 HANDLE = re.compile(r"(?<![\w@./-])@(?=[\w.]*[A-Za-z])[\w.]{3,30}(?<!\.)(?![\w@-])")
@@ -1382,7 +1400,8 @@ class PrivacyGuard:
         # A title says a person follows: "mevrouw Zeeman" is no shop, whatever the brand list says.
         titled = [f for title_start, f in titled_names
                   if not any(s <= title_start and f.end <= e for s, e in not_personal)
-                  and not _brand_spelled(normal[f.start:f.end])]
+                  and not _brand_spelled(normal[f.start:f.end])
+                  and normal[f.start:f.end] not in PLACEHOLDER_NAMES]
         # An institution or a place named with more than the phrase stays one ("Rode Kruis
         # Ziekenhuis", "Bergen op Zoom" holds the app "Zoom").
         found = [f for f in found if f.kind not in NAME_LIKE_KINDS
@@ -1610,7 +1629,7 @@ class PrivacyGuard:
         return word.lower() in self._ordinary_lower
 
     def _ages(self, text: str) -> list[Finding]:
-        found = []
+        found = [Finding(m.start("age"), m.end("age"), "leeftijd") for m in FORM_AGE.finditer(text)]
         has_digit = bool(DIGIT.search(text))
         has_bracket = "(" in text
         for pattern in AGE_PATTERNS:
@@ -1870,10 +1889,11 @@ class PrivacyGuard:
             neighbourhood = value in self.words.neighbourhoods
             # A town abroad is where someone comes from, also after "van" or "over" ("de
             # beschietingen van Charkiv"); a Dutch town after them is as often the team's.
-            # "uit de Rif", "via Griekenland": a region's article, or the route someone took.
+            # "uit de Rif", "via Griekenland", "een dorp bij Konya": a region's article, the route
+            # someone took, what a village lies near.
             if value in self.words.places_abroad and before in ("de", "het") and index > 1:
                 before = words[index - 2].group().lower()
-            abroad = value in self.words.places_abroad and before in ("van", "over", "via")
+            abroad = value in self.words.places_abroad and before in ("van", "over", "via", "bij")
             # "woont bij oma in zevenhuizen (apeldoorn)", "bsn 434 582 402, waalwijk.": a town set
             # apart in brackets or commas.
             set_apart = bool(_ending_at(OPENS_APART, text, start)
@@ -2359,6 +2379,8 @@ def _colleagues(text: str) -> list[tuple[int, int]]:
                   if _sentence_has(THANKS, _sentence_at(text, m.start()))]
     # Who is away, when the same sentence goes on to say whom to call or who takes over instead.
     routes = [_named_span(m)[0] for m in [*colleagues, *signs, *at_work] if _named_group(m) in ROUTING_GROUPS]
+    if CALLED_OFF_HINT.search(lower):
+        routes += [m.start() for m in CALLED_OFF.finditer(text)]
     if routes:
         for absent in ABSENT.finditer(text):
             start = _named_span(absent)[0]
@@ -2413,9 +2435,10 @@ def _community_places(text: str) -> list[tuple[int, int]]:
 
 def _example(text: str, finding: Finding) -> bool:
     """An identifier or date given as an example: a placeholder forms print, or one after "zoals"
-    or "bijvoorbeeld"."""
+    or "bijvoorbeeld"; or a name left out as "X"."""
     typed = re.sub(r"[^0-9a-z]", "", text[finding.start:finding.end].lower())
-    if typed in PLACEHOLDERS:
+    if typed in PLACEHOLDERS or (finding.kind == "naam"
+                                 and text[finding.start:finding.end] in PLACEHOLDER_NAMES):
         return True
     # The placeholders people type themselves, in a sentence about how to type a number
     # ("zonder streepje, dus 0612345678 en niet 06-12345678"); elsewhere they may be real.

@@ -541,6 +541,17 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # A resident who can turn to someone is no colleague's contact.
     ("Mw. Kok kan voor boodschappen bij Ans terecht.", "Mw. [naam] kan voor boodschappen bij [naam] terecht."),
     ("Opa Smit kwam na de oorlog uit Zakopane.", "Opa [naam] kwam na de oorlog uit [locatie]."),
+    # A form's age field, an age with "bijna", a year of birth typed short, a village near a town abroad.
+    ("Naam: Wiebe de Haan\nLeeftijd: 58", "Naam: [naam]\nLeeftijd: [leeftijd]"),
+    ("Bilal is 9, Yara bijna 6.", "[naam] is [leeftijd], [naam] bijna [leeftijd]."),
+    ("mw. R. Sardjoe wil wisselen. Geboren '67, al jaren in zorg.",
+     "mw. [naam] wil wisselen. Geboren [datum], al jaren in zorg."),
+    ("Sevgi Demir komt uit een boerendorp bij Konya.", "[naam] komt uit een boerendorp bij [locatie]."),
+    # A resident who is ill while a relative is on a course is no colleague.
+    ("Mw. Kok is ziek en haar dochter Ans zit op cursus, dus de boodschappen vallen uit.",
+     "Mw. [naam] is ziek en haar dochter [naam] zit op cursus, dus de boodschappen vallen uit."),
+    ("Mw. Kok wil weten hoe het zit, vraag het aan haar dochter Petra.",
+     "Mw. [naam] wil weten hoe het zit, vraag het aan haar dochter [naam]."),
     ("de school van kevin? basisschool t kompas, de ib'er belt niet terug",
      "de school van [naam]? basisschool [instelling], de ib'er belt niet terug"),
     # An initial is no colleague's first name, in a roster or anywhere.
@@ -784,6 +795,15 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Ben twee weken weg. Saskia neemt mijn mail waar, dringende dingen via de teamapp.",
     "Op het formulier staat een voorbeeld van de geboortedatum: 01-01-1900.",
     "Elke groep heeft zijn Jan Klaassen, en meestal is dat degene die thuis het minst te lachen heeft.",
+    # Colleagues away when an activity is called off, at a congress with the writer, at the office;
+    # a placeholder for a name; a song; the age of an event; a conference's title in quotes.
+    "Laura is ziek en Hamid zit op cursus, dus het spreekuur van donderdag vervalt. Excuus!",
+    "Geen inloop volgende week, want Jeroen en ik zitten op het congres in Zwolle.",
+    "Wil je weten hoe het loopt, vraag het aan Petra op kantoor.",
+    "Voorbeeld uit de training: 'Stel, mevrouw X heeft drie schulden.' Mevrouw X bestaat niet.",
+    "Berend Botje ging uit varen, dat liedje zingen we nog steeds bij de koffieochtend.",
+    "Roombeek is twintig jaar na de vuurwerkramp nog steeds een wijk waar mensen meedoen.",
+    "Conferentie 'Herstel in de wijk' volgende maand in Leiden.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
