@@ -540,9 +540,11 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     # A town that is also a word, right after an address; a school's "t" typed without its apostrophe.
     ("Aanmelding: dhr. Smit, Molenweg 23 in Echt.", "Aanmelding: dhr. [naam], [adres] in [locatie]."),
     # A resident who can turn to someone is no colleague's contact.
-    ("Mw. Kok kan voor boodschappen bij Ans terecht.", "Mw. [naam] kan voor boodschappen bij [naam] terecht."),
+    ("Mw. Kok kan voor boodschappen bij Ans terecht.",
+     "Mw. [naam] kan voor boodschappen bij [naam] terecht."),
     ("Opa Smit kwam na de oorlog uit Zakopane.", "Opa [naam] kwam na de oorlog uit [locatie]."),
-    # A form's age field, an age with "bijna", a year of birth typed short, a village near a town abroad.
+    # A form's age field, an age with "bijna", a year of birth typed short, a village near a town
+    # abroad.
     ("Naam: Wiebe de Haan\nLeeftijd: 58", "Naam: [naam]\nLeeftijd: [leeftijd]"),
     ("Bilal is 9, Yara bijna 6.", "[naam] is [leeftijd], [naam] bijna [leeftijd]."),
     ("mw. R. Sardjoe wil wisselen. Geboren '67, al jaren in zorg.",
