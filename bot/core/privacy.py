@@ -73,6 +73,11 @@ SERVICE_NUMBER_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE,
 # a bare domain ("nibud.nl") is a public site.
 BARE_URL = re.compile(r"(?<![\w@./-])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|be|eu|info|io|me|tv)/[^\s,;)]*[\w/]",
                       re.IGNORECASE)
+# A web address without a path: public, unless a name in the same text is in it (see _named_sites).
+SITE = re.compile(r"(?<![\w@./-])(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+)\.(?:nl|com|org|net|be|eu|info|me|blog)"
+                  r"(?![\w-])", re.IGNORECASE)
+# Shorter names are found inside too many hosts ("Ali" in "digitalisering.nl").
+MIN_NAME_IN_SITE = 5
 # A site of its own on a host for personal pages ("naam.blogspot.com"): the name is the address.
 PERSONAL_SITE = re.compile(r"(?<![\w@./-])[a-z0-9-]+\.(?:blogspot\.com|wordpress\.com|tumblr\.com|"
                            r"substack\.com|github\.io|wixsite\.com|jouwweb\.nl|webnode\.nl|weebly\.com|medium\.com)(?![\w-]|\.\w)",
@@ -114,7 +119,8 @@ HOUSE_NUMBER = re.compile(
     r"(?![\w-])"
     # …not an age ("Gerrit Hofstede 86 jr").
     r"(?!\s*(?:jr|jaar)\b)")
-NUMBER_AFTER_POSTCODE = re.compile(r"[ \t]+\d{1,5}(?:[ -]?[a-zA-Z])?(?![\w-])")
+NUMBER_AFTER_POSTCODE = re.compile(r"[ \t]+(?:(?i:nr|no|huisnr|huisnummer|nummer)\.?[ \t]*)?\d{1,5}"
+                                   r"(?:[ -]?[a-zA-Z])?(?![\w-])")
 LABELLED_ADDRESS = re.compile(
     r"(?<![\w-])(?i:adres|woonadres|postadres|huisadres)[ \t]*:?[ \t]+"
     r"(?P<street>[A-Z][\w'’-]+(?:[ \t]+[A-Za-z][\w'’-]+){0,3}?)[ \t]+\d{1,5}(?:[ -]?[a-zA-Z])?(?![\w-])")
@@ -128,7 +134,7 @@ HOME_NUMBER_CONTEXT = re.compile(
     r"(?<![\w-])(?:van|op|naar|bij|aan|tegenover|naast)\s+$"
     # …after a building, a neighbour or a titled resident ("van het hofje achter de kerk, nummer 2",
     # "buurman = nr 18", "dhr. v.d. Linden nr 32").
-    r"|(?<![\w-])(?:[\w-]*flat|complex|hofje|portiek|galerij)\b[^.!?\n]{0,30}?,?\s*$"
+    r"|(?<![\w-])(?:[\w-]*flat|complex|hofje|portiek|galerij|verdieping|etage)\b[^.!?\n]{0,30}?,?\s*$"
     r"|(?<![\w-])(?:buurman|buurvrouw|buren|bewoners?|bewoonster)\s*[=:]?\s*$"
     r"|(?<![\w-])(?:fam|familie|mw|mevr|dhr)\.?\s+(?:[\w'’.-]+\s+){1,3}$",
     re.IGNORECASE)
@@ -138,7 +144,9 @@ ANOTHER_HOME_NUMBER = re.compile(r"(?<![\w-])(?:nr\.?|nummer|huisnummer)\s*\d{1,
 NEIGHBOUR_OF = re.compile(r"(?<![\w-])(?:buurman|buurvrouw|buren|bewoner|bewoonster)\s+(?:van|op|naast)"
                           r"\s+$", re.IGNORECASE)
 STREET_SUFFIXES = ("allee|baan|bolwerk|boulevard|dam|dijk|dreef|erf|gracht|haven|hof|kade|laan|markt|"
-                   "pad|park|plantsoen|plein|promenade|singel|steeg|straat|wal|weg|wetering|zijde")
+                   "pad|park|plantsoen|plein|promenade|singel|steeg|straat|wal|weg|wetering|zijde|"
+                   # Frisian: "Boarnsterdyk", "Tsjerkestrjitte", "Bûtenwei".
+                   "dyk|strjitte|leane|wei|paad")
 STREET_SUFFIX = re.compile(rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})$")
 # A street named by its noun alone: "Markt 9", "Brink 4" (capitalised inside a sentence, or
 # where someone lives: "woont op de markt 9").
@@ -289,6 +297,8 @@ DATE_PATTERNS = (
                # …or an appointment's date a few words on ("afspraak bij psychiater 14/6").
                r"|(?<![\w-])afspraak(?:\s+[\w-]+){1,3}\s+)"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
+    # …or before "jarig" ("is 12-12 jarig").
+    re.compile(r"(?<![\w/-])((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?=\s+jarig\b)", re.IGNORECASE),
     re.compile(r"(?<![\w-])(?:geboren(?:\s+in)?|geb\.?|geboortejaar|geboortedatum):?\s+((?:19|20)\d{2}|['’]\d{2})(?!\d)",
                re.IGNORECASE),
     # A day of the month after its weekday ("vrijdag de 12e").
@@ -424,7 +434,8 @@ COLLEAGUES = re.compile(
     rf"(?P<asked_about>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)(?![\w'’-]|\s+[A-Z])"
     # "Voor Wmo-vragen bel Pieter of Dilan", "voor de dagbesteding kun je bij Monique terecht":
     # whom the team asks, in the imperative or addressed to "je".
-    rf"|(?<![\w-])(?i:voor)\s+(?:de\s+)?[\w-]*vragen\s*,?\s*(?i:bel|app|mail)\s+(?:(?i:dan|even|gerust)\s+)?"
+    rf"|(?<![\w-])(?i:voor)\s+(?:de\s+)?[\w-]*(?:vragen|zaken)\s*,?\s*(?i:bel|app|mail)\s+(?:je\s+)?"
+    r"(?:(?i:dan|even|gerust)\s+)?"
     rf"(?P<asked_for>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)(?![\w'’-]|\s+[A-Z])"
     rf"|(?<![\w-])(?i:kun|kan|kunnen)\s+(?i:je|jij|jullie)\s+(?:(?:[\w-]+\s+){{0,2}}?bij\s+"
     rf"(?P<referred>{COLLEAGUE_NAME})\s+terecht|terecht\s+bij\s+(?P<referred_to>{COLLEAGUE_NAME}))(?![\w'’-])"
@@ -446,8 +457,8 @@ COLLEAGUES = re.compile(
 # Every match of COLLEAGUES holds one of these, in lower case.
 COLLEAGUES_HINT = re.compile(
     r"dank|thanks|thx|thnx|tnx|collega|teamgeno|teamleider|leidinggevende|co[öo]rdinator|stagiair|secretariaat|"
-    r"receptie|administratie|planning|helpdesk|ict|beheer|kantoor|vragen|spoed|dringende|twijfel|ons\s+team|terecht|"
-    r"opgeven|aanmelden|afmelden|inschrijven|feedback|reacties|ideeën|input|opmerkingen|aanvullingen|info")
+    r"receptie|administratie|planning|helpdesk|ict|beheer|kantoor|vragen|zaken|spoed|dringende|twijfel|ons\s+team|"
+    r"terecht|opgeven|aanmelden|afmelden|inschrijven|feedback|reacties|ideeën|input|opmerkingen|aanvullingen|info")
 # A colleague named in the team's logistics, by what only a colleague does: takes over casework
 # ("Mo neemt vanaf maandag de casussen van Dewi over"), is on duty ("Yvonne heeft achterwacht").
 # Not leave, a bar or a household's tasks: residents have jobs and volunteer too.
@@ -558,7 +569,9 @@ ROSTER = re.compile(
     rf"(?:\s+[\w-]+){{0,3}}\s*:\s*(?P<roster>{ROSTER_NAME}(?:\s*(?:,|\sen\s)\s*{ROSTER_NAME}){{0,4}})"
     rf"|(?<![\w-])(?i:{DUTY})(?:\s+[\w-]+){{0,2}}\s+is\s+(?:(?i:vandaag|morgen|nu)\s+)?"
     rf"(?P<on_duty>{COLLEAGUE_NAME})(?![\w'’-]|\s+[A-Z])"
-    rf"|(?<![\w-])(?:{WORK_OBJECTS}|afspraken|huisbezoeken)\s+(?:neemt|nemen)\s+"
+    # (…also with where they are: "Mijn huisbezoeken in Marum en Leek neemt Geert over".)
+    rf"|(?<![\w-])(?:{WORK_OBJECTS}|afspraken|huisbezoeken)(?:\s+(?:in|bij|op|van|voor)\s+[^.!?\n,]{{1,30}}?)?"
+    r"\s+(?:neemt|nemen)\s+"
     rf"(?P<taking_over>{COLLEAGUE_NAMES})\s+over\b"
     r"|(?<![\w-])\w*(?i:groep|inloop|cursus|training|activiteit)\w*\s+(?:wordt|worden)\s+begeleid\s+door\s+"
     rf"(?P<leading>{COLLEAGUE_NAMES})(?![\w'’-]|\s+[A-Z])")
@@ -689,7 +702,8 @@ AGE_PATTERNS = (
     # Typed fast: a title, maybe a surname, then the age ("dhr rahimi 61 heeft", "mw 82 gevallen"),
     # or a relative and the age ("zoon 14 spijbelt"); not an amount of things ("mw kaya 3 kinderen").
     re.compile(rf"(?<![\w-])(?:(?:mw|mevr|dhr|hr)\.?(?:\s+[a-zà-ÿ][\w'’-]*){{0,3}}?|zoon|dochter|zoontje|"
-               rf"dochtertje|broer|broertje|zus|zusje|kind|neef|nicht|neefje|nichtje)\s+(\d{{1,2}}){AGE_NOT_AMOUNT}",
+               rf"dochtertje|broer|broertje|zus|zusje|kind|neef|nicht|neefje|nichtje|jongste|oudste)\s+(\d{{1,2}})"
+               rf"{AGE_NOT_AMOUNT}",
                re.IGNORECASE),
     # "Mevrouw is 79, meneer 83": a title alone, then the age.
     re.compile(r"(?<![\w-])(?:meneer|mevrouw|mw|mevr|dhr)\.?\s+(\d{2,3})(?=\s*(?:[,;)]|\.(?:\s|$)|$)|\s+en\s)",
@@ -818,7 +832,8 @@ AGED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s(?:(?:van|de|der|den|ter|t
 VERB_ENDING = re.compile(r"(?:de|te|den|ten|en|t)$")
 TITLED_NAME = re.compile(
     r"(?<![\w-])(?P<title>mw|mevr|mevrouw|dhr|meneer|mr|fam|familie|gezin|juf|meester|ome|oom|tante|opa|oma|"
-    r"zuster|broeder)\.?\s+"
+    # ("hr." only with its full stop: "hr" alone is a department.)
+    r"zuster|broeder|hr(?=\.))\.?\s+"
     r"(?P<name>(?:(?:[^\W\d_]\.\s?){1,3})?(?:(?:van|de|der|den|ter|ten|te|het|'t|el|al|ben|bin|abu|da|dos|"
     r"di|le|la|du|von)\s+){0,3}[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)", re.IGNORECASE)
 # What follows a name that opens a sentence when it is a person: a verb of speaking, coming or
@@ -943,7 +958,7 @@ INSTITUTION_TYPES = (
     "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang|kredietbank|"
     "zorgboerderij|woonvoorziening|woongroep|hospice|revalidatiecentrum|azc|jongerenopvang|nachtopvang|"
     "daklozenopvang|vrouwenopvang|crisisopvang|sbo|vso|kdv|kinderdagverblijf|psz|peuterspeelzaal|peuteropvang|"
-    "praktijkschool|blijfhuis")
+    "praktijkschool|blijfhuis|thuiszorg")
 # Types of places a name may follow in brackets: "school (Het Baken)" (not "ggz (Wvggz)", a law).
 PLACE_TYPES = ("basisschool|school|kinderopvang|bso|opvang|woonzorgcentrum|zorgcentrum|verpleeghuis|"
                "verzorgingshuis|dagbesteding|kliniek|ziekenhuis")
@@ -1414,6 +1429,8 @@ class PrivacyGuard:
             found += self._place_headers(normal, [*found, *titled])
         found += self._numbers_beside_names(normal, [*found, *titled])
         found += self._towns_after_addresses(normal, found)
+        if "." in normal:
+            found += _named_sites(normal, [*found, *titled])
         named = [f.start for f in [*found, *titled] if f.kind == "naam"]
         found = [self._whole(normal, f) for f in _dates_about_someone(normal, found, titled)
                  if not (f.kind == "locatie" and _team_or_title_place(normal, f, named))
@@ -2424,6 +2441,15 @@ def _named_span(match: re.Match[str]) -> tuple[int, int]:
 def _about_social_media(text: str, position: int) -> bool:
     """The sentence names a platform: "@…" there is a handle, elsewhere a mention in the chat."""
     return _sentence_has(SOCIAL_MEDIA, _sentence_at(text, position))
+
+
+def _named_sites(text: str, found: list[Finding]) -> list[Finding]:
+    """A web address named after someone the text names ("www.lucasbijlsmaschrijft.nl" in a story
+    about Lucas Bijlsma): it leads to that person as surely as the name."""
+    names = {re.sub(r"[^a-z]", "", text[f.start:f.end].lower()) for f in found if f.kind == "naam"}
+    names = {name for name in names if len(name) >= MIN_NAME_IN_SITE}
+    return [Finding(m.start(), m.end(), "url") for m in SITE.finditer(text)
+            if any(name in m.group("host").lower().replace("-", "") for name in names)]
 
 
 def _community_places(text: str) -> list[tuple[int, int]]:
