@@ -90,7 +90,7 @@ NOT_POSTCODE_LETTERS = frozenset({"en", "op", "in", "of", "te", "je", "de", "na"
                                   "vr", "za", "an", "ad", "as", "by", "me", "eu", "nl"})
 # An identifier given as an example of the format ("zoals 1234 AB") is nobody's.
 EXAMPLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?:zoals|bijvoorbeeld|bijv\.|bv\.|b\.v\.|eruitziet"
+    r"(?<![\w-])(?:(?:zoals|bijvoorbeeld|bijv\.|bv\.|b\.v\.|eruitziet|in\s+de\s+vorm|letterlijk"
     # "zoals in de handleiding: 0612345678"
     r"|zoals\s+(?:in|op)\s+(?:de|het)\s+(?:handleiding|formulier|voorbeeld)\s*:)\s*\(?['‘\"]?"
     # …also with the field's label quoted first: "als voorbeeld 'Telefoonnummer: 06-12345678'".
@@ -293,7 +293,7 @@ DATE_PATTERNS = (
     # A day and month in digits only counts after a word that introduces a date ("sinds 3-2",
     # "geb. 03-11").
     re.compile(rf"(?:(?<![\w-])(?:op|sinds|per|vanaf|tot|voor|na|naar|uiterlijk|rond|t/m|geb\.?|geboren|"
-               rf"afspraak|datum|{WEEKDAYS})\s+|\("
+               rf"afspraak|datum|geboortedatum:?|{WEEKDAYS})\s+|\("
                # …or an appointment's date a few words on ("afspraak bij psychiater 14/6").
                r"|(?<![\w-])afspraak(?:\s+[\w-]+){1,3}\s+)"
                r"((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-])", re.IGNORECASE),
@@ -413,7 +413,8 @@ COLLEAGUES = re.compile(
     r"(?i:(?:dikke\s+|grote\s+|veel\s+)?dank|dankjewel|dankjulliewel|bedankt|thanks|thx|thnx|tnx)(?:\s+aan)?\s+@?"
     # (With the department they work in: "Dank aan Fatima van communicatie voor het meedenken".)
     rf"(?P<thanked>{TEAM_NAMES})(?:\s+van\s+(?:de\s+|het\s+)?(?:communicatie|sport|ict|planning|secretariaat|"
-    r"receptie|administratie|beheer|facilitair|hr|p&o))?(?=\s+(?:voor|die)\b|\s*[!,.:]|\s*$)"
+    r"receptie|administratie|beheer|facilitair|hr|p&o|jongerenwerk|ouderenwerk|opbouwwerk|wijkteam|buurtteam))?"
+    r"(?=\s+(?:voor|die)\b|\s*[!,.:]|\s*$)"
     # Ours, not the resident's ("haar collega Ahmed", "een nieuwe collega op het werk").
     r"|(?:(?<![\w-])(?i:mijn|onze|van|met|door|en|aan|voor)\s+(?:(?i:nieuwe|oud-|ex-)\s*)?"
     rf"|{OPENING}|(?<=:)[ \t]*)"
@@ -429,8 +430,9 @@ COLLEAGUES = re.compile(
     r"\s*[?:]\s*"
     rf"(?:(?i:bel|app|mail|bij|via|naar)\s+)?(?P<asked>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)"
     r"(?![\w'’-]|\s+[A-Z])"
-    # "Vragen over de budgettool? Bel Jeroen": after a question's subject, only whom to ask.
-    rf"|(?<![\w-])(?i:vragen)\s+over\s+[^?.!:\n]{{1,40}}\?\s*(?i:bel|app|mail|bij|via|naar)\s+"
+    # "Vragen over de budgettool? Bel Jeroen", "Voor vragen over de schuldenwet: bel Hüseyin": after
+    # a question's subject, only whom to ask.
+    rf"|(?<![\w-])(?i:vragen)\s+over\s+[^?.!:\n]{{1,40}}[?:]\s*(?i:bel|app|mail|bij|via|naar)\s+"
     rf"(?P<asked_about>{COLLEAGUE_NAME}(?:\s+of\s+{COLLEAGUE_NAME})?)(?![\w'’-]|\s+[A-Z])"
     # "Voor Wmo-vragen bel Pieter of Dilan", "voor de dagbesteding kun je bij Monique terecht":
     # whom the team asks, in the imperative or addressed to "je".
@@ -440,6 +442,8 @@ COLLEAGUES = re.compile(
     rf"|(?<![\w-])(?i:kun|kan|kunnen)\s+(?i:je|jij|jullie)\s+(?:(?:[\w-]+\s+){{0,2}}?bij\s+"
     rf"(?P<referred>{COLLEAGUE_NAME})\s+terecht|terecht\s+bij\s+(?P<referred_to>{COLLEAGUE_NAME}))(?![\w'’-])"
     rf"|(?P<team_member>{COLLEAGUE_NAME})\s+(?:van|uit)\s+ons\s+team\b"
+    # "Namens Yasmina en mij: dank voor de opkomst".
+    rf"|(?<![\w-])(?i:namens)\s+(?P<with_writer>{COLLEAGUE_NAME})\s+en\s+(?:mij|ik)\b"
     # "vraag het aan Petra op kantoor".
     rf"|(?<![\w-])(?i:vraag|bel|mail|app)\s+(?:het\s+)?(?:(?i:even|gerust)\s+)?(?:aan\s+)?"
     rf"(?P<at_office>{COLLEAGUE_NAME})\s+op\s+kantoor\b"
@@ -458,7 +462,7 @@ COLLEAGUES = re.compile(
 COLLEAGUES_HINT = re.compile(
     r"dank|thanks|thx|thnx|tnx|collega|teamgeno|teamleider|leidinggevende|co[öo]rdinator|stagiair|secretariaat|"
     r"receptie|administratie|planning|helpdesk|ict|beheer|kantoor|vragen|zaken|spoed|dringende|twijfel|ons\s+team|"
-    r"terecht|opgeven|aanmelden|afmelden|inschrijven|feedback|reacties|ideeën|input|opmerkingen|aanvullingen|info")
+    r"terecht|namens|opgeven|aanmelden|afmelden|inschrijven|feedback|reacties|ideeën|input|opmerkingen|aanvullingen|info")
 # A colleague named in the team's logistics, by what only a colleague does: takes over casework
 # ("Mo neemt vanaf maandag de casussen van Dewi over"), is on duty ("Yvonne heeft achterwacht").
 # Not leave, a bar or a household's tasks: residents have jobs and volunteer too.
@@ -485,7 +489,7 @@ COLLEAGUE_AT_WORK = re.compile(
     # "Dossiers liggen bij Jorien", "neemt Bas haar groep over".
     rf"|(?<![\w-])(?i:{WORK_OBJECTS}|laptop)\s+(?:(?:ligt|liggen|is|zijn|blijft|blijven)\s+)?bij\s+"
     rf"(?P<holder>{COLLEAGUE_NAME})(?=\s*[.!]|\s*$)"
-    rf"|(?<![\w-])(?:neemt|nemen)\s+(?P<taking_over>{COLLEAGUE_NAME})\s+(?:haar|zijn)\s+"
+    rf"|(?<![\w-])(?:neemt|nemen)\s+(?P<taking_over>{COLLEAGUE_NAME})\s+(?:haar|zijn|mijn)\s+"
     rf"(?:{WORK_OBJECTS}|groep|groepen)\s+over\b"
     # "agenda volgt van gerda".
     rf"|(?<![\w-])(?:(?i:agenda|notulen|slides)\s+(?:volgt\s+|volgen\s+|komt\s+|komen\s+)?"
@@ -715,6 +719,8 @@ AGE_PATTERNS = (
     # "kids yusuf 12 en sara 7", "tweeling rayen en ravi 16,", "Yara bijna 6": a first name the lists
     # know, then the age (the word before is checked).
     re.compile(r"(?<=[^\W\d_])\s+(?:(?:bijna|ruim|net)\s+)?(?P<after_word>\d{1,2})(?=\s*(?:[,.;:!)]|$)|\s+en\s)"),
+    # "Meneer en mevrouw Zhang, beiden 80, eten mee": a couple's one age.
+    re.compile(r"(?<=,)\s*(?:beiden|allebei)\s+(\d{2,3})(?:\s+jaar)?(?=\s*[,.;)])", re.IGNORECASE),
     # "hij 78, zij 76": each partner's age after the pronoun.
     re.compile(r"(?<![\w-])(?:hij|zij)\s+(\d{2,3})(?=\s*(?:,|;|\)|\.(?:\s|$)|\s+en\s|$))", re.IGNORECASE),
     # "wordt volgende week 95", "wordt op 3 augustus 100!!": a birthday's age after when it is.
@@ -901,6 +907,11 @@ PUBLIC_PERSON = re.compile(
 FORM_NAME = re.compile(
     r"(?im)^[ \t]*(?:naam|voornaam|achternaam|roepnaam|cliënt|client|aanvrager|"
     r"naam\s+(?:cliënt|client|kind|moeder|vader))[ \t]*:[ \t]*(?P<name>[^\W\d_][^\n:]{0,60}?)[ \t]*$")
+# A form's place field: "Woonplaats: Wijk bij Duurstede", "Herkomst: Herat (Afghanistan)".
+FORM_PLACE = re.compile(r"(?m)^[ \t]*(?i:woonplaats|geboorteplaats|herkomst|land\s+van\s+herkomst|wijk|buurt)"
+                        r"[ \t]*:[ \t]*"
+                        r"(?P<place>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|bij|aan|op|den|de|in)){0,4})"
+                        r"(?=[ \t]*(?:\(|,|$))")
 # A form's age field: "Leeftijd: 58".
 FORM_AGE = re.compile(r"(?im)^[ \t]*leeftijd[ \t]*:[ \t]*(?P<age>\d{1,3})(?:[ \t]*(?:jaar|jr))?[ \t]*$")
 # A social-media handle in a sentence about the platform ("ze heet op insta @zonnestraal_marit"):
@@ -1015,7 +1026,7 @@ LOWER_NAMED_FLAT = re.compile(
 NAMED_COMPLEX = re.compile(
     r"(?<![\w-])(?i:flat|flatgebouw|complex|wooncomplex|seniorencomplex|seniorenflat|woontoren|hofje|"
     r"portiekflat|galerijflat|appartementencomplex|boerderij|vakantiepark|recreatiepark|chaletpark|camping|"
-    r"park|bungalowpark|woonpark|vakantiedorp|volkstuinpark|volkstuincomplex|tuinpark|"
+    r"park|bungalowpark|woonpark|vakantiedorp|volkstuinpark|volkstuincomplex|volkstuinvereniging|tuinpark|"
     r"woonwagenkamp|woonwagencentrum)\s+"
     r"(?P<name>(?:(?:De|Het|'t|de|het)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?![\w-])")
 # Letters no Dutch word has ("Paweł", "Gülşen", "Yıldız"): a capitalised word with one is a name
@@ -1890,8 +1901,8 @@ class PrivacyGuard:
 
     def _places_typed(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
         """Places deduce does not find: neighbourhoods, and towns typed in lower case or abroad
-        ("in dordrecht", "uit Aleppo"), after a word that introduces a place."""
-        found = []
+        ("in dordrecht", "uit Aleppo"), after a word that introduces a place; a form's place field."""
+        found = [Finding(m.start("place"), m.end("place"), "locatie") for m in FORM_PLACE.finditer(text)]
         for index, word in enumerate(words):
             value = word.group().lower()
             # A place of two or three words: "naar Al Hoceima", "uit Addis Abeba".

@@ -27,7 +27,7 @@ CASE_SETS = {"cases": CASES, "dev": CASES.with_name("dev.jsonl"), "dev2": CASES.
              "dev26": CASES.with_name("dev26.jsonl"), "dev27": CASES.with_name("dev27.jsonl"),
              "dev28": CASES.with_name("dev28.jsonl"), "dev29": CASES.with_name("dev29.jsonl"),
              "dev30": CASES.with_name("dev30.jsonl"), "dev31": CASES.with_name("dev31.jsonl"),
-             "dev32": CASES.with_name("dev32.jsonl"),
+             "dev32": CASES.with_name("dev32.jsonl"), "dev33": CASES.with_name("dev33.jsonl"),
              "test": CASES.with_name("test.jsonl")}
 HARD = tuple(kind for kind in KINDS if kind in HARD_KINDS)
 
