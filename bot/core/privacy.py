@@ -1235,6 +1235,7 @@ class PrivacyGuard:
         # The first words of the places of more than one word.
         self._place_openers: frozenset[str] = frozenset()
         self._towns_that_are_words: frozenset[str] = frozenset()
+        self._lower_case_places: frozenset[str] = frozenset()
         self._stop_words: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
         self._not_personal = PhraseSet(words.not_personal, WORD_PART)
@@ -1289,6 +1290,11 @@ class PrivacyGuard:
         self._places = ((places | self.words.neighbourhoods | self.words.places_abroad)
                         - self._ordinary_lower - HOME_REGION)
         self._place_openers = frozenset(place.split()[0] for place in self._places if " " in place)
+        # Our own lists' places of more words, which no ordinary phrase is ("haagse beemden"); not
+        # those that open with an article ("de pijp").
+        self._lower_case_places = frozenset(
+            place for place in self.words.neighbourhoods | self.words.places_abroad
+            if " " in place and place.split()[0] not in NAME_PARTICLES and place in self._places)
         # Towns whose names are also words ("Echt", "Best", "Born"), known as towns right after an address.
         self._towns_that_are_words = frozenset(places & self._ordinary_lower)
         # deduce's care institutions, by the names people use (one or two words: "Parnassia",
@@ -1906,9 +1912,12 @@ class PrivacyGuard:
         for index, word in enumerate(words):
             value = word.group().lower()
             # A place of two or three words: "naar Al Hoceima", "uit Addis Abeba".
-            phrases = (self._phrases_at(text, words, index)
-                       if word.group()[0].isupper() and value in self._place_openers else [])
-            phrase = next((phrase for phrase in phrases if phrase in self._places), None)
+            # Any place of the lists, capitalised ("Al Hoceima", "Bergen op Zoom"; not "op de hoek"),
+            # or one of our own lists' typed in lower case ("uit de haagse beemden", "almere haven").
+            phrases = self._phrases_at(text, words, index) if value in self._place_openers else []
+            phrase = next((phrase for phrase, capitalised in phrases
+                           if (capitalised and phrase in self._places) or phrase in self._lower_case_places),
+                          None)
             if value not in self._places and phrase is None:
                 continue
             start, end = word.start(), words[index + phrase.count(" ")].end() if phrase else word.end()
@@ -1932,18 +1941,16 @@ class PrivacyGuard:
         return found
 
     @staticmethod
-    def _phrases_at(text: str, words: list[re.Match[str]], index: int) -> list[str]:
+    def _phrases_at(text: str, words: list[re.Match[str]], index: int) -> list[tuple[str, bool]]:
         """The three- and two-word phrases that start at a word, in lower case, where a single space
-        parts their words and the first and last are capitalised ("Al Hoceima", "Bergen op Zoom";
-        not "op de hoek", nor "uit de Ruwaard", where the list's "De Ruwaard" is named without its
-        article)."""
+        parts their words; each with whether its first and last word are capitalised."""
         phrases = []
         for length in (3, 2):
             last = index + length - 1
-            if last < len(words) and words[last].group()[0].isupper():
+            if last < len(words):
                 typed = text[words[index].start():words[last].end()]
                 if len(typed) == sum(len(word.group()) + 1 for word in words[index:last + 1]) - 1:
-                    phrases.append(typed.lower())
+                    phrases.append((typed.lower(), typed[0].isupper() and words[last].group()[0].isupper()))
         return phrases
 
     def _places_listed(self, text: str, found: list[Finding]) -> list[Finding]:

@@ -566,6 +566,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Mw. De Jong krijgt thuiszorg van Thuiszorg Het Friese Land.",
      "Mw. [naam] krijgt thuiszorg van [instelling]."),
     ("Bûtenwei 4 in Akkrum, mw. De Jong", "[adres] in [locatie], mw. [naam]"),
+    # A neighbourhood of two words from our lists, typed in lower case; not a corner of a street.
+    ("mw el idrissi uit de haagse beemden komt niet meer.", "mw [naam] uit de [locatie] komt niet meer."),
+    ("Mw. Kok woont op de hoek bij de bakker.", "Mw. [naam] woont op de hoek bij de bakker."),
     # A form's place and birth-date fields; a couple's one age; an allotment association by name.
     ("Naam: Ahmad Noori\nWoonplaats: Wijk bij Duurstede\nHerkomst: Herat (Afghanistan)",
      "Naam: [naam]\nWoonplaats: [locatie]\nHerkomst: [locatie] ([locatie])"),
