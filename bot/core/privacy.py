@@ -1236,6 +1236,7 @@ class PrivacyGuard:
         self._place_openers: frozenset[str] = frozenset()
         self._towns_that_are_words: frozenset[str] = frozenset()
         self._lower_case_places: frozenset[str] = frozenset()
+        self._lower_case_openers: frozenset[str] = frozenset()
         self._stop_words: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
         self._not_personal = PhraseSet(words.not_personal, WORD_PART)
@@ -1295,6 +1296,7 @@ class PrivacyGuard:
         self._lower_case_places = frozenset(
             place for place in self.words.neighbourhoods | self.words.places_abroad
             if " " in place and place.split()[0] not in NAME_PARTICLES and place in self._places)
+        self._lower_case_openers = frozenset(place.split()[0] for place in self._lower_case_places)
         # Towns whose names are also words ("Echt", "Best", "Born"), known as towns right after an address.
         self._towns_that_are_words = frozenset(places & self._ordinary_lower)
         # deduce's care institutions, by the names people use (one or two words: "Parnassia",
@@ -1914,7 +1916,9 @@ class PrivacyGuard:
             # A place of two or three words: "naar Al Hoceima", "uit Addis Abeba".
             # Any place of the lists, capitalised ("Al Hoceima", "Bergen op Zoom"; not "op de hoek"),
             # or one of our own lists' typed in lower case ("uit de haagse beemden", "almere haven").
-            phrases = self._phrases_at(text, words, index) if value in self._place_openers else []
+            opens = (value in self._place_openers if word.group()[0].isupper()
+                     else value in self._lower_case_openers)
+            phrases = self._phrases_at(text, words, index) if opens else []
             phrase = next((phrase for phrase, capitalised in phrases
                            if (capitalised and phrase in self._places) or phrase in self._lower_case_places),
                           None)
