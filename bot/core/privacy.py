@@ -1431,7 +1431,7 @@ class PrivacyGuard:
                  *self._foreign_spelled(words), *self._named_by_context(normal, words),
                  *self._deduce_findings(normal)]
         found += self._origins_and_homes(normal, found)
-        if "'" in normal or '"' in normal or "‘" in normal or "“" in normal:
+        if _has_quote_mark(normal):
             found += self._nicknamed(normal)
         if "woon" in normal or "geboren" in normal or "opgr" in normal:
             found += self._homes_before_verb(normal)
@@ -1478,7 +1478,7 @@ class PrivacyGuard:
         person, a title in quotes, a place the team runs, a colleague."""
         spans = [(start, end) for start, end, _ in self._not_personal.find(text)]
         spans += [_named_span(m) for m in PUBLIC_PERSON.finditer(text)]
-        if any(quote in text for quote in "'‘\"“"):
+        if _has_quote_mark(text):
             spans += [_named_span(m) for m in QUOTED_TITLE.finditer(text)]
         return spans + _community_places(text) + _colleagues(text)
 
@@ -2471,6 +2471,11 @@ def _named_span(match: re.Match[str]) -> tuple[int, int]:
 def _about_social_media(text: str, position: int) -> bool:
     """The sentence names a platform: "@…" there is a handle, elsewhere a mention in the chat."""
     return _sentence_has(SOCIAL_MEDIA, _sentence_at(text, position))
+
+
+def _has_quote_mark(text: str) -> bool:
+    """An opening quote mark: only then can a nickname or a quoted title be in the text."""
+    return any(mark in text for mark in "'‘\"“")
 
 
 def _named_sites(text: str, found: list[Finding]) -> list[Finding]:
