@@ -396,6 +396,8 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
         places_abroad=_word_list(directory / "places-abroad.toml") | countries,
         national_bodies=_national_bodies(directory / "not-names.toml"),
         street_nouns=frozenset(word.lower() for word in street_nouns),
+        registered_areas=_word_list(directory / "cbs-areas.toml"),
+        capitalised_areas=_word_list(directory / "cbs-areas.toml", table="hoofdletters"),
     )
 
 
@@ -409,15 +411,20 @@ def _national_bodies(path: Path) -> frozenset[str]:
     return frozenset(body.lower() for body in bodies)
 
 
-def _word_list(path: Path) -> frozenset[str]:
-    """Every word or phrase in a list file of prompts/privacy/, lower case. Each file says where
-    its words come from in `source`; its lists may sit at the top or in tables of lists."""
+def _word_list(path: Path, table: str | None = None) -> frozenset[str]:
+    """Every word or phrase in a list file of prompts/privacy/, lower case, or in one of its
+    tables. Each file says where its words come from in `source`; its lists may sit at the top or
+    in tables of lists."""
     if not path.exists():
         raise ContentError(path, "word list is missing")
     data = _read_toml(path)
     source = data.pop("source", None)
     if not isinstance(source, str) or not source.strip():
         raise ContentError(path, "has no 'source' saying where its words come from")
+    if table is not None:
+        if not isinstance(data.get(table), dict):
+            raise ContentError(path, f"has no table [{table}]")
+        data = {table: data[table]}
     lists = [value for value in data.values() if isinstance(value, list)]
     lists += [inner for value in data.values() if isinstance(value, dict)
               for inner in value.values()]

@@ -1071,7 +1071,9 @@ class GuardWords:
     stories name and deduce, made for Dutch medical notes, lacks. `national_bodies`: the part of
     `not_personal` whose sites are public (a path on svb.nl names no one; one on instagram.com may).
     `street_nouns`: the part of `anywhere` that are kinds of street ("het kerkplein"); capitalised
-    inside a sentence, one of them names a street ("aan het Kerkplein").
+    inside a sentence, one of them names a street ("aan het Kerkplein"). `registered_areas`: the
+    names of the wijken and buurten CBS registers, places only where a word before says so;
+    `capitalised_areas`, the part of them made of ordinary words, only as typed with capitals.
     """
 
     anywhere: frozenset[str]
@@ -1085,6 +1087,8 @@ class GuardWords:
     places_abroad: frozenset[str] = frozenset()
     national_bodies: frozenset[str] = frozenset()
     street_nouns: frozenset[str] = frozenset()
+    registered_areas: frozenset[str] = frozenset()
+    capitalised_areas: frozenset[str] = frozenset()
 
 
 class PhraseSet:
@@ -1245,6 +1249,9 @@ class PrivacyGuard:
         self._towns_that_are_words: frozenset[str] = frozenset()
         self._lower_case_places: frozenset[str] = frozenset()
         self._lower_case_openers: frozenset[str] = frozenset()
+        self._areas: frozenset[str] = frozenset()
+        self._ordinary_areas: frozenset[str] = frozenset()
+        self._area_openers: frozenset[str] = frozenset()
         self._stop_words: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
         self._not_personal = PhraseSet(words.not_personal, WORD_PART)
@@ -1305,6 +1312,12 @@ class PrivacyGuard:
             place for place in self.words.neighbourhoods | self.words.places_abroad
             if " " in place and place.split()[0] not in NAME_PARTICLES and place in self._places)
         self._lower_case_openers = frozenset(place.split()[0] for place in self._lower_case_places)
+        # CBS's wijken and buurten: not one ordinary word ("Akker"), and a phrase of them ("De Hoge
+        # Hoek") only with capitals.
+        self._areas = frozenset(area for area in self.words.registered_areas
+                                if " " in area or area not in self._ordinary_lower)
+        self._ordinary_areas = self.words.capitalised_areas
+        self._area_openers = frozenset(area.split()[0] for area in self._areas if " " in area)
         # Towns whose names are also words ("Echt", "Best", "Born"), known as towns right after an address.
         self._towns_that_are_words = frozenset(places & self._ordinary_lower)
         # deduce's care institutions, by the names people use (one or two words: "Parnassia",
@@ -1925,32 +1938,41 @@ class PrivacyGuard:
             # Any place of the lists, capitalised ("Al Hoceima", "Bergen op Zoom"; not "op de hoek"),
             # or one of our own lists' typed in lower case ("uit de haagse beemden", "almere haven").
             opens = (value in self._place_openers if word.group()[0].isupper()
-                     else value in self._lower_case_openers)
+                     else value in self._lower_case_openers) or value in self._area_openers
             phrases = self._phrases_at(text, words, index) if opens else []
             phrase = next((phrase for phrase, capitalised in phrases
-                           if (capitalised and phrase in self._places) or phrase in self._lower_case_places),
-                          None)
-            if value not in self._places and phrase is None:
+                           if self._place_phrase(phrase, capitalised)), None)
+            if value not in self._places and phrase is None and value not in self._areas:
                 continue
             start, end = word.start(), words[index + phrase.count(" ")].end() if phrase else word.end()
             value = phrase or value
             before = words[index - 1].group().lower() if index else ""
             neighbourhood = value in self.words.neighbourhoods
+            # A wijk or buurt only CBS knows by name is a place where a word before says so.
+            area_only = value not in self._places and value not in self._lower_case_places
             # A town abroad is where someone comes from, also after "van" or "over" ("de
             # beschietingen van Charkiv"); a Dutch town after them is as often the team's.
             # "uit de Rif", "via Griekenland", "een dorp bij Konya": a region's article, the route
-            # someone took, what a village lies near.
-            if value in self.words.places_abroad and before in ("de", "het") and index > 1:
+            # someone took, what a village lies near; "in de schooten": a neighbourhood's.
+            if ((value in self.words.places_abroad or area_only) and before in ("de", "het", "'t")
+                    and index > 1):
                 before = words[index - 2].group().lower()
             abroad = value in self.words.places_abroad and before in ("van", "over", "via", "bij")
             # "woont bij oma in zevenhuizen (apeldoorn)", "bsn 434 582 402, waalwijk.": a town set
             # apart in brackets or commas.
             set_apart = bool(_ending_at(OPENS_APART, text, start)
                              and re.match(r"[ \t]*(?:[),.]|$)", text[end:]))
-            if before in PLACE_BEFORE or abroad or set_apart or (neighbourhood
-                                                                 and not _sentence_start(text, start)):
+            if before in PLACE_BEFORE or set_apart or (not area_only and (abroad or (
+                    neighbourhood and not _sentence_start(text, start)))):
                 found.append(Finding(start, end, "locatie"))
         return found
+
+    def _place_phrase(self, phrase: str, capitalised: bool) -> bool:
+        """A place of more words: one of the lists' typed with capitals ("Bergen op Zoom"), one of
+        our own lists' also in lower case ("uit de haagse beemden"), and a CBS wijk or buurt in
+        lower case too unless its words are all ordinary ones ("de hoge hoek")."""
+        return ((capitalised and phrase in self._places) or phrase in self._lower_case_places
+                or (phrase in self._areas and (capitalised or phrase not in self._ordinary_areas)))
 
     @staticmethod
     def _phrases_at(text: str, words: list[re.Match[str]], index: int) -> list[tuple[str, bool]]:

@@ -77,6 +77,7 @@ def test_a_seeds_bad_example_is_no_keyword(content):
     ("dilemmas.toml", 'question_en = "Someone would', 'questionen = "Someone would', "field 'question_en'"),
     ("dilemmas.toml", 'id = "autonomie-of-verbondenheid"', 'id = "regie-of-steun"', "earlier dilemma"),
     ("dilemmas.toml", 'title = "krachtgericht', 'titel = "krachtgericht', "field 'title'"),
+    ("privacy/cbs-areas.toml", "\n[hoofdletters]\n", "\n[capitals]\n", "[hoofdletters]"),
 ])
 def test_broken_file_is_named_with_its_problem(prompts, file, old, new, problem):
     break_file(prompts / file, old, new)

@@ -568,6 +568,14 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("Bûtenwei 4 in Akkrum, mw. De Jong", "[adres] in [locatie], mw. [naam]"),
     # A neighbourhood of two words from our lists, typed in lower case; not a corner of a street.
     ("mw el idrissi uit de haagse beemden komt niet meer.", "mw [naam] uit de [locatie] komt niet meer."),
+    # A wijk or buurt only CBS's list knows, where a word before it says place: in lower case, with
+    # its article, of more words; one of ordinary words only as typed with capitals.
+    ("mw. Tahiri woont in brunnepe, 2 hoog.", "mw. [naam] woont in [locatie], 2 hoog."),
+    ("moeder alleen met 3 kids in de schooten", "moeder alleen met 3 kids in [locatie]"),
+    ("bel ff met youssef uit coevering, hij wil stoppen", "bel ff met [naam] uit [locatie], hij wil stoppen"),
+    ("moeder en 2 kids wonen sinds mei in kerk en zanen", "moeder en 2 kids wonen sinds mei in [locatie]"),
+    ("mw. Kok woont in De Hoge Hoek bij haar zus.", "mw. [naam] woont in [locatie] bij haar zus."),
+    ("Mw. Kok heeft twee kinderen in het buitenland.", "Mw. [naam] heeft twee kinderen in het buitenland."),
     ("Mw. Kok woont op de hoek bij de bakker.", "Mw. [naam] woont op de hoek bij de bakker."),
     # A form's place and birth-date fields; a couple's one age; an allotment association by name.
     ("Naam: Ahmad Noori\nWoonplaats: Wijk bij Duurstede\nHerkomst: Herat (Afghanistan)",
