@@ -168,7 +168,8 @@ STREET_WITHOUT_NUMBER = re.compile(
 # A street in lower case named without a number, after an article ("de hoek van de lisdoddestraat").
 LOWER_STREET_AFTER_DE = re.compile(
     rf"(?<![\w-])(?:de|het|vd|v/d|v\.d\.)\s+((?:(?:nieuwe|oude|lange|korte|grote|kleine|hoge|lage|eerste|tweede|derde)\s+)?"
-    rf"[a-z][\w'-]{{3,}}(?:{STREET_ONLY_SUFFIXES}))(?![\w-])")
+    # …also named after someone with a particle ("woont op de van oldenbarneveltstraat").
+    rf"(?:(?:van|de|der|den|ter|ten)\s+){{0,2}}[a-z][\w'-]{{3,}}(?:{STREET_ONLY_SUFFIXES}))(?![\w-])")
 # Typed in lower case, where someone lives or comes from: "woont bij zijn oma aan de wilgenhof",
 # "mw kaya uit de schepenbuurt".
 LOWER_HOME = re.compile(
@@ -197,7 +198,9 @@ ORIGIN_OR_HOME = re.compile(
     r"|(?<![\w-])(?i:appartement|woning|flat|flatje|huis|huisje|kamer|studio|bovenwoning|benedenwoning|"
     r"seniorenwoning)\s+(?:in|op|aan)(?:\s+(?:de|het))?"
     r"|(?i:verhuisd|verhuist|verhuizen|verhuisde|verhuizing)\s+(?:[\w'’-]+\s+){0,4}?(?:van|naar|uit)"
-    r"(?:\s+(?:de|het))?)"
+    r"(?:\s+(?:de|het))?"
+    # "rijdt elke maand terug naar Kardzhali": where someone goes home to.
+    r"|(?<![\w-])terug\s+naar(?:\s+(?:de|het))?)"
     rf"\s+{PLACE_NAMED}")
 COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost|Noordwest|Zuidoost|"
                              r"Zuidwest)$")
@@ -244,7 +247,11 @@ PLACE_BESIDE_NAME = re.compile(
     # …or a known town in lower case after a place: "mw van rijswijk in coevering, geldrop."
     r"|,[ \t]+(?P<town_after_comma>[a-z][\w'’-]+)(?=[ \t]*(?:[.,)\n]|$))"
     # …or a word no list knows after "in" or "uit" right after a name typed in lower case.
-    r"|[ \t]+(?:in|uit)[ \t]+(?P<lower_home>[a-z][\w'’-]{3,})(?=[ \t]*(?:[.,;:!?)\n]|$))")
+    r"|[ \t]+(?:in|uit)[ \t]+(?P<lower_home>[a-z][\w'’-]{3,})(?=[ \t]*(?:[.,;:!?)\n]|$))"
+    # …or a known quarter after a town and a dash ("in Stadskanaal - Maarsveld"), or a known town
+    # in lower case right after a place ("woont in het waterkwartier zutphen").
+    r"|[ \t]+[-–—][ \t]+(?P<after_dash>[A-Z][\w'’-]+)(?![\w'’-])"
+    r"|[ \t]+(?P<town_after_place>[a-z][\w'’-]+)(?=[ \t]*(?:[.,;:!?)\n]|$))")
 HOUSING_BRAND = re.compile(r"(?<![\w-])[A-Za-z][a-z]+Wonen(?![\w-])")
 # Right after a name: a year of birth between commas ("Mustafa Erdoğan, 1974, Turks"), or a house
 # number in brackets ("haar buurman Jo Peeters (nummer 8)").
@@ -814,7 +821,10 @@ ONE_RESIDENT = re.compile(
     # (A "Centrum voor Jeugd en Gezin" is a service.)
     r"mevrouw|meneer|mw|dhr|(?<!jeugd en )gezin|familie|buurman|buurvrouw|kleinzoon|kleindochter|echtgenoot|"
     r"echtgenote|leerling|jongere|hij|weduwe|weduwnaar|tiener|puber|baby)(?![\w-])", re.IGNORECASE)
-HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?$"
+HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?"
+                         # "de lift in flat Het Zeepaardje", "uit het hofje De Kloostertuin".
+                         r"(?:(?:flat|flatgebouw|wooncomplex|seniorenflat|seniorencomplex|portiekflat|galerijflat|"
+                         r"woontoren|hofje)\s+)?$"
                          # "wil terug naar Overstegen", "verhuisd van de Regentesse naar de Dragonder".
                          r"|(?<![\w-])(?:terug|verhuisd|verhuist|verhuizen|verhuisde)\s+(?:[\w'’-]+\s+){0,4}?naar\s+"
                          r"(?:de\s+|het\s+)?$", re.IGNORECASE)
@@ -1023,10 +1033,12 @@ SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
 # A school typed in lower case after its type: "obs de zevensprong", "basisschool t kompas".
 LOWER_NAMED_SCHOOL = re.compile(
-    r"(?<![\w-])(?:obs|cbs|pcbs|rkbs|bs|basisschool|school|sbo|so|vso|ikc|kindcentrum|kdv|bso|psz)\s*:?\s+"
+    r"(?<![\w-])(?:obs|cbs|pcbs|rkbs|bs|basisschool|school|sbo|so|vso|ikc|kindcentrum|kdv|bso|psz|"
+    # …and a care home or a practice: "verhuisd naar zorgcentrum de bolder".
+    r"zorgcentrum|woonzorgcentrum|verpleeghuis|verzorgingshuis|huisartsenpraktijk|gezondheidscentrum)\s*:?\s+"
     r"(?P<name>(?:de|het|['’]?t)\s+[a-z][\w'’-]{3,})(?![\w-])"
     # …where the name ends ("de zevensprong.", not "de hele dag").
-    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|te|aan|op|is|heeft|zit|van|en)\b)")
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|te|aan|op|is|heeft|zit|van|en|vraagt|belde|belt|wil|meldt)\b)")
 # …typed in lower case: "flat akkerhof", "in flat horizon".
 LOWER_NAMED_FLAT = re.compile(
     r"(?<![\w-])(?:flat|flatgebouw|wooncomplex|seniorenflat|seniorencomplex|portiekflat|galerijflat|woontoren|hofje)"
@@ -1958,11 +1970,13 @@ class PrivacyGuard:
                     and index > 1):
                 before = words[index - 2].group().lower()
             abroad = value in self.words.places_abroad and before in ("van", "over", "via", "bij")
+            # "werkt in de distributiecentra bij zeewolde": a town near which, typed in lower case.
+            near = before == "bij" and word.group().islower()
             # "woont bij oma in zevenhuizen (apeldoorn)", "bsn 434 582 402, waalwijk.": a town set
             # apart in brackets or commas.
             set_apart = bool(_ending_at(OPENS_APART, text, start)
                              and re.match(r"[ \t]*(?:[),.]|$)", text[end:]))
-            if before in PLACE_BEFORE or set_apart or (not area_only and (abroad or (
+            if before in PLACE_BEFORE or set_apart or (not area_only and (abroad or near or (
                     neighbourhood and not _sentence_start(text, start)))):
                 found.append(Finding(start, end, "locatie"))
         return found
@@ -2057,6 +2071,11 @@ class PrivacyGuard:
             start, end = _named_span(beside)
             place = text[start:end]
             if beside.group("town_after_comma") and (name.kind != "locatie" or place not in self._places):
+                continue
+            if beside.group("after_dash") and (name.kind != "locatie" or not (
+                    place.lower() in self._places or place.lower() in self._areas)):
+                continue
+            if beside.group("town_after_place") and (name.kind != "locatie" or place not in self._places):
                 continue
             if beside.group("lower_home") and (name.kind != "naam" or not (
                     place in self._places or PLACE_ENDING.search(place))):

@@ -576,6 +576,23 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("moeder en 2 kids wonen sinds mei in kerk en zanen", "moeder en 2 kids wonen sinds mei in [locatie]"),
     ("mw. Kok woont in De Hoge Hoek bij haar zus.", "mw. [naam] woont in [locatie] bij haar zus."),
     ("Mw. Kok heeft twee kinderen in het buitenland.", "Mw. [naam] heeft twee kinderen in het buitenland."),
+    # A named flat between "in" and the name; a street named after someone, in lower case; a town
+    # near which, in lower case; where someone goes home to; a quarter after a town and a dash; a
+    # town right after a neighbourhood; a care home and a practice in lower case.
+    ("Lift in flat Het Zeepaardje al weken kapot, de mevrouw op 6 hoog komt er niet meer uit.",
+     "Lift in flat [locatie] al weken kapot, de mevrouw op 6 hoog komt er niet meer uit."),
+    ("thomas (woont op de van oldenbarneveltstraat) is niet geweest",
+     "[naam] (woont op de [adres]) is niet geweest"),
+    ("dhr. wojcik werkt via een uitzendbureau bij zeewolde.",
+     "dhr. [naam] werkt via een uitzendbureau bij [locatie]."),
+    ("Emin rijdt elke maand terug naar Kardzhali.", "[naam] rijdt elke maand terug naar [locatie]."),
+    ("Mw. Gebremedhin woont in Stadskanaal - Maarsveld.", "Mw. [naam] woont in [locatie] - [locatie]."),
+    ("mw hendriks woont in het waterkwartier zutphen", "mw [naam] woont in het [locatie] [locatie]"),
+    ("mw dijkstra is verhuisd naar zorgcentrum de bolder.",
+     "mw [naam] is verhuisd naar zorgcentrum [instelling]."),
+    ("We gaan na de zomer terug naar Nederland.", "We gaan na de zomer terug naar Nederland."),
+    ("Het verpleeghuis de hele dag open houden kost geld.",
+     "Het verpleeghuis de hele dag open houden kost geld."),
     ("Mw. Kok woont op de hoek bij de bakker.", "Mw. [naam] woont op de hoek bij de bakker."),
     # A form's place and birth-date fields; a couple's one age; an allotment association by name.
     ("Naam: Ahmad Noori\nWoonplaats: Wijk bij Duurstede\nHerkomst: Herat (Afghanistan)",
