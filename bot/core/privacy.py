@@ -266,6 +266,14 @@ NICKNAMED = re.compile(r"(?<![\w-])(?P<first>[A-Z][\w’-]+)[ \t]+['‘\"“][^'
 # Bakkali", "Leuken — afspraak met dhr. Kessels".
 PLACE_HEADER = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+){0,2})[ \t]*(?::|[-–—])"
                           r"[ \t]+(?P<rest>[^\n]+)")
+# A group named after its neighbourhood: "de Selwerd-moeders", "de Kerckebosch-bewonersgroep".
+RESIDENTS_GROUP = re.compile(r"-(?:moeders|vaders|ouders|vrouwen|mannen|jongeren|jongens|meiden|bewoners|"
+                             r"bewonersgroep|bewonerscommissie|buurtgroep|groep|club|buurtvereniging|buurtcomité)"
+                             r"(?![\w-])")
+PLACE_GROUP = re.compile(rf"(?<![\w-])(?P<place>[A-Z][\w'’]+)(?={RESIDENTS_GROUP.pattern})")
+# …typed in lower case, a place the lists know: "wezep: nieuwe melding", "windmolenbroek, dhr en mw aydın".
+LOWER_PLACE_HEADER = re.compile(r"(?m)^[ \t]*(?P<place>[a-z][\w'’-]+(?: [a-z][\w'’-]+){0,2})[ \t]*[:,–—-]"
+                                r"[ \t]+(?P<rest>[^\n]+)")
 TITLE_OPENING = re.compile(r"(?i:mw|mevr|dhr|hr|meneer|mevrouw|fam|familie|gezin)\b")
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
 LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{0,40},\s*$", re.IGNORECASE)
@@ -1477,7 +1485,7 @@ class PrivacyGuard:
                             for s, e in not_personal)]
         found += self._places_beside(normal, [*found, *titled])
         found += self._places_listed(normal, found)
-        if ":" in normal or "-" in normal or "—" in normal or "–" in normal:
+        if ":" in normal or "-" in normal or "—" in normal or "–" in normal or "," in normal:
             found += self._place_headers(normal, [*found, *titled])
         found += self._numbers_beside_names(normal, [*found, *titled])
         found += self._towns_after_addresses(normal, found)
@@ -1944,6 +1952,9 @@ class PrivacyGuard:
         """Places deduce does not find: neighbourhoods, and towns typed in lower case or abroad
         ("in dordrecht", "uit Aleppo"), after a word that introduces a place; a form's place field."""
         found = [Finding(m.start("place"), m.end("place"), "locatie") for m in FORM_PLACE.finditer(text)]
+        if "-" in text:
+            found += [Finding(m.start("place"), m.end("place"), "locatie") for m in PLACE_GROUP.finditer(text)
+                      if self._known_place(m.group("place").lower())]
         for index, word in enumerate(words):
             value = word.group().lower()
             # A place of two or three words: "naar Al Hoceima", "uit Addis Abeba".
@@ -1987,6 +1998,10 @@ class PrivacyGuard:
         lower case too unless its words are all ordinary ones ("de hoge hoek")."""
         return ((capitalised and phrase in self._places) or phrase in self._lower_case_places
                 or (phrase in self._areas and (capitalised or phrase not in self._ordinary_areas)))
+
+    def _known_place(self, typed: str) -> bool:
+        """A place of the lists or a CBS wijk or buurt, as typed in lower case (not one of ordinary words)."""
+        return typed in self._places or (typed in self._areas and typed not in self._ordinary_areas)
 
     @staticmethod
     def _phrases_at(text: str, words: list[re.Match[str]], index: int) -> list[tuple[str, bool]]:
@@ -2126,7 +2141,9 @@ class PrivacyGuard:
         the neighbourhood the line is about. Not a first name, a word, or an abbreviation ("Sanne:",
         "Update:", "MDO -")."""
         places = []
-        for match in PLACE_HEADER.finditer(text):
+        lower = [match for match in LOWER_PLACE_HEADER.finditer(text)
+                 if self._known_place(match.group("place"))]
+        for match in [*PLACE_HEADER.finditer(text), *lower]:
             start, end = match.span("place")
             place = match.group("place")
             rest_start, rest_end = match.span("rest")
@@ -2558,7 +2575,7 @@ def _team_or_title_place(text: str, place: Finding, names: list[int]) -> bool:
     song's or a book's title ("'Zoutelande' van BLØF")."""
     start = place.start
     if (QUOTED.fullmatch(text, max(0, start - 1), min(len(text), place.end + 1))
-            or ROLE_AFTER_HYPHEN.match(text, place.end - 1)):
+            or (ROLE_AFTER_HYPHEN.match(text, place.end - 1) and not RESIDENTS_GROUP.match(text, place.end))):
         return True
     if _ending_at(TEAM_AREA, text, start) or TEAM_AREA_AFTER.match(text, start):
         return True
