@@ -967,15 +967,21 @@ PERSON_SHORTLY_BEFORE = re.compile(PERSON_WORDS.pattern + r"\.?(?:\s+[\w'’.-]+
 # Small words that may stand between "heet" and a name ("heet dus dylan").
 FILLERS = frozenset({"dus", "eigenlijk", "nu", "ook", "trouwens"})
 # An age right after a name typed fast ("yusuf 12 en sara 7", "ravi 16,").
+# What a person does, right after a name typed in lower case ("ilham belde") or after the name
+# and an age ("sara 7 komt morgen", "yara darwish 34 vluchtte uit aleppo"). Not what a colleague
+# does in the team's logistics ("anouk doet het spreekuur", "niels werkt morgen").
+PERSON_VERBS = frozenset({
+    "belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft", "had", "is", "was", "gaat",
+    "ging", "woont", "woonde", "vertelde", "appte", "mailde", "kan", "moet", "mag", "mocht", "durft", "zit",
+    "zat", "slaapt", "loopt", "liep", "willen", "wonen", "hebben", "komen", "kwamen", "gingen", "belt",
+    "vraagt", "vluchtte", "krijgt", "kreeg", "spreekt", "sprak", "wordt", "werd", "speelt", "speelde",
+    "huilt", "huilde", "stuurt", "stuurde", "schrijft", "schreef"})
 AGE_AFTER_NAME = re.compile(r"\s+\d{1,2}(?:\s*(?:jaar|jr))?"
-                            r"(?=\s*(?:[,.;:!)]|$)|\s+(?:en|uit|woont|zit|is|heeft|met)\s)")
+                            rf"(?=\s*(?:[,.;:!)]|$)|\s+(?:en|uit|met|{'|'.join(sorted(PERSON_VERBS))})\s)")
 # A word alone between brackets or commas ("een uit eritrea (mebrat)", "mw uit oekraïne, oksana,").
 OPENS_APART = re.compile(r"[(,][ \t]*$")
 CLOSES_APART = re.compile(r"[ \t]*[),]")
-PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft",
-                          "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
-                          "en", "kan", "moet", "durft", "zit", "slaapt", "loopt", "willen", "wonen", "hebben",
-                          "komen", "kwamen", "gingen", "van", "belt", "vraagt"})
+PERSON_AFTER = PERSON_VERBS | {"en", "van"}
 # "Ons wijkteam werkt in Utrecht-Noord": the team's own area, where no one resident is placed.
 TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
                        r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}|(?:wijk|buurt|jeugd|sociaal\s+)?team"
@@ -987,6 +993,8 @@ TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam
                        r"|(?<![\w-])bij\s+ons\s+(?:in|op)\s+(?:de\s+|het\s+)?$",
                        re.IGNORECASE)
 TEAM_AREA_AFTER = re.compile(r"[\w'’-]*,\s+(?:ons|onze)\s+(?:werkgebied|wijk|buurt|gebied)\b", re.IGNORECASE)
+TOWN_PARTS = frozenset({"centrum", "binnenstad", "kant", "rand", "omgeving", "noorden", "zuiden", "oosten",
+                        "westen", "buitenwijk", "buitenwijken", "buitengebied"})
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
 # Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
 INSTITUTION_TYPES = (
@@ -1907,11 +1915,18 @@ class PrivacyGuard:
             # with a surname and a verb after it.
             if AGE_IN_BRACKETS.match(text, word.end()):
                 found.append(Finding(word.start(), word.end(), "naam"))
+            # …or with a surname and an age ("yara darwish 34 vluchtte uit aleppo").
+            surname_age = (AGE_AFTER_NAME.match(text, words[index + 1].end())
+                           if index + 1 < len(words) else None)
             if (index + 2 < len(words) and words[index + 1].group().islower()
                     and not self._ordinary(words[index + 1].group())
-                    and words[index + 2].group() in PERSON_AFTER and words[index + 2].group() != "en"
+                    and ((words[index + 2].group() in PERSON_AFTER and words[index + 2].group() != "en")
+                         or surname_age)
                     and _between(text, word, words[index + 1]) == ""):
                 found.append(Finding(word.start(), words[index + 1].end(), "naam"))
+                if surname_age:
+                    digits = DIGIT.search(text, surname_age.start())
+                    found.append(Finding(digits.start(), surname_age.end(), "leeftijd"))
             neighbours = {index - 1, index + 1, index - 2, index + 2}
             joined = [i for i in neighbours if i in names and _between(text, words[i], word) in ("", "en")]
             if joined:
@@ -1981,8 +1996,10 @@ class PrivacyGuard:
                     and index > 1):
                 before = words[index - 2].group().lower()
             abroad = value in self.words.places_abroad and before in ("van", "over", "via", "bij")
-            # "werkt in de distributiecentra bij zeewolde": a town near which, typed in lower case.
-            near = before == "bij" and word.group().islower()
+            # "werkt in de distributiecentra bij zeewolde": a town near which, typed in lower case;
+            # "in het centrum van tiel", "aan de andere kant van emmen": a part of a town.
+            near = ((before == "bij" and word.group().islower())
+                    or (before == "van" and index > 1 and words[index - 2].group().lower() in TOWN_PARTS))
             # "woont bij oma in zevenhuizen (apeldoorn)", "bsn 434 582 402, waalwijk.": a town set
             # apart in brackets or commas.
             set_apart = bool(_ending_at(OPENS_APART, text, start)

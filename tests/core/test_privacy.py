@@ -600,6 +600,13 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "de [locatie] willen een ruimte, contact via [naam]"),
     ("Het Utrecht-team komt langs, Fatima vertelt over haar moeder.",
      "Het Utrecht-team komt langs, [naam] vertelt over haar moeder."),
+    # A part of a town; a name, a surname and an age typed in lower case before what the person did;
+    # not a colleague doing the team's work.
+    ("dhr. de wit woont in het centrum van tiel, wil hulp",
+     "dhr. [naam] woont in het centrum van [locatie], wil hulp"),
+    ("yara darwish 34 vluchtte uit aleppo", "[naam] [leeftijd] vluchtte uit [locatie]"),
+    ("sara 7 komt morgen met haar moeder", "[naam] [leeftijd] komt morgen met haar moeder"),
+    ("overleg om 10u, niels doet de notulen", "overleg om 10u, niels doet de notulen"),
     ("Het verpleeghuis de hele dag open houden kost geld.",
      "Het verpleeghuis de hele dag open houden kost geld."),
     ("Mw. Kok woont op de hoek bij de bakker.", "Mw. [naam] woont op de hoek bij de bakker."),
