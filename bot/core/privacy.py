@@ -198,9 +198,7 @@ ORIGIN_OR_HOME = re.compile(
     r"|(?<![\w-])(?i:appartement|woning|flat|flatje|huis|huisje|kamer|studio|bovenwoning|benedenwoning|"
     r"seniorenwoning)\s+(?:in|op|aan)(?:\s+(?:de|het))?"
     r"|(?i:verhuisd|verhuist|verhuizen|verhuisde|verhuizing)\s+(?:[\w'’-]+\s+){0,4}?(?:van|naar|uit)"
-    r"(?:\s+(?:de|het))?"
-    # "rijdt elke maand terug naar Kardzhali": where someone goes home to.
-    r"|(?<![\w-])terug\s+naar(?:\s+(?:de|het))?)"
+    r"(?:\s+(?:de|het))?)"
     rf"\s+{PLACE_NAMED}")
 COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost|Noordwest|Zuidoost|"
                              r"Zuidwest)$")
@@ -268,8 +266,7 @@ PLACE_HEADER = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][\w'’]+(?:[- ][A-Z][\w'�
                           r"[ \t]+(?P<rest>[^\n]+)")
 # A group named after its neighbourhood: "de Selwerd-moeders", "de Kerckebosch-bewonersgroep".
 RESIDENTS_GROUP = re.compile(r"-(?:moeders|vaders|ouders|vrouwen|mannen|jongeren|jongens|meiden|bewoners|"
-                             r"bewonersgroep|bewonerscommissie|buurtgroep|groep|club|buurtvereniging|buurtcomité)"
-                             r"(?![\w-])")
+                             r"bewonersgroep|bewonerscommissie|buurtgroep|buurtvereniging|buurtcomité)(?![\w-])")
 PLACE_GROUP = re.compile(rf"(?<![\w-])(?P<place>[A-Z][\w'’]+)(?={RESIDENTS_GROUP.pattern})")
 # …typed in lower case, a place the lists know: "wezep: nieuwe melding", "windmolenbroek, dhr en mw aydın".
 LOWER_PLACE_HEADER = re.compile(r"(?m)^[ \t]*(?P<place>[a-z][\w'’-]+(?: [a-z][\w'’-]+){0,2})[ \t]*[:,–—-]"
@@ -648,6 +645,7 @@ SPEECH = re.compile(r"(?<![\w-])(?:zei|zeg|zegt|zeiden|vroeg|vertelde|riep|antwo
 # How far from a text's end a sign-off can start.
 SIGN_OFF_REACH = 80
 # The country and region everyone in a story lives in: naming them identifies no one.
+CONTINENTS = frozenset({"afrika", "amerika", "azië", "azie", "europa", "australië", "australie", "oceanië"})
 HOME_REGION = frozenset({"nederland", "holland", "europa", "randstad", "friesland", "limburg"})
 SMALL_NUMBER_WORDS = r"een|twee|drie|vier|vijf|zes|zeven|acht|negen"
 NUMBER_WORDS = (r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
@@ -822,17 +820,19 @@ ABOUT_A_HOME = re.compile(r"(?<![\w-])(?:huisbezoek\w*|thuis|woont|woning|huis|a
                           re.IGNORECASE)
 # One resident, by a word for one person ("ze" and "zij" may be plural, or the team).
 ONE_RESIDENT = re.compile(
-    r"(?<![\w-])(?:heer|dame|bewoner|bewoonster|cliënt|cliënte|client|klant|jongen|meisje|"
+    # (Not "elk gezin", "iedere jongere": everyone.)
+    r"(?<![\w-])(?<!elk )(?<!elke )(?<!ieder )(?<!iedere )"
+    r"(?:heer|dame|bewoner|bewoonster|cliënt|cliënte|client|klant|jongen|meisje|"
     # (Not the worker's own family: "ben met mijn zus een weekend in Maastricht".)
     r"(?<!mijn )(?<!onze )(?:man|vrouw|moeder|vader|oma|opa|oom|tante|neef|nicht|broer|zus|zoon|dochter|"
     r"partner|kind)|"
     # (A "Centrum voor Jeugd en Gezin" is a service.)
     r"mevrouw|meneer|mw|dhr|(?<!jeugd en )gezin|familie|buurman|buurvrouw|kleinzoon|kleindochter|echtgenoot|"
     r"echtgenote|leerling|jongere|hij|weduwe|weduwnaar|tiener|puber|baby)(?![\w-])", re.IGNORECASE)
-HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?"
+HOME_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|uit|van|in)\s+(?:de\s+|het\s+)?$"
                          # "de lift in flat Het Zeepaardje", "uit het hofje De Kloostertuin".
-                         r"(?:(?:flat|flatgebouw|wooncomplex|seniorenflat|seniorencomplex|portiekflat|galerijflat|"
-                         r"woontoren|hofje)\s+)?$"
+                         r"|(?<![\w-])(?:woont|woonde|wonen|uit|in)\s+(?:de\s+|het\s+)?(?:flat|flatgebouw|"
+                         r"wooncomplex|seniorenflat|seniorencomplex|portiekflat|galerijflat|woontoren|hofje)\s+$"
                          # "wil terug naar Overstegen", "verhuisd van de Regentesse naar de Dragonder".
                          r"|(?<![\w-])(?:terug|verhuisd|verhuist|verhuizen|verhuisde)\s+(?:[\w'’-]+\s+){0,4}?naar\s+"
                          r"(?:de\s+|het\s+)?$", re.IGNORECASE)
@@ -967,21 +967,15 @@ PERSON_SHORTLY_BEFORE = re.compile(PERSON_WORDS.pattern + r"\.?(?:\s+[\w'’.-]+
 # Small words that may stand between "heet" and a name ("heet dus dylan").
 FILLERS = frozenset({"dus", "eigenlijk", "nu", "ook", "trouwens"})
 # An age right after a name typed fast ("yusuf 12 en sara 7", "ravi 16,").
-# What a person does, right after a name typed in lower case ("ilham belde") or after the name
-# and an age ("sara 7 komt morgen", "yara darwish 34 vluchtte uit aleppo"). Not what a colleague
-# does in the team's logistics ("anouk doet het spreekuur", "niels werkt morgen").
-PERSON_VERBS = frozenset({
-    "belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft", "had", "is", "was", "gaat",
-    "ging", "woont", "woonde", "vertelde", "appte", "mailde", "kan", "moet", "mag", "mocht", "durft", "zit",
-    "zat", "slaapt", "loopt", "liep", "willen", "wonen", "hebben", "komen", "kwamen", "gingen", "belt",
-    "vraagt", "vluchtte", "krijgt", "kreeg", "spreekt", "sprak", "wordt", "werd", "speelt", "speelde",
-    "huilt", "huilde", "stuurt", "stuurde", "schrijft", "schreef"})
 AGE_AFTER_NAME = re.compile(r"\s+\d{1,2}(?:\s*(?:jaar|jr))?"
-                            rf"(?=\s*(?:[,.;:!)]|$)|\s+(?:en|uit|met|{'|'.join(sorted(PERSON_VERBS))})\s)")
+                            r"(?=\s*(?:[,.;:!)]|$)|\s+(?:en|uit|woont|zit|is|heeft|met)\s)")
 # A word alone between brackets or commas ("een uit eritrea (mebrat)", "mw uit oekraïne, oksana,").
 OPENS_APART = re.compile(r"[(,][ \t]*$")
 CLOSES_APART = re.compile(r"[ \t]*[),]")
-PERSON_AFTER = PERSON_VERBS | {"en", "van"}
+PERSON_AFTER = frozenset({"belde", "vroeg", "zei", "zegt", "wil", "wilde", "kwam", "komt", "heeft",
+                          "had", "is", "was", "gaat", "ging", "woont", "vertelde", "appte", "mailde",
+                          "en", "kan", "moet", "durft", "zit", "slaapt", "loopt", "willen", "wonen", "hebben",
+                          "komen", "kwamen", "gingen", "van", "belt", "vraagt"})
 # "Ons wijkteam werkt in Utrecht-Noord": the team's own area, where no one resident is placed.
 TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam)\b[^.!?\n]{0,40}\b"
                        r"(?:werk(?:t|en)|actief|werkzaam)\s+(?:\w+\s+){0,2}|(?:wijk|buurt|jeugd|sociaal\s+)?team"
@@ -1278,7 +1272,7 @@ class PrivacyGuard:
         self._lower_case_places: frozenset[str] = frozenset()
         self._lower_case_openers: frozenset[str] = frozenset()
         self._areas: frozenset[str] = frozenset()
-        self._ordinary_areas: frozenset[str] = frozenset()
+        self._capitalised_areas: frozenset[str] = frozenset()
         self._area_openers: frozenset[str] = frozenset()
         self._stop_words: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
@@ -1342,9 +1336,12 @@ class PrivacyGuard:
         self._lower_case_openers = frozenset(place.split()[0] for place in self._lower_case_places)
         # CBS's wijken and buurten: not one ordinary word ("Akker"), and a phrase of them ("De Hoge
         # Hoek") only with capitals.
-        self._areas = frozenset(area for area in self.words.registered_areas
+        # Nor a first name, a country, a continent or a language ("Emma", "Nederland", "Frans"):
+        # CBS names some areas so, and the guard knows them as what they mostly are.
+        not_areas = self._first_names | self.words.places_abroad | LANGUAGES | HOME_REGION | CONTINENTS
+        self._areas = frozenset(area for area in self.words.registered_areas - not_areas
                                 if " " in area or area not in self._ordinary_lower)
-        self._ordinary_areas = self.words.capitalised_areas
+        self._capitalised_areas = self.words.capitalised_areas
         self._area_openers = frozenset(area.split()[0] for area in self._areas if " " in area)
         # Towns whose names are also words ("Echt", "Best", "Born"), known as towns right after an address.
         self._towns_that_are_words = frozenset(places & self._ordinary_lower)
@@ -1532,6 +1529,9 @@ class PrivacyGuard:
             start -= 1
         while end < len(text) and (text[end].isalnum() or (text[end] in "-'’" and end + 1 < len(text)
                                                            and text[end + 1].isalnum())):
+            # "de [locatie]-moeders": the neighbourhood, not the group named after it.
+            if finding.kind == "locatie" and RESIDENTS_GROUP.match(text, end):
+                break
             end += 1
         if finding.kind == "naam":
             start, end = self._name_neighbours(text, start, end)
@@ -1915,18 +1915,11 @@ class PrivacyGuard:
             # with a surname and a verb after it.
             if AGE_IN_BRACKETS.match(text, word.end()):
                 found.append(Finding(word.start(), word.end(), "naam"))
-            # …or with a surname and an age ("yara darwish 34 vluchtte uit aleppo").
-            surname_age = (AGE_AFTER_NAME.match(text, words[index + 1].end())
-                           if index + 1 < len(words) else None)
             if (index + 2 < len(words) and words[index + 1].group().islower()
                     and not self._ordinary(words[index + 1].group())
-                    and ((words[index + 2].group() in PERSON_AFTER and words[index + 2].group() != "en")
-                         or surname_age)
+                    and words[index + 2].group() in PERSON_AFTER and words[index + 2].group() != "en"
                     and _between(text, word, words[index + 1]) == ""):
                 found.append(Finding(word.start(), words[index + 1].end(), "naam"))
-                if surname_age:
-                    digits = DIGIT.search(text, surname_age.start())
-                    found.append(Finding(digits.start(), surname_age.end(), "leeftijd"))
             neighbours = {index - 1, index + 1, index - 2, index + 2}
             joined = [i for i in neighbours if i in names and _between(text, words[i], word) in ("", "en")]
             if joined:
@@ -2014,11 +2007,11 @@ class PrivacyGuard:
         our own lists' also in lower case ("uit de haagse beemden"), and a CBS wijk or buurt in
         lower case too unless its words are all ordinary ones ("de hoge hoek")."""
         return ((capitalised and phrase in self._places) or phrase in self._lower_case_places
-                or (phrase in self._areas and (capitalised or phrase not in self._ordinary_areas)))
+                or (phrase in self._areas and (capitalised or phrase not in self._capitalised_areas)))
 
     def _known_place(self, typed: str) -> bool:
         """A place of the lists or a CBS wijk or buurt, as typed in lower case (not one of ordinary words)."""
-        return typed in self._places or (typed in self._areas and typed not in self._ordinary_areas)
+        return typed in self._places or (typed in self._areas and typed not in self._capitalised_areas)
 
     @staticmethod
     def _phrases_at(text: str, words: list[re.Match[str]], index: int) -> list[tuple[str, bool]]:
@@ -2156,10 +2149,13 @@ class PrivacyGuard:
     def _place_headers(self, text: str, found: list[Finding]) -> list[Finding]:
         """A word no list knows heading a line about a resident, where a title or a name follows:
         the neighbourhood the line is about. Not a first name, a word, or an abbreviation ("Sanne:",
-        "Update:", "MDO -")."""
+        "Update:", "MDO -"). Typed in lower case, only a place the lists know ("wezep: …")."""
         places = []
+        # (After a comma, not a short greeting that is also a village: "hee, mw de wit belde".)
         lower = [match for match in LOWER_PLACE_HEADER.finditer(text)
-                 if self._known_place(match.group("place"))]
+                 if self._known_place(match.group("place"))
+                 and (len(match.group("place")) >= 5
+                      or text[match.end("place"):match.start("rest")].strip() != ",")]
         for match in [*PLACE_HEADER.finditer(text), *lower]:
             start, end = match.span("place")
             place = match.group("place")
