@@ -116,6 +116,11 @@ def main() -> None:
         result = subprocess.run([sys.executable, __file__, which], capture_output=True, text=True,
                                 check=True)
         for line in result.stdout.strip().splitlines():
+            # A library may print a line of its own (seen once, when deduce built its lookup structures
+            # on a new machine): it goes to stderr, not into the figures.
+            if not line.startswith("{"):
+                print(line, file=sys.stderr)
+                continue
             data = json.loads(line)
             print("\n".join(data["lines"]))
             if "load_s" in data:
