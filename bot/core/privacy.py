@@ -644,8 +644,12 @@ SPEECH = re.compile(r"(?<![\w-])(?:zei|zeg|zegt|zeiden|vroeg|vertelde|riep|antwo
                     re.IGNORECASE)
 # How far from a text's end a sign-off can start.
 SIGN_OFF_REACH = 80
-# The country and region everyone in a story lives in: naming them identifies no one.
+# A city's districts by their compass point ("woont in Zuid").
+COMPASS_DISTRICTS = frozenset({"Noord", "Zuid", "Oost", "West", "Noordoost", "Noordwest", "Zuidoost",
+                               "Zuidwest"})
+# Continents: where someone comes from, but never a CBS area, whatever CBS names one.
 CONTINENTS = frozenset({"afrika", "amerika", "azië", "azie", "europa", "australië", "australie", "oceanië"})
+# The country and region everyone in a story lives in: naming them identifies no one.
 HOME_REGION = frozenset({"nederland", "holland", "europa", "randstad", "friesland", "limburg"})
 SMALL_NUMBER_WORDS = r"een|twee|drie|vier|vijf|zes|zeven|acht|negen"
 NUMBER_WORDS = (r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
@@ -2068,8 +2072,10 @@ class PrivacyGuard:
             place = match.group("place")
             # "woont op de Grote Markt": a street's suffix names a street, ordinary words before it or not.
             # (Not "Al Hoceima": a town abroad whose first word is a Dutch one.)
+            # (Nor "woont in Zuid": a city's district by its compass point, capitalised.)
+            district = place in COMPASS_DISTRICTS and not _sentence_start(text, match.start("place"))
             ordinary_start = (self._ordinary(place.split()[0]) and not STREET_SUFFIX_ANY_CASE.search(place)
-                              and place.lower() not in self.words.places_abroad)
+                              and place.lower() not in self.words.places_abroad and not district)
             if ordinary_start or place.lower() in HOME_REGION:
                 continue
             if match.group("uit") and not any(0 <= match.start() - end <= ORIGIN_REACH

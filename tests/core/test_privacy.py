@@ -609,6 +609,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("kan iemand de brief in het frans vertalen? elk gezin krijgt er een",
      "kan iemand de brief in het frans vertalen? elk gezin krijgt er een"),
     ("sanne dienst 2 gaat niet door", "sanne dienst 2 gaat niet door"),
+    # A city's district by its compass point, capitalised where someone lives; not the team's area.
+    ("Meneer Pinas woont in Zuid en wil verhuizen.", "Meneer [naam] woont in [locatie] en wil verhuizen."),
+    ("We werken vooral in Noord en Oost.", "We werken vooral in Noord en Oost."),
     ("de casus van het gezin gaat terug naar MDO", "de casus van het gezin gaat terug naar MDO"),
     ("Het verpleeghuis de hele dag open houden kost geld.",
      "Het verpleeghuis de hele dag open houden kost geld."),
