@@ -1001,7 +1001,7 @@ INSTITUTION_TYPES = (
     "woningcorporatie|corporatie|ggz|zorginstelling|dagbesteding|inloophuis|opvang|kredietbank|"
     "zorgboerderij|woonvoorziening|woongroep|hospice|revalidatiecentrum|azc|jongerenopvang|nachtopvang|"
     "daklozenopvang|vrouwenopvang|crisisopvang|sbo|vso|kdv|kinderdagverblijf|psz|peuterspeelzaal|peuteropvang|"
-    "praktijkschool|blijfhuis|thuiszorg")
+    "praktijkschool|blijfhuis|thuiszorg|lyceum|gymnasium|atheneum|scholengemeenschap|zorggroep")
 # Types of places a name may follow in brackets: "school (Het Baken)" (not "ggz (Wvggz)", a law).
 PLACE_TYPES = ("basisschool|school|kinderopvang|bso|opvang|woonzorgcentrum|zorgcentrum|verpleeghuis|"
                "verzorgingshuis|dagbesteding|kliniek|ziekenhuis")
