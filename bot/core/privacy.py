@@ -1817,9 +1817,12 @@ class PrivacyGuard:
                 before = "en" if self._is_first_name(words, index - 2) else ""
             if after == "en":
                 after = "en" if self._is_first_name(words, index + 2) else ""
-            # "thomas uit bottendaal": from a place the lists know.
-            from_place = (after == "uit" and index + 2 < len(words)
-                          and words[index + 2].group().lower() in self._places)
+            # "thomas uit bottendaal", "piotr uit de kolenkit": from a place the lists know.
+            place_at = index + 2
+            if place_at + 1 < len(words) and words[place_at].group() in ("de", "het"):
+                place_at += 1
+            from_place = (after == "uit" and place_at < len(words)
+                          and self._known_place(words[place_at].group().lower()))
             # "heet dus dylan", "heet eigenlijk mo".
             if before in FILLERS and index > 1:
                 before = words[index - 2].group().lower()

@@ -615,6 +615,9 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("de casus van het gezin gaat terug naar MDO", "de casus van het gezin gaat terug naar MDO"),
     ("Het verpleeghuis de hele dag open houden kost geld.",
      "Het verpleeghuis de hele dag open houden kost geld."),
+    # A first name in lower case from a neighbourhood with its article.
+    ("wie kent piotr uit de kolenkit? hij wil een klusclub",
+     "wie kent [naam] uit de [locatie]? hij wil een klusclub"),
     # A school or care group whose type, capitalised, is part of its name.
     ("Noor (12) zit op Lyceum De Waterlinie.", "[naam] ([leeftijd]) zit op [instelling]."),
     ("Mw. Kok woont op de hoek bij de bakker.", "Mw. [naam] woont op de hoek bij de bakker."),
