@@ -888,6 +888,7 @@ DETERMINER_BEFORE = re.compile(
 # Titles that are also how people address family (opa, oma): only a capitalised name follows them.
 FAMILY_TITLES = frozenset({"gezin", "juf", "meester", "ome", "oom", "tante", "opa", "oma", "zuster",
                            "broeder"})
+DUTCH_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t"})
 NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al",
                             "ben", "bin", "abu", "da", "dos", "di", "le", "la", "du", "von"})
 # Words before or after a first name typed in lower case that say it is a person.
@@ -1778,7 +1779,9 @@ class PrivacyGuard:
             particles = [p for p in parts[:-1] if p.lower() in NAME_PARTICLES or p.endswith(".")]
             if match.group("title").lower() in FAMILY_TITLES and not last[0].isupper():
                 continue
-            if last.lower() in NAME_PARTICLES:
+            # (A particle alone is no name; "opa Ben (87)" is one, as is "Al" or "Abu" capitalised.)
+            name_like = last[0].isupper() and last.lower() not in DUTCH_PARTICLES
+            if last.lower() in NAME_PARTICLES and not name_like:
                 continue
             if not last[0].isupper() and not particles and (
                     last.lower() in self.words.after_title

@@ -615,6 +615,11 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
     ("de casus van het gezin gaat terug naar MDO", "de casus van het gezin gaat terug naar MDO"),
     ("Het verpleeghuis de hele dag open houden kost geld.",
      "Het verpleeghuis de hele dag open houden kost geld."),
+    # A first name after a relative's title that is also a particle elsewhere; a character from
+    # world literature to compare with.
+    ("opa Ben (87) zit alleen thuis.", "opa [naam] ([leeftijd]) zit alleen thuis."),
+    ("Sommige dagen voel ik me meer Don Quichot dan hulpverlener.",
+     "Sommige dagen voel ik me meer Don Quichot dan hulpverlener."),
     # A first name in lower case from a neighbourhood with its article.
     ("wie kent piotr uit de kolenkit? hij wil een klusclub",
      "wie kent [naam] uit de [locatie]? hij wil een klusclub"),
