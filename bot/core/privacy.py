@@ -889,8 +889,8 @@ DETERMINER_BEFORE = re.compile(
 FAMILY_TITLES = frozenset({"gezin", "juf", "meester", "ome", "oom", "tante", "opa", "oma", "zuster",
                            "broeder"})
 DUTCH_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t"})
-NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al",
-                            "ben", "bin", "abu", "da", "dos", "di", "le", "la", "du", "von"})
+NAME_PARTICLES = DUTCH_PARTICLES | {"el", "al", "ben", "bin", "abu", "da", "dos", "di", "le", "la", "du",
+                                    "von"}
 # Words before or after a first name typed in lower case that say it is a person.
 PERSON_BEFORE = frozenset({"met", "bij", "van", "voor", "zoon", "dochter", "moeder", "vader", "broer",
                            "zus", "zusje", "broertje", "buurman", "buurvrouw", "neef", "nicht", "oma",
@@ -1277,7 +1277,6 @@ class PrivacyGuard:
         self._lower_case_places: frozenset[str] = frozenset()
         self._lower_case_openers: frozenset[str] = frozenset()
         self._areas: frozenset[str] = frozenset()
-        self._capitalised_areas: frozenset[str] = frozenset()
         self._area_openers: frozenset[str] = frozenset()
         self._stop_words: frozenset[str] = frozenset()
         self._institutions = PhraseSet((), WORD)
@@ -1339,14 +1338,12 @@ class PrivacyGuard:
             place for place in self.words.neighbourhoods | self.words.places_abroad
             if " " in place and place.split()[0] not in NAME_PARTICLES and place in self._places)
         self._lower_case_openers = frozenset(place.split()[0] for place in self._lower_case_places)
-        # CBS's wijken and buurten: not one ordinary word ("Akker"), and a phrase of them ("De Hoge
-        # Hoek") only with capitals.
-        # Nor a first name, a country, a continent or a language ("Emma", "Nederland", "Frans"):
-        # CBS names some areas so, and the guard knows them as what they mostly are.
+        # CBS's wijken and buurten: not one ordinary word ("Akker"), nor a first name, a country, a
+        # continent or a language ("Emma", "Nederland", "Frans"), which CBS names some areas and the
+        # guard knows them as; a phrase of ordinary words ("De Hoge Hoek") only with capitals.
         not_areas = self._first_names | self.words.places_abroad | LANGUAGES | HOME_REGION | CONTINENTS
         self._areas = frozenset(area for area in self.words.registered_areas - not_areas
                                 if " " in area or area not in self._ordinary_lower)
-        self._capitalised_areas = self.words.capitalised_areas
         self._area_openers = frozenset(area.split()[0] for area in self._areas if " " in area)
         # Towns whose names are also words ("Echt", "Best", "Born"), known as towns right after an address.
         self._towns_that_are_words = frozenset(places & self._ordinary_lower)
@@ -2017,11 +2014,11 @@ class PrivacyGuard:
         our own lists' also in lower case ("uit de haagse beemden"), and a CBS wijk or buurt in
         lower case too unless its words are all ordinary ones ("de hoge hoek")."""
         return ((capitalised and phrase in self._places) or phrase in self._lower_case_places
-                or (phrase in self._areas and (capitalised or phrase not in self._capitalised_areas)))
+                or (phrase in self._areas and (capitalised or phrase not in self.words.capitalised_areas)))
 
     def _known_place(self, typed: str) -> bool:
         """A place of the lists or a CBS wijk or buurt, as typed in lower case (not one of ordinary words)."""
-        return typed in self._places or (typed in self._areas and typed not in self._capitalised_areas)
+        return typed in self._places or (typed in self._areas and typed not in self.words.capitalised_areas)
 
     @staticmethod
     def _phrases_at(text: str, words: list[re.Match[str]], index: int) -> list[tuple[str, bool]]:
@@ -2109,8 +2106,8 @@ class PrivacyGuard:
             place = text[start:end]
             if beside.group("town_after_comma") and (name.kind != "locatie" or place not in self._places):
                 continue
-            if beside.group("after_dash") and (name.kind != "locatie" or not (
-                    place.lower() in self._places or place.lower() in self._areas)):
+            if beside.group("after_dash") and (name.kind != "locatie"
+                                               or not self._known_place(place.lower())):
                 continue
             if beside.group("town_after_place") and (name.kind != "locatie" or place not in self._places):
                 continue
