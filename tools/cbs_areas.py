@@ -6,8 +6,10 @@ The names come from CBS's Wijk- en Buurtkaart 2014 (published through the Nation
 open data, CC BY 4.0), as kept in the label files of github.com/ties/cbs_gebiedsindelingen_topojson
 (Buurt_2014_labels.json, Wijk_2014_labels.json, Gemeente_2015_labels.json). Single words that
 are ordinary Dutch words are left out, by the lower-case entries of the OpenTaal word list
-(Debian package wdutch), because the guard would otherwise take "Akker" or "Morgenstond" in any
-sentence for a place. Tools for this script only, not dependencies of the bot:
+(Debian package wdutch), because the guard would otherwise take "Akker" or "Morgenstond" after
+any "in" for a place; they stand apart, for the guard to take only right after a resident ("jayden
+uit morgenstond"), and without the words any town's parts are called ("Centrum", "Polder").
+Tools for this script only, not dependencies of the bot:
 
     apt-get install wdutch
     python tools/cbs_areas.py path/to/cbs_gebiedsindelingen_topojson
@@ -41,12 +43,27 @@ NOT_A_HOME = re.compile(r"(?i)bedrijven|industrie|sportpark|recreatie|bungalowpa
                         r"|haven(?:gebied|terrein)|buitengebied|landelijk|kassengebied|glastuinbouw|natuurgebied|bos(?:gebied|wachter)"
                         r"|begraafplaats|kazerne|luchthaven|vliegveld|golfbaan|jachthaven")
 STREET = re.compile(r"(?i)(?:straat|laan|weg|plein|steeg|pad|singel|kade|gracht|dreef|straatweg)$")
+# What any town has, so no area in particular, even after a resident ("mw uit het centrum", "uit
+# de polder", "woont in de binnenstad"): kinds of area, compass points, facilities.
+KINDS_OF_AREA = re.compile(
+    r"(?:achter|akker|beneden|binnen|boven|buiten|centrum|deltagebied|dorps?|duin|golf|handels|haven|hoofd|"
+    r"middengebied|noord|oost|plassen|rand|stads?|stations?|tuinbouw|uitbreiding|universiteits|veenweide|villa|"
+    r"weide|west|winkel|woonwagen|zuid|zee)"
+    r"(?:land|landen|gebied|stad|wijk|wijken|buurt|kwartier|centrum|kern|hart|rand|zone|park|parken|plan|deel"
+    r"|kant|zijde|oever|hoek|einde|eind|en|kamp|complex|terrein|terreinen|omgeving)?"
+    r"|centrum|city|kern|stad|dorp|dorpen|buurt|wijk|eind|einde|polders?|bossen|bosrand|duinen|strand|streek"
+    r"|boulevard|kerk|marina|ziekenhuis"
+    r"|noorden|oosten|zuiden|westen|noordwesten|noordoost|noordwest|zuidoost|zuidwest|randstad|azc|hoogbouw"
+    r"|jaarbeurs|koopcentrum|landerijen|studentenflats|suikerfabriek|drinkwaterbedrijf|mijnendienst|spaarbekken"
+    r"|sluis|dijken|kanaal|bruggen|plassen|meren|sporen|stenen|tuinen|volkstuinen|vesting|kolonie|seminarie"
+    r"|manege|podium|rosarium|diergaarde|steiger|vuurtoren|watertoren|bedrijfsterreinen|flatwijk|vluchtoord")
 ARTICLE = re.compile(r"^(?:De|Het|'t|de|het)\s+")
 ARTICLES = frozenset({"de", "het", "'t", "den", "der", "van", "en", "op", "aan", "in", "bij", "ter", "ten"})
 
 
 def names(raw: str, ordinary: frozenset[str]) -> list[str]:
-    """The names people would type for one CBS area name: none, one, or the parts it joins."""
+    """The names people would type for one CBS area name: none, one, or the parts it joins; not
+    one ordinary word (see ordinary_names)."""
     name = re.sub(r"\s+", " ", raw).strip()
     name = SCATTERED.sub("", NUMBERED.sub("", name))
     name = ADDED_TAIL.sub("", name).strip(" -")
@@ -72,6 +89,13 @@ def names(raw: str, ordinary: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(kept))
 
 
+def ordinary_names(raw: str, ordinary: frozenset[str]) -> list[str]:
+    """The names of one CBS area that are a single ordinary word ("Zuilen", "Akkers"), but no
+    kind of area any town has."""
+    return [name for name in names(raw, frozenset()) if " " not in name and "-" not in name
+            and name.lower() in ordinary and not KINDS_OF_AREA.fullmatch(name.lower())]
+
+
 def ordinary_only(name: str, ordinary: frozenset[str]) -> bool:
     """Made of ordinary words only ("De Hoge Hoek", "Het Buitenland"): a name only as typed with
     capitals, for "in het buitenland" is none."""
@@ -87,16 +111,20 @@ def main(folder: Path) -> None:
                       for g in labels["Gemeente_2015_labels.json"]}
     any_case: dict[str, set[str]] = defaultdict(set)
     capitalised: dict[str, set[str]] = defaultdict(set)
+    words: dict[str, set[str]] = defaultdict(set)
     for file in ("Wijk_2014_labels.json", "Buurt_2014_labels.json"):
         for area in labels[file]:
             code = area["properties"]["statcode"][2:6]
             municipality = municipalities.get(code, f"GM{code}")
             for name in names(area["properties"]["statnaam"], ordinary):
                 (capitalised if ordinary_only(name, ordinary) else any_case)[municipality].add(name)
-    lines = [HEADER, "", "[gemeenten]", *table(any_case), "", "[hoofdletters]", *table(capitalised)]
+            words[municipality].update(ordinary_names(area["properties"]["statnaam"], ordinary))
+    lines = [HEADER, "", "[gemeenten]", *table(any_case), "", "[hoofdletters]", *table(capitalised),
+             "", "[gewone-woorden]", *table(words)]
     TARGET.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{sum(map(len, any_case.values()))} names in any case, {sum(map(len, capitalised.values()))} "
-          f"only with capitals, in {len(any_case.keys() | capitalised.keys())} municipalities")
+          f"only with capitals, {sum(map(len, words.values()))} ordinary words, in "
+          f"{len(any_case.keys() | capitalised.keys() | words.keys())} municipalities")
 
 
 def table(by_municipality: dict[str, set[str]]) -> list[str]:
@@ -118,6 +146,9 @@ HEADER = '''# Generated by tools/cbs_areas.py: the names of the wijken and buurt
 # Single words that are ordinary Dutch words are left out ("Akker", "Noord"). Names of more
 # words made of ordinary words ("De Hoge Hoek", "Het Buitenland") stand under [hoofdletters]:
 # the guard takes them only as typed with capitals, for "in het buitenland" names no area.
+# Single ordinary words stand under [gewone-woorden] ("Zuilen", "Akkers"): the guard takes them
+# only right after a resident ("jayden uit morgenstond", "hij woont in zuilen"), and never
+# the words any town's parts are called ("Centrum", "Polder").
 source = """CBS Wijk- en Buurtkaart 2014 (Centraal Bureau voor de Statistiek and Kadaster, through the \\
 Nationaal Georegister; open data, CC BY 4.0), from the label files kept in \\
 github.com/ties/cbs_gebiedsindelingen_topojson; ordinary words by the OpenTaal word list (wdutch)."""'''

@@ -396,8 +396,10 @@ def _load_guard_words(directory: Path, catalogue: Catalogue) -> GuardWords:
         places_abroad=_word_list(directory / "places-abroad.toml") | countries,
         national_bodies=_national_bodies(directory / "not-names.toml"),
         street_nouns=frozenset(word.lower() for word in street_nouns),
-        registered_areas=_word_list(directory / "cbs-areas.toml"),
+        registered_areas=(_word_list(directory / "cbs-areas.toml", table="gemeenten")
+                          | _word_list(directory / "cbs-areas.toml", table="hoofdletters")),
         capitalised_areas=_word_list(directory / "cbs-areas.toml", table="hoofdletters"),
+        areas_as_words=_word_list(directory / "cbs-areas.toml", table="gewone-woorden"),
     )
 
 

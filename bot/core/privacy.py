@@ -205,6 +205,13 @@ COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost
 ROUTE_ON = re.compile(r"\s+naar\s+[A-Z]")
 # …and where to, after where from: "verhuisd van de Regentesse naar de Dragonder".
 MOVED_ON_TO = re.compile(r"\s+naar\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
+# A CBS area that is also an ordinary word, right after a resident or where one lives:
+# "jayden uit morgenstond", "jongen van 15 uit de hoven", "hij woont in zuilen".
+AREA_AS_WORD = re.compile(
+    r"(?<![\w-])(?:(?P<uit>uit)|(?:woont|woonde|wonen|woonden)\s+(?:nu\s+|al\s+)?(?:in|op))"
+    r"\s+(?P<place>(?:(?:de|het|'t)\s+)?(?P<word>[^\W\d_][\w'’]*))(?![\w'’-])", re.IGNORECASE)
+# Between a resident and where they come from: "jayden uit", "mw. Bakker (82) uit".
+RIGHT_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?,?[ \t]*")
 HOME_BEFORE_VERB = re.compile(rf"(?<![\w-])(?:in|op|aan)\s+(?:de\s+|het\s+)?{PLACE_NAMED}"
                               r"\s+(?:woont|woonde|wonen|woonden|is\s+geboren|opgroeide|opgegroeid)(?![\w-])")
 # …or in a clause after it: "wil terug naar Overstegen, waar haar moeder woont".
@@ -271,6 +278,7 @@ PLACE_GROUP = re.compile(rf"(?<![\w-])(?P<place>[A-Z][\w'’]+)(?={RESIDENTS_GRO
 # …typed in lower case, a place the lists know: "wezep: nieuwe melding", "windmolenbroek, dhr en mw aydın".
 LOWER_PLACE_HEADER = re.compile(r"(?m)^[ \t]*(?P<place>[a-z][\w'’-]+(?: [a-z][\w'’-]+){0,2})[ \t]*[:,–—-]"
                                 r"[ \t]+(?P<rest>[^\n]+)")
+ARTICLE_OPENING = re.compile(r"^(?:de|het|'t)\s+", re.IGNORECASE)
 TITLE_OPENING = re.compile(r"(?i:mw|mevr|dhr|hr|meneer|mevrouw|fam|familie|gezin)\b")
 # "zij woont op de hoek, nr. 6", "(woont boven de bakker, nummer 31)": a number where someone lives.
 LIVING_BEFORE = re.compile(r"(?<![\w-])(?:woont|woonde|wonen|woonden)\b[^.!?\n]{0,40},\s*$", re.IGNORECASE)
@@ -995,6 +1003,12 @@ TEAM_AREA_AFTER = re.compile(r"[\w'’-]*,\s+(?:ons|onze)\s+(?:werkgebied|wijk|b
 TOWN_PARTS = frozenset({"centrum", "binnenstad", "kant", "rand", "omgeving", "noorden", "zuiden", "oosten",
                         "westen", "buitenwijk", "buitenwijken", "buitengebied"})
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
+# Residents' groups and neighbourhood venues go by their neighbourhood's name ("Buurtcomité
+# Noordgeest", "bewonersgroep heechterp", "Buurtkamer Kruidenbuurt"): a place, as after "in".
+NAMED_AFTER_AREA = frozenset({
+    "buurtcomité", "buurtcomite", "bewonerscommissie", "bewonersgroep", "bewonersvereniging", "bewonersraad",
+    "bewonersplatform", "wijkraad", "dorpsraad", "buurtvereniging", "wijkvereniging", "buurtpreventie",
+    "buurthuis", "buurtkamer", "buurtcentrum", "wijkcentrum", "wijkgebouw", "wijkpunt", "buurtpunt"})
 # Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
 INSTITUTION_TYPES = (
     "basisschool|school|bs|cbs|obs|pcbs|rkbs|ikc|osg|csg|rsg|sg|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
@@ -1100,7 +1114,8 @@ class GuardWords:
     `street_nouns`: the part of `anywhere` that are kinds of street ("het kerkplein"); capitalised
     inside a sentence, one of them names a street ("aan het Kerkplein"). `registered_areas`: the
     names of the wijken and buurten CBS registers, places only where a word before says so;
-    `capitalised_areas`, the part of them made of ordinary words, only as typed with capitals.
+    `capitalised_areas`, the part of them made of ordinary words, only as typed with capitals;
+    `areas_as_words`, those that are one ordinary word ("Zuilen"), only right after a resident.
     """
 
     anywhere: frozenset[str]
@@ -1116,6 +1131,7 @@ class GuardWords:
     street_nouns: frozenset[str] = frozenset()
     registered_areas: frozenset[str] = frozenset()
     capitalised_areas: frozenset[str] = frozenset()
+    areas_as_words: frozenset[str] = frozenset()
 
 
 class PhraseSet:
@@ -1345,6 +1361,8 @@ class PrivacyGuard:
         self._areas = frozenset(area for area in self.words.registered_areas - not_areas
                                 if " " in area or area not in self._ordinary_lower)
         self._area_openers = frozenset(area.split()[0] for area in self._areas if " " in area)
+        # …and those that are one ordinary word, but not a frequent one ("Een", "Buren", "Hoek").
+        self._areas_as_words = self.words.areas_as_words - not_areas - self._ordinary_lower
         # Towns whose names are also words ("Echt", "Best", "Born"), known as towns right after an address.
         self._towns_that_are_words = frozenset(places & self._ordinary_lower)
         # deduce's care institutions, by the names people use (one or two words: "Parnassia",
@@ -1476,6 +1494,8 @@ class PrivacyGuard:
         if "woon" in normal or "geboren" in normal or "opgr" in normal:
             found += self._homes_before_verb(normal)
         titled_names = self._titled_names(normal)
+        if "uit" in normal or "woon" in normal:
+            found += self._areas_as_words_of_residents(normal, [*found, *(f for _, f in titled_names)])
         # What names no resident only matters where a name, place or institution was found.
         not_personal = (self._not_personal_spans(normal)
                         if titled_names or any(f.kind in NAME_LIKE_KINDS for f in found) else [])
@@ -1520,7 +1540,10 @@ class PrivacyGuard:
         spans += [_named_span(m) for m in PUBLIC_PERSON.finditer(text)]
         if _has_quote_mark(text):
             spans += [_named_span(m) for m in QUOTED_TITLE.finditer(text)]
-        return spans + _community_places(text) + _colleagues(text)
+        # …but a venue named after its neighbourhood names the neighbourhood ("Buurtkamer Selwerd").
+        venues = [(start, end) for start, end in _community_places(text)
+                  if not self._known_place(ARTICLE_OPENING.sub("", text[start:end]).lower())]
+        return spans + venues + _colleagues(text)
 
     def _whole(self, text: str, finding: Finding) -> Finding:
         """The finding widened so no identifying part stays readable: the rest of a word it cuts,
@@ -1817,12 +1840,14 @@ class PrivacyGuard:
                 before = "en" if self._is_first_name(words, index - 2) else ""
             if after == "en":
                 after = "en" if self._is_first_name(words, index + 2) else ""
-            # "thomas uit bottendaal", "piotr uit de kolenkit": from a place the lists know.
+            # "thomas uit bottendaal", "piotr uit de kolenkit", "jayden uit morgenstond": from a
+            # place the lists know.
             place_at = index + 2
             if place_at + 1 < len(words) and words[place_at].group() in ("de", "het"):
                 place_at += 1
             from_place = (after == "uit" and place_at < len(words)
-                          and self._known_place(words[place_at].group().lower()))
+                          and (self._known_place(words[place_at].group().lower())
+                               or words[place_at].group().lower() in self._areas_as_words))
             # "heet dus dylan", "heet eigenlijk mo".
             if before in FILLERS and index > 1:
                 before = words[index - 2].group().lower()
@@ -2004,7 +2029,8 @@ class PrivacyGuard:
             # apart in brackets or commas.
             set_apart = bool(_ending_at(OPENS_APART, text, start)
                              and re.match(r"[ \t]*(?:[),.]|$)", text[end:]))
-            if before in PLACE_BEFORE or set_apart or (not area_only and (abroad or near or (
+            introduced = before in PLACE_BEFORE or before in NAMED_AFTER_AREA
+            if introduced or set_apart or (not area_only and (abroad or near or (
                     neighbourhood and not _sentence_start(text, start)))):
                 found.append(Finding(start, end, "locatie"))
         return found
@@ -2089,6 +2115,27 @@ class PrivacyGuard:
             moved_on = MOVED_ON_TO.match(text, match.end("place"))
             if moved_on and not self._ordinary(moved_on.group("place")):
                 places.append(Finding(moved_on.start("place"), moved_on.end("place"), "locatie"))
+        return places
+
+    def _areas_as_words_of_residents(self, text: str, found: list[Finding]) -> list[Finding]:
+        """A wijk or buurt whose name is also an ordinary word, where a resident comes from or
+        lives: "jayden uit morgenstond", "mw jansen uit zuilen", "hij woont in de hoven"; not "uit
+        zuilen" anywhere ("het dak rust op zuilen")."""
+        places = []
+        people = {f.end for f in found if f.kind in ("naam", "leeftijd")}
+        for match in AREA_AS_WORD.finditer(text):
+            # (With its article, which belongs to such a name: "De Akkers".)
+            if match.group("word").lower() not in self._areas_as_words:
+                continue
+            if match.group("uit"):
+                resident = any(RIGHT_AFTER.fullmatch(text, end, match.start()) for end in people
+                               if end <= match.start())
+            else:
+                sentence = _sentence_at(text, match.start())
+                resident = _sentence_has(ONE_RESIDENT, sentence) or any(
+                    _sentence_at(text, f.start) == sentence for f in found if f.kind == "naam")
+            if resident:
+                places.append(Finding(match.start("place"), match.end("place"), "locatie"))
         return places
 
     def _places_beside(self, text: str, found: list[Finding]) -> list[Finding]:
