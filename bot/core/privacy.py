@@ -1536,7 +1536,12 @@ class PrivacyGuard:
     def _not_personal_spans(self, text: str) -> list[tuple[int, int]]:
         """Where something that looks like a name names no resident: an expression, a public
         person, a title in quotes, a place the team runs, a colleague."""
-        spans = [(start, end) for start, end, _ in self._not_personal.find(text)]
+        # A shop that is also a village is the village after "in" or "uit" without an article:
+        # "woont in Blokker", not "bij de Blokker".
+        spans = [(start, end) for start, end, _ in self._not_personal.find(text)
+                 if not ((self._known_place(text[start:end].lower())
+                          or text[start:end].lower() in self._areas_as_words)
+                         and _ending_at(PLACE_PREPOSITION_BEFORE, text, start))]
         spans += [_named_span(m) for m in PUBLIC_PERSON.finditer(text)]
         if _has_quote_mark(text):
             spans += [_named_span(m) for m in QUOTED_TITLE.finditer(text)]
@@ -2020,7 +2025,11 @@ class PrivacyGuard:
             if ((value in self.words.places_abroad or area_only) and before in ("de", "het", "'t")
                     and index > 1):
                 before = words[index - 2].group().lower()
-            abroad = value in self.words.places_abroad and before in ("van", "over", "via", "bij")
+            abroad = value in self.words.places_abroad and (
+                before in ("van", "over", "via", "bij")
+                # "Hij mist Syrië": a country or town abroad, capitalised, in a sentence about someone.
+                or (word.group()[0].isupper() and not _sentence_start(text, start)
+                    and _sentence_has(ONE_RESIDENT, _sentence_at(text, start))))
             # "werkt in de distributiecentra bij zeewolde": a town near which, typed in lower case;
             # "in het centrum van tiel", "aan de andere kant van emmen": a part of a town.
             near = ((before == "bij" and word.group().islower())
@@ -2485,9 +2494,14 @@ def _with_someone(text: str, found: list[Finding]) -> list[Finding]:
     # …but where one resident lives or comes from is theirs, named or not ("een oudere man uit
     # Tuindorp", "hij woont in de Transvaalbuurt").
     # (Not in a statistic: "In Overvecht zit een op de drie jongeren in een gezin met een uitkering".)
-    return [f for f in found if f.kind != "adres" and _ending_at(HOME_BEFORE, text, f.start)
-            and _sentence_has(ONE_RESIDENT, _sentence_at(text, f.start))
-            and not _sentence_has(STATISTIC, _sentence_at(text, f.start))]
+    homes = [f for f in found if f.kind != "adres" and _ending_at(HOME_BEFORE, text, f.start)
+             and _sentence_has(ONE_RESIDENT, _sentence_at(text, f.start))
+             and not _sentence_has(STATISTIC, _sentence_at(text, f.start))]
+    # …and then the other places in sentences about that one resident ("Hij begon over Marokko,
+    # over zijn vader die visser was in Essaouira").
+    return homes and [f for f in found if f in homes or (
+        f.kind == "locatie" and _sentence_has(ONE_RESIDENT, _sentence_at(text, f.start))
+        and not _sentence_has(STATISTIC, _sentence_at(text, f.start)))]
 
 
 def _without_venues(text: str, found: list[Finding]) -> list[Finding]:

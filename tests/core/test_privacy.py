@@ -691,6 +691,16 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "jongen van [leeftijd] uit [locatie], moeder vraagt hulp"),
     ("hij woont in zuilen bij zijn moeder en wil een eigen kamer",
      "hij woont in [locatie] bij zijn moeder en wil een eigen kamer"),
+    # A country of origin in a sentence about the resident; the places of a story about one.
+    ("Abu Khaled is 71 en woont in Ede. Hij mist Syrië, maar vooral zijn schaakclub.",
+     "[naam] is [leeftijd] en woont in [locatie]. Hij mist [locatie], maar vooral zijn schaakclub."),
+    ("Een man die al jaren in de ggz zit, woont in Overvecht. Hij begon over Marokko, over zijn vader.",
+     "Een man die al jaren in de ggz zit, woont in [locatie]. Hij begon over [locatie], over zijn vader."),
+    # A village that is also a shop's name, without an article; the shop keeps its article.
+    ("Mevrouw Pronk (88) uit Blokker wil mee met de busreis.",
+     "Mevrouw [naam] ([leeftijd]) uit [naam] wil mee met de busreis."),
+    ("Mevrouw Pronk (88) kocht een nieuwe pan bij de Blokker.",
+     "Mevrouw [naam] ([leeftijd]) kocht een nieuwe pan bij de Blokker."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
@@ -943,6 +953,7 @@ def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     "Ik ben drie weken weg. Vanaf maandag neemt Annelies mijn groepen over. Tot snel!",
     "Namens Yasmina en mij: dank voor de goede opkomst bij de wijkavond!",
     "Het dak van de oude kerk rust op zuilen, vertelde de gids.",
+    "Veel jongeren in Overvecht hebben familie in Marokko; een op de drie spreekt thuis Arabisch.",
 ])
 def test_words_that_are_also_names_or_numbers_of_services_stay_as_typed(guard, clean):
     assert guard.scan(clean) == []
