@@ -200,6 +200,7 @@ ORIGIN_OR_HOME = re.compile(
     r"|(?i:verhuisd|verhuist|verhuizen|verhuisde|verhuizing)\s+(?:[\w'’-]+\s+){0,4}?(?:van|naar|uit)"
     r"(?:\s+(?:de|het))?)"
     rf"\s+{PLACE_NAMED}")
+COMPASS_PART = re.compile(r"^(?:noord|zuid|oost|west|midden|noordoost|noordwest|zuidoost|zuidwest)-(?=\w)")
 COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost|Noordwest|Zuidoost|"
                              r"Zuidwest)$")
 ROUTE_ON = re.compile(r"\s+naar\s+[A-Z]")
@@ -1002,6 +1003,11 @@ TEAM_AREA = re.compile(r"(?<![\w-])(?:(?:we|wij|ons|onze|team|wijkteam|buurtteam
 TEAM_AREA_AFTER = re.compile(r"[\w'’-]*,\s+(?:ons|onze)\s+(?:werkgebied|wijk|buurt|gebied)\b", re.IGNORECASE)
 TOWN_PARTS = frozenset({"centrum", "binnenstad", "kant", "rand", "omgeving", "noorden", "zuiden", "oosten",
                         "westen", "buitenwijk", "buitenwijken", "buitengebied"})
+# …and what a village or a neighbourhood has one of: "de soos in het dorpshuis van oosterwolde".
+TOWN_VENUES = frozenset({
+    "dorpshuis", "buurthuis", "wijkcentrum", "dorpskerk", "kerk", "moskee", "markt", "weekmarkt",
+    "bibliotheek", "soos", "voedselbank", "speeltuin", "sporthal", "zwembad", "dorpsplein", "ijsbaan",
+    "kinderboerderij", "huisartsenpost"})
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
 # Residents' groups and neighbourhood venues go by their neighbourhood's name ("Buurtcomité
 # Noordgeest", "bewonersgroep heechterp", "Buurtkamer Kruidenbuurt"): a place, as after "in".
@@ -2002,6 +2008,9 @@ class PrivacyGuard:
                       if self._known_place(m.group("place").lower())]
         for index, word in enumerate(words):
             value = word.group().lower()
+            # "in zuid-spanje", "uit noord-irak": a part of a country or town by its compass point.
+            if value not in self._places and "-" in value:
+                value = COMPASS_PART.sub("", value)
             # A place of two or three words: "naar Al Hoceima", "uit Addis Abeba".
             # Any place of the lists, capitalised ("Al Hoceima", "Bergen op Zoom"; not "op de hoek"),
             # or one of our own lists' typed in lower case ("uit de haagse beemden", "almere haven").
@@ -2031,9 +2040,11 @@ class PrivacyGuard:
                 or (word.group()[0].isupper() and not _sentence_start(text, start)
                     and _sentence_has(ONE_RESIDENT, _sentence_at(text, start))))
             # "werkt in de distributiecentra bij zeewolde": a town near which, typed in lower case;
-            # "in het centrum van tiel", "aan de andere kant van emmen": a part of a town.
+            # "in het centrum van tiel", "aan de andere kant van emmen": a part of a town, or one
+            # of its venues ("het dorpshuis van oosterwolde").
             near = ((before == "bij" and word.group().islower())
-                    or (before == "van" and index > 1 and words[index - 2].group().lower() in TOWN_PARTS))
+                    or (before == "van" and index > 1
+                        and words[index - 2].group().lower() in TOWN_PARTS | TOWN_VENUES))
             # "woont bij oma in zevenhuizen (apeldoorn)", "bsn 434 582 402, waalwijk.": a town set
             # apart in brackets or commas.
             set_apart = bool(_ending_at(OPENS_APART, text, start)
@@ -2172,12 +2183,15 @@ class PrivacyGuard:
                 continue
             # "(Paauwenburg, flat De Kaap)", not "(Parkinson, sinds 2019)": first in brackets, a
             # place the lists know or one shaped like a place.
-            if beside.group("bracketed_first") and not (place.lower() in self._places
+            # "(Zuidwest, 2e etage)": a city's district by its compass point.
+            district = place in COMPASS_DISTRICTS
+            if beside.group("bracketed_first") and not (place.lower() in self._places or district
                                                         or PLACE_ENDING.search(place.lower())):
                 continue
             parts = place.lower().split()
             if (place.isupper() or RELATION_END.search(place.lower()) or JOB_END.search(place.lower())
-                    or any(self._ordinary(part) or part in self._first_names for part in parts)
+                    or (any(self._ordinary(part) or part in self._first_names for part in parts)
+                        and not (district and beside.group("bracketed_first")))
                     or (not place[0].isupper() and len(parts) > 1)):
                 continue
             places.append(Finding(start, end, "locatie"))

@@ -701,6 +701,13 @@ def test_typed_variants_are_found_and_masked_as_typed(guard, typed, kind, masked
      "Mevrouw [naam] ([leeftijd]) uit [naam] wil mee met de busreis."),
     ("Mevrouw Pronk (88) kocht een nieuwe pan bij de Blokker.",
      "Mevrouw [naam] ([leeftijd]) kocht een nieuwe pan bij de Blokker."),
+    # A part of a country by its compass point, in lower case; a village's venue; a district by
+    # its compass point first in brackets after a name.
+    ("mw Bakker (61) gaat naar oost-oekraïne.", "mw [naam] ([leeftijd]) gaat naar [locatie]."),
+    ("Meneer Koster (80) kwam naar de soos in het dorpshuis van oosterwolde.",
+     "Meneer [naam] ([leeftijd]) kwam naar de soos in het dorpshuis van [locatie]."),
+    ("Mevrouw Baars (Zuidwest, 2e etage) heeft geen warm water.",
+     "Mevrouw [naam] ([locatie], 2e etage) heeft geen warm water."),
 ])
 def test_the_whole_identifying_span_is_masked(guard, typed, masked):
     assert mask(typed, guard.scan(typed)) == masked
