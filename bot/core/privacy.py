@@ -1243,26 +1243,21 @@ def _merge(findings: list[Finding]) -> list[Finding]:
     return merged
 
 
-def _one_address(text: str, findings: list[Finding]) -> list[Finding]:
-    """The parts of one address typed in a row ("Lepelstraat 7, 5301 AB", "postcode 6843KT huisnr
-    12") joined, so the mask shows one address."""
-    joined: list[Finding] = []
-    for finding in findings:
-        if (joined and finding.kind == joined[-1].kind == "adres"
-                and re.fullmatch(r"[ \t]*,?[ \t]*", text[joined[-1].end:finding.start])):
-            joined[-1] = Finding(joined[-1].start, finding.end, "adres")
-        else:
-            joined.append(finding)
-    return joined
+# What may stand between two findings of one kind that are one: the parts of an address typed in
+# a row ("Lepelstraat 7, 5301 AB", "postcode 6843KT huisnr 12"), a name with a nickname in quotes
+# inside it ("Jacobus 'Koos' Rijnders"), a place's parts found apart ("het Hofje van Nieuwkoop").
+JOINS = {"adres": re.compile(r"[ \t]*,?[ \t]*"), "naam": re.compile(r"[ \t]*['‘’\"“”][ \t]*"),
+         "locatie": re.compile(r"[ \t]")}
 
 
-def _one_name(text: str, findings: list[Finding]) -> list[Finding]:
-    """A name with a nickname in quotes inside it ("Jacobus 'Koos' Rijnders") masked as one."""
+def _joined(text: str, findings: list[Finding]) -> list[Finding]:
+    """Findings of one kind typed as one joined, so the mask shows one address, name or place."""
     joined: list[Finding] = []
     for finding in findings:
-        if (joined and finding.kind == joined[-1].kind == "naam"
-                and re.fullmatch(r"[ \t]*['‘’\"“”][ \t]*", text[joined[-1].end:finding.start])):
-            joined[-1] = Finding(joined[-1].start, finding.end, "naam")
+        join = JOINS.get(finding.kind)
+        if (joined and join and finding.kind == joined[-1].kind
+                and join.fullmatch(text, joined[-1].end, finding.start)):
+            joined[-1] = Finding(joined[-1].start, finding.end, finding.kind)
         else:
             joined.append(finding)
     return joined
@@ -1536,7 +1531,7 @@ class PrivacyGuard:
             and other.end - other.start > f.end - f.start for other in found)]
         found += [self._whole(normal, f) for f in titled]
         kept = _with_someone(normal, _without_venues(normal, found))
-        merged = _one_name(normal, _one_address(normal, _merge(kept)))
+        merged = _joined(normal, _merge(kept))
         return [view.original(finding) for finding in merged]
 
     def _not_personal_spans(self, text: str) -> list[tuple[int, int]]:
