@@ -297,6 +297,8 @@ LOWER_STREET_OPENING = re.compile(
 # capitalised word ending in its type.
 # …and a quarter by its name ("de kinderen van de Papegaaienbuurt").
 NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof|park|buurt|wijk|kwartier)(?![\w-])")
+# …and a quarter named by a capitalised adjective: "uit de Molukse wijk", "de Italiaanse buurt".
+ADJECTIVE_QUARTER = re.compile(r"(?<![\w-])[A-Z][a-zë]+(?:se|e)[ \t]+(?:wijk|buurt|kwartier)(?![\w-])")
 # Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
 ARTICLE_SURNAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w'’]+\s+)?(?:Al|El|Abu|Ben|Bin|Ait|Ould|Abd|al|el|abu|ben|bin|ait|abd)-[A-Z][\w'’]+")
@@ -961,6 +963,9 @@ SOCIAL_MEDIA = re.compile(r"(?<![\w-])(?:insta|instagram|tiktok|snap|snapchat|tw
                           r"threads|twitch)(?![\w-])", re.IGNORECASE)
 # Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
 # …or said before "heet" at a clause's end, in lower case: "de buren denken dat ze ruth heet".
+# Someone who lives somewhere, by a relative clause: "Sjakie, die al dertig jaar in Transvaal woont".
+WHO_LIVES = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+),[ \t]+die[ \t]+(?:[^,.!?;:\n]{0,60}?[ \t])?"
+                       r"(?:woont|woonde|leeft)(?![\w-])")
 NAME_BEFORE_HEET = re.compile(r"(?<![\w-])(?:ze|zij|hij)\s+(?P<name>[a-z][\w'’-]+)\s+heet(?:te)?(?![\w-])")
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam|achternaam|voornaam|roepnaam)"
@@ -1684,7 +1689,8 @@ class PrivacyGuard:
             group = "home" if home.group("home") else "quarter"
             if not self._ordinary(home.group(group)):
                 found.append(Finding(home.start(group), home.end(group), "locatie"))
-        found += [Finding(m.start(), m.end(), "locatie") for m in NAMED_BUILDING.finditer(text)
+        found += [Finding(m.start(), m.end(), "locatie")
+                  for m in [*NAMED_BUILDING.finditer(text), *ADJECTIVE_QUARTER.finditer(text)]
                   if not _sentence_start(text, m.start()) and not self._ordinary(m.group())]
         return found
 
@@ -1930,6 +1936,9 @@ class PrivacyGuard:
                 found.append(Finding(match.start("name"), match.end("name"), "naam"))
         found += [Finding(m.start("name"), m.end("name"), "naam") for m in NAME_BEFORE_HEET.finditer(text)
                   if m.group("name") in self._first_names]
+        if "die" in text:
+            found += [Finding(m.start("name"), m.end("name"), "naam") for m in WHO_LIVES.finditer(text)
+                      if not self._ordinary(m.group("name")) and m.group("name").lower() not in self._places]
         for match in NAMING.finditer(text):
             if not self._ordinary(match.group("name")):
                 found.append(Finding(match.start("name"), match.end("name"), "naam"))
@@ -2014,7 +2023,11 @@ class PrivacyGuard:
             phrases = self._phrases_at(text, words, index) if opens else []
             phrase = next((phrase for phrase, capitalised in phrases
                            if self._place_phrase(phrase, capitalised)), None)
-            if value not in self._places and phrase is None and value not in self._areas:
+            # "Bewonersgroep Ondiep": a neighbourhood named by an ordinary word, capitalised, after a
+            # group or venue named after it.
+            group_named = (value in self._areas_as_words and word.group()[0].isupper() and index > 0
+                           and words[index - 1].group().lower() in NAMED_AFTER_AREA)
+            if value not in self._places and phrase is None and value not in self._areas and not group_named:
                 continue
             start, end = word.start(), words[index + phrase.count(" ")].end() if phrase else word.end()
             value = phrase or value
