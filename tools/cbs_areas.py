@@ -57,6 +57,10 @@ KINDS_OF_AREA = re.compile(
     r"|jaarbeurs|koopcentrum|landerijen|studentenflats|suikerfabriek|drinkwaterbedrijf|mijnendienst|spaarbekken"
     r"|sluis|dijken|kanaal|bruggen|plassen|meren|sporen|stenen|tuinen|volkstuinen|vesting|kolonie|seminarie"
     r"|manege|podium|rosarium|diergaarde|steiger|vuurtoren|watertoren|bedrijfsterreinen|flatwijk|vluchtoord")
+# Words Dutch says after "uit" or "in" in a fixed phrase: "uit vissen", "uit de brand helpen", "uit
+# de stukken", "in de war", "uit de koppel", "uit het rooster halen".
+IN_FIXED_PHRASES = frozenset({"vissen", "brand", "stukken", "war", "koppel", "rooster", "kop", "schaften",
+                              "lusten", "bouwen", "vechten", "zetten", "klimmen", "glimmen", "plakken"})
 ARTICLE = re.compile(r"^(?:De|Het|'t|de|het)\s+")
 ARTICLES = frozenset({"de", "het", "'t", "den", "der", "van", "en", "op", "aan", "in", "bij", "ter", "ten"})
 
@@ -91,9 +95,11 @@ def names(raw: str, ordinary: frozenset[str]) -> list[str]:
 
 def ordinary_names(raw: str, ordinary: frozenset[str]) -> list[str]:
     """The names of one CBS area that are a single ordinary word ("Zuilen", "Akkers"), but no
-    kind of area any town has."""
+    kind of area any town has, no word ending in -e (mostly adjectives: "in de oude pastorie"),
+    and none that Dutch says after "uit" or "in" in a fixed phrase."""
     return [name for name in names(raw, frozenset()) if " " not in name and "-" not in name
-            and name.lower() in ordinary and not KINDS_OF_AREA.fullmatch(name.lower())]
+            and name.lower() in ordinary and not KINDS_OF_AREA.fullmatch(name.lower())
+            and not name.endswith("e") and name.lower() not in IN_FIXED_PHRASES]
 
 
 def ordinary_only(name: str, ordinary: frozenset[str]) -> bool:

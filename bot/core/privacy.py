@@ -210,9 +210,14 @@ MOVED_ON_TO = re.compile(r"\s+naar\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'’]+(?
 # "jayden uit morgenstond", "jongen van 15 uit de hoven", "hij woont in zuilen".
 AREA_AS_WORD = re.compile(
     r"(?<![\w-])(?:(?P<uit>uit)|(?:woont|woonde|wonen|woonden)\s+(?:nu\s+|al\s+)?(?:in|op))"
-    r"\s+(?P<place>(?:(?:de|het|'t)\s+)?(?P<word>[^\W\d_][\w'’]*))(?![\w'’-])", re.IGNORECASE)
+    r"\s+(?P<place>(?:(?:de|het|'t)\s+)?(?P<word>[^\W\d_][\w'’]*))(?![\w'’-])"
+    # …where the name ends, not where a noun or a verb follows ("woont in de oude pastorie", "sanne
+    # uit het rooster halen"): a sign, a small word, or what a person does next.
+    r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?:en|bij|met|sinds|maar|al|nu|in|op|aan|te|van|weer|ook|is|was|"
+    r"heeft|had|wil|wilde|kan|kon|zit|zat|belde|belt|vroeg|vraagt|zegt|zei|kwam|komt|gaat|ging)\b)",
+    re.IGNORECASE)
 # Between a resident and where they come from: "jayden uit", "mw. Bakker (82) uit".
-RIGHT_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?,?[ \t]*")
+RESIDENT_THEN_PLACE = re.compile(r"[ \t]*(?:\)[ \t]*)?,?[ \t]*")
 HOME_BEFORE_VERB = re.compile(rf"(?<![\w-])(?:in|op|aan)\s+(?:de\s+|het\s+)?{PLACE_NAMED}"
                               r"\s+(?:woont|woonde|wonen|woonden|is\s+geboren|opgroeide|opgegroeid)(?![\w-])")
 # …or in a clause after it: "wil terug naar Overstegen, waar haar moeder woont".
@@ -221,6 +226,7 @@ HOME_BEFORE_WHERE = re.compile(rf"(?<![\w-])(?:in|op|aan|naar|uit)\s+(?:de\s+|he
                                r"opgegroeid)(?![\w-])")
 # A preposition and an article: what is named after them is a place or a thing, not a person.
 # (Not "naar", "naast", "bij": one goes to, lives next to and visits De Vries.)
+IN_OR_FROM_BEFORE = re.compile(r"(?<![\w-])(?i:in|uit)\s+$")
 PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|op|uit|rond|richting|langs)\s+$")
 PLACE_ARTICLE_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:in|op|bij|naar|aan|langs|rond|richting|tegenover|naast|achter)\s+(?:de|het)"
@@ -297,8 +303,6 @@ LOWER_STREET_OPENING = re.compile(
 # capitalised word ending in its type.
 # …and a quarter by its name ("de kinderen van de Papegaaienbuurt").
 NAMED_BUILDING = re.compile(r"(?<![\w-])[A-Z][\w'-]{2,}(?:flat|toren|hof|park|buurt|wijk|kwartier)(?![\w-])")
-# …and a quarter named by a capitalised adjective: "uit de Molukse wijk", "de Italiaanse buurt".
-ADJECTIVE_QUARTER = re.compile(r"(?<![\w-])[A-Z][a-zë]+(?:se|e)[ \t]+(?:wijk|buurt|kwartier)(?![\w-])")
 # Arabic surnames with their article joined by a hyphen ("Al-Saadi", "El-Amrani").
 ARTICLE_SURNAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w'’]+\s+)?(?:Al|El|Abu|Ben|Bin|Ait|Ould|Abd|al|el|abu|ben|bin|ait|abd)-[A-Z][\w'’]+")
@@ -963,9 +967,9 @@ SOCIAL_MEDIA = re.compile(r"(?<![\w-])(?:insta|instagram|tiktok|snap|snapchat|tw
                           r"threads|twitch)(?![\w-])", re.IGNORECASE)
 # Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
 # …or said before "heet" at a clause's end, in lower case: "de buren denken dat ze ruth heet".
-# Someone who lives somewhere, by a relative clause: "Sjakie, die al dertig jaar in Transvaal woont".
+# Someone who lives somewhere, by a relative clause: "Yasmina, die al dertig jaar in Transvaal woont".
 WHO_LIVES = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+),[ \t]+die[ \t]+(?:[^,.!?;:\n]{0,60}?[ \t])?"
-                       r"(?:woont|woonde|leeft)(?![\w-])")
+                       r"(?:woont|woonde)(?![\w-])")
 NAME_BEFORE_HEET = re.compile(r"(?<![\w-])(?:ze|zij|hij)\s+(?P<name>[a-z][\w'’-]+)\s+heet(?:te)?(?![\w-])")
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam|achternaam|voornaam|roepnaam)"
@@ -1013,13 +1017,15 @@ TOWN_VENUES = frozenset({
     "dorpshuis", "buurthuis", "wijkcentrum", "dorpskerk", "kerk", "moskee", "markt", "weekmarkt",
     "bibliotheek", "soos", "voedselbank", "speeltuin", "sporthal", "zwembad", "dorpsplein", "ijsbaan",
     "kinderboerderij", "huisartsenpost"})
+VENUE_OF_TOWN = re.compile(rf"(?<![\w-])(?i:{'|'.join(sorted(TOWN_PARTS | TOWN_VENUES))})\s+van\s+$")
 PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "vanuit", "richting", "rond", "op"})
 # Residents' groups and neighbourhood venues go by their neighbourhood's name ("Buurtcomité
 # Noordgeest", "bewonersgroep heechterp", "Buurtkamer Kruidenbuurt"): a place, as after "in".
-NAMED_AFTER_AREA = frozenset({
+RESIDENTS_GROUPS = frozenset({
     "buurtcomité", "buurtcomite", "bewonerscommissie", "bewonersgroep", "bewonersvereniging", "bewonersraad",
-    "bewonersplatform", "wijkraad", "dorpsraad", "buurtvereniging", "wijkvereniging", "buurtpreventie",
-    "buurthuis", "buurtkamer", "buurtcentrum", "wijkcentrum", "wijkgebouw", "wijkpunt", "buurtpunt"})
+    "bewonersplatform", "wijkraad", "dorpsraad", "buurtvereniging", "wijkvereniging", "buurtpreventie"})
+NAMED_AFTER_AREA = RESIDENTS_GROUPS | {"buurthuis", "buurtkamer", "buurtcentrum", "wijkcentrum", "wijkgebouw",
+                                       "wijkpunt", "buurtpunt"}
 # Institutions named after their type ("basisschool De Regenboog", "woonzorgcentrum De Wingerd").
 INSTITUTION_TYPES = (
     "basisschool|school|bs|cbs|obs|pcbs|rkbs|ikc|osg|csg|rsg|sg|kindcentrum|kinderopvang|bso|woonzorgcentrum|zorgcentrum|"
@@ -1500,7 +1506,7 @@ class PrivacyGuard:
         if "woon" in normal or "geboren" in normal or "opgr" in normal:
             found += self._homes_before_verb(normal)
         titled_names = self._titled_names(normal)
-        if "uit" in normal or "woon" in normal:
+        if "uit" in normal or "woon" in normal or "wonen" in normal:
             found += self._areas_as_words_of_residents(normal, [*found, *(f for _, f in titled_names)])
         # What names no resident only matters where a name, place or institution was found.
         not_personal = (self._not_personal_spans(normal)
@@ -1542,19 +1548,31 @@ class PrivacyGuard:
     def _not_personal_spans(self, text: str) -> list[tuple[int, int]]:
         """Where something that looks like a name names no resident: an expression, a public
         person, a title in quotes, a place the team runs, a colleague."""
-        # A shop that is also a village is the village after "in" or "uit" without an article:
-        # "woont in Blokker", not "bij de Blokker".
         spans = [(start, end) for start, end, _ in self._not_personal.find(text)
-                 if not ((self._known_place(text[start:end].lower())
-                          or text[start:end].lower() in self._areas_as_words)
-                         and _ending_at(PLACE_PREPOSITION_BEFORE, text, start))]
+                 if not self._village_not_shop(text, start, end)]
         spans += [_named_span(m) for m in PUBLIC_PERSON.finditer(text)]
         if _has_quote_mark(text):
             spans += [_named_span(m) for m in QUOTED_TITLE.finditer(text)]
         # …but a venue named after its neighbourhood names the neighbourhood ("Buurtkamer Selwerd").
         venues = [(start, end) for start, end in _community_places(text)
-                  if not self._known_place(ARTICLE_OPENING.sub("", text[start:end]).lower())]
+                  if not self._neighbourhood(ARTICLE_OPENING.sub("", text[start:end]).lower())]
         return spans + venues + _colleagues(text)
+
+    def _place_after_in_or_from(self, text: str, start: int, words: list[re.Match[str]]) -> bool:
+        """One word deduce takes for a name, right after "in" or "uit", that is a place's name:
+        "woont in Blokker", "uit Ede"."""
+        typed = words[0].group().lower()
+        return bool(_ending_at(IN_OR_FROM_BEFORE, text, start + words[0].start())) and (
+            self._known_place(typed) or typed in self._areas_as_words)
+
+    def _village_not_shop(self, text: str, start: int, end: int) -> bool:
+        """A shop's name that is also a village's, where it is the village: right after "in" or
+        "uit", without an article, in a sentence about one resident ("Mevrouw Pronk woont in
+        Blokker"; not "bij de Blokker", nor "ik heb het in Blokker gekocht")."""
+        typed = text[start:end].lower()
+        return ((self._known_place(typed) or typed in self._areas_as_words)
+                and bool(_ending_at(IN_OR_FROM_BEFORE, text, start))
+                and _sentence_has(ONE_RESIDENT, _sentence_at(text, start)))
 
     def _whole(self, text: str, finding: Finding) -> Finding:
         """The finding widened so no identifying part stays readable: the rest of a word it cuts,
@@ -1689,8 +1707,7 @@ class PrivacyGuard:
             group = "home" if home.group("home") else "quarter"
             if not self._ordinary(home.group(group)):
                 found.append(Finding(home.start(group), home.end(group), "locatie"))
-        found += [Finding(m.start(), m.end(), "locatie")
-                  for m in [*NAMED_BUILDING.finditer(text), *ADJECTIVE_QUARTER.finditer(text)]
+        found += [Finding(m.start(), m.end(), "locatie") for m in NAMED_BUILDING.finditer(text)
                   if not _sentence_start(text, m.start()) and not self._ordinary(m.group())]
         return found
 
@@ -1852,14 +1869,16 @@ class PrivacyGuard:
                 before = "en" if self._is_first_name(words, index - 2) else ""
             if after == "en":
                 after = "en" if self._is_first_name(words, index + 2) else ""
-            # "thomas uit bottendaal", "piotr uit de kolenkit", "jayden uit morgenstond": from a
-            # place the lists know.
+            # "thomas uit bottendaal", "piotr uit de kolenkit", "jayden uit morgenstond", "samira uit
+            # het oude noorden": from a place the lists know.
             place_at = index + 2
             if place_at + 1 < len(words) and words[place_at].group() in ("de", "het"):
                 place_at += 1
             from_place = (after == "uit" and place_at < len(words)
                           and (self._known_place(words[place_at].group().lower())
-                               or words[place_at].group().lower() in self._areas_as_words))
+                               or words[place_at].group().lower() in self._areas_as_words
+                               or any(self._place_phrase(phrase, capitalised) for phrase, capitalised
+                                      in self._phrases_at(text, words, place_at))))
             # "heet dus dylan", "heet eigenlijk mo".
             if before in FILLERS and index > 1:
                 before = words[index - 2].group().lower()
@@ -1937,8 +1956,10 @@ class PrivacyGuard:
         found += [Finding(m.start("name"), m.end("name"), "naam") for m in NAME_BEFORE_HEET.finditer(text)
                   if m.group("name") in self._first_names]
         if "die" in text:
+            # (A name the lists know: "Oke, die woont dus niet meer hier" opens a chat line.)
             found += [Finding(m.start("name"), m.end("name"), "naam") for m in WHO_LIVES.finditer(text)
-                      if not self._ordinary(m.group("name")) and m.group("name").lower() not in self._places]
+                      if self._known_name(m.group("name")) and not self._ordinary(m.group("name"))
+                      and m.group("name").lower() not in self._places]
         for match in NAMING.finditer(text):
             if not self._ordinary(match.group("name")):
                 found.append(Finding(match.start("name"), match.end("name"), "naam"))
@@ -2024,9 +2045,9 @@ class PrivacyGuard:
             phrase = next((phrase for phrase, capitalised in phrases
                            if self._place_phrase(phrase, capitalised)), None)
             # "Bewonersgroep Ondiep": a neighbourhood named by an ordinary word, capitalised, after a
-            # group or venue named after it.
+            # residents' group named after it (not a venue: "Wijkcentrum Paradijs").
             group_named = (value in self._areas_as_words and word.group()[0].isupper() and index > 0
-                           and words[index - 1].group().lower() in NAMED_AFTER_AREA)
+                           and words[index - 1].group().lower() in RESIDENTS_GROUPS)
             if value not in self._places and phrase is None and value not in self._areas and not group_named:
                 continue
             start, end = word.start(), words[index + phrase.count(" ")].end() if phrase else word.end()
@@ -2069,6 +2090,12 @@ class PrivacyGuard:
         lower case too unless its words are all ordinary ones ("de hoge hoek")."""
         return ((capitalised and phrase in self._places) or phrase in self._lower_case_places
                 or (phrase in self._areas and (capitalised or phrase not in self.words.capitalised_areas)))
+
+    def _neighbourhood(self, typed: str) -> bool:
+        """A wijk or buurt of our list or CBS's, as typed in lower case (not a village that is
+        also a word: "Wijkcentrum Paradijs")."""
+        return typed in self.words.neighbourhoods or (typed in self._areas
+                                                      and typed not in self.words.capitalised_areas)
 
     def _known_place(self, typed: str) -> bool:
         """A place of the lists or a CBS wijk or buurt, as typed in lower case (not one of ordinary words)."""
@@ -2146,9 +2173,9 @@ class PrivacyGuard:
         return places
 
     def _areas_as_words_of_residents(self, text: str, found: list[Finding]) -> list[Finding]:
-        """A wijk or buurt whose name is also an ordinary word, where a resident comes from or
-        lives: "jayden uit morgenstond", "mw jansen uit zuilen", "hij woont in de hoven"; not "uit
-        zuilen" anywhere ("het dak rust op zuilen")."""
+        """A wijk or buurt whose name is also an ordinary word, where a resident comes from, typed
+        in any case ("jayden uit morgenstond", "mw jansen uit zuilen"), or lives, capitalised ("hij
+        woont in Zuilen"); not "op zuilen" anywhere ("het dak rust op zuilen")."""
         places = []
         people = {f.end for f in found if f.kind in ("naam", "leeftijd")}
         for match in AREA_AS_WORD.finditer(text):
@@ -2156,8 +2183,11 @@ class PrivacyGuard:
             if match.group("word").lower() not in self._areas_as_words:
                 continue
             if match.group("uit"):
-                resident = any(RIGHT_AFTER.fullmatch(text, end, match.start()) for end in people
+                resident = any(RESIDENT_THEN_PLACE.fullmatch(text, end, match.start()) for end in people
                                if end <= match.start())
+            elif not match.group("word")[0].isupper():
+                # ("hij woont in de berm": after "woont in", only a name typed as one.)
+                continue
             else:
                 sentence = _sentence_at(text, match.start())
                 resident = _sentence_has(ONE_RESIDENT, sentence) or any(
@@ -2191,8 +2221,9 @@ class PrivacyGuard:
                 continue
             # "(Paauwenburg, flat De Kaap)", not "(Parkinson, sinds 2019)": first in brackets, a
             # place the lists know or one shaped like a place.
-            # "(Zuidwest, 2e etage)": a city's district by its compass point.
-            district = place in COMPASS_DISTRICTS
+            # "Mevrouw Baars (Zuidwest, 2e etage)": a city's district by its compass point, after a
+            # resident's title (a colleague's is an office wing: "Ruud (Zuid, kamer 2.14)").
+            district = place in COMPASS_DISTRICTS and bool(_ending_at(TITLE_BEFORE, text, name.start))
             if beside.group("bracketed_first") and not (place.lower() in self._places or district
                                                         or PLACE_ENDING.search(place.lower())):
                 continue
@@ -2378,7 +2409,9 @@ class PrivacyGuard:
         if kind == "naam" and (_ending_at(PLACE_ARTICLE_BEFORE, text, start + words[0].start())
                                or (len(words) > 1 and opening.lower() in self._places)
                                or (len(words) > 1 and words[0].group() in ("De", "Het")
-                                   and _ending_at(PLACE_PREPOSITION_BEFORE, text, start + words[0].start()))):
+                                   and _ending_at(PLACE_PREPOSITION_BEFORE, text, start + words[0].start()))
+                               # "woont in Blokker", "uit Ede": a surname that is a place's name.
+                               or (len(words) == 1 and self._place_after_in_or_from(text, start, words))):
             kind = "locatie"
         end = start + words[-1].end()
         start += words[0].start()
@@ -2516,12 +2549,16 @@ def _with_someone(text: str, found: list[Finding]) -> list[Finding]:
     # …but where one resident lives or comes from is theirs, named or not ("een oudere man uit
     # Tuindorp", "hij woont in de Transvaalbuurt").
     # (Not in a statistic: "In Overvecht zit een op de drie jongeren in een gezin met een uitkering".)
+    # (Not "de markt van Zeist": the town a venue is in, no one's home.)
     homes = [f for f in found if f.kind != "adres" and _ending_at(HOME_BEFORE, text, f.start)
+             and not _ending_at(VENUE_OF_TOWN, text, f.start)
              and _sentence_has(ONE_RESIDENT, _sentence_at(text, f.start))
              and not _sentence_has(STATISTIC, _sentence_at(text, f.start))]
+    if not homes:
+        return []
     # …and then the other places in sentences about that one resident ("Hij begon over Marokko,
     # over zijn vader die visser was in Essaouira").
-    return homes and [f for f in found if f in homes or (
+    return [f for f in found if f in homes or (
         f.kind == "locatie" and _sentence_has(ONE_RESIDENT, _sentence_at(text, f.start))
         and not _sentence_has(STATISTIC, _sentence_at(text, f.start)))]
 
