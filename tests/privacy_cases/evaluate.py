@@ -30,6 +30,7 @@ CASE_SETS = {"cases": CASES, "dev": CASES.with_name("dev.jsonl"), "dev2": CASES.
              "dev32": CASES.with_name("dev32.jsonl"), "dev33": CASES.with_name("dev33.jsonl"),
              "dev34": CASES.with_name("dev34.jsonl"), "dev35": CASES.with_name("dev35.jsonl"),
              "dev36": CASES.with_name("dev36.jsonl"), "dev37": CASES.with_name("dev37.jsonl"),
+             "dev38": CASES.with_name("dev38.jsonl"),
              "test": CASES.with_name("test.jsonl")}
 HARD = tuple(kind for kind in KINDS if kind in HARD_KINDS)
 
