@@ -1074,6 +1074,7 @@ LANGUAGES = frozenset({"nederlands", "engels", "frans", "duits", "pools", "turks
                        "oekraïens", "roemeens", "bulgaars", "chinees", "vietnamees", "papiaments",
                        "sranantongo", "fries", "limburgs", "amazigh", "somali", "amhaars", "hongaars",
                        "grieks"})
+LANGUAGE_ADJECTIVES = frozenset(f"{language}e" for language in LANGUAGES)
 TITLE_BEFORE = re.compile(r"(?<![\w-])(?i:mevrouw|meneer|familie|gezin|dhr|mw|fam|mevr|de\s+heer)\.?\s+$")
 SCHOOL_COMPOUND = re.compile(
     r"(?<![\w-])[A-Z][\w'’-]{3,}(?:college|lyceum|school)(?:\s+(?:Noord|Oost|Zuid|West))?(?![\w-])")
@@ -2399,8 +2400,9 @@ class PrivacyGuard:
         # "Goes-Oost", "Emmen-Zuid": a town's quarter by its compass point; "Van Sluis naar Hulst":
         # a route between towns.
         route = words[0].group() in ("van", "Van") and ROUTE_ON.match(text, start + words[-1].end())
-        # "Schiedam-Nieuwland": a town and its quarter.
-        town_quarter = "-" in words[0].group() and words[0].group().split("-")[0].lower() in self._places
+        # "Schiedam-Nieuwland": a town and its quarter; "Zuidoost-Drenthe": a region's part.
+        town_quarter = "-" in words[0].group() and (words[0].group().split("-")[0].lower() in self._places
+                                                    or bool(COMPASS_PART.match(words[0].group().lower())))
         if kind == "naam" and (COMPASS_QUARTER.search(words[-1].group()) or route or town_quarter):
             kind = "locatie"
             if route:
@@ -2415,8 +2417,10 @@ class PrivacyGuard:
             kind = "locatie"
         end = start + words[-1].end()
         start += words[0].start()
+        # "met de Franse slag", "een Turkse bakker": a language's adjective is no one's name.
+        adjective = len(words) == 1 and text[start:end].lower() in LANGUAGE_ADJECTIVES
         if kind == "naam" and (self._ordinary_words(text, start, end) or _brand_spelled(text[start:end])
-                               or ROLE_AFTER_HYPHEN.match(text, end - 1)
+                               or adjective or ROLE_AFTER_HYPHEN.match(text, end - 1)
                                or self._word_opening_a_sentence(text, start, end)):
             return None
         # A common word opening a sentence is no place either ("Bus 12 stopt…").
