@@ -207,7 +207,7 @@ ROUTE_ON = re.compile(r"\s+naar\s+[A-Z]")
 # …and where to, after where from: "verhuisd van de Regentesse naar de Dragonder".
 MOVED_ON_TO = re.compile(r"\s+naar\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
 # A CBS area that is also an ordinary word, right after a resident or where one lives:
-# "jayden uit morgenstond", "jongen van 15 uit de hoven", "hij woont in zuilen".
+# "jayden uit morgenstond", "jongen van 15 uit de hoven", "hij woont in Zuilen".
 AREA_AS_WORD = re.compile(
     r"(?<![\w-])(?:(?P<uit>uit)|(?:woont|woonde|wonen|woonden)\s+(?:nu\s+|al\s+)?(?:in|op))"
     r"\s+(?P<place>(?:(?:de|het|'t)\s+)?(?P<word>[^\W\d_][\w'’]*))(?![\w'’-])"
@@ -965,11 +965,11 @@ FORM_AGE = re.compile(r"(?im)^[ \t]*leeftijd[ \t]*:[ \t]*(?P<age>\d{1,3})(?:[ \t
 HANDLE = re.compile(r"(?<![\w@./-])@(?=[\w.]*[A-Za-z])[\w.]{3,30}(?<!\.)(?![\w@-])")
 SOCIAL_MEDIA = re.compile(r"(?<![\w-])(?:insta|instagram|tiktok|snap|snapchat|twitter|facebook|fb|youtube|"
                           r"threads|twitch)(?![\w-])", re.IGNORECASE)
-# Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
-# …or said before "heet" at a clause's end, in lower case: "de buren denken dat ze ruth heet".
 # Someone who lives somewhere, by a relative clause: "Yasmina, die al dertig jaar in Transvaal woont".
 WHO_LIVES = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+),[ \t]+die[ \t]+(?:[^,.!?;:\n]{0,60}?[ \t])?"
                        r"(?:woont|woonde)(?![\w-])")
+# Words that give a name or nickname: "thuis noemen ze haar Zuzia", "die heet eigenlijk Jesse".
+# …or said before "heet" at a clause's end, in lower case: "de buren denken dat ze ruth heet".
 NAME_BEFORE_HEET = re.compile(r"(?<![\w-])(?:ze|zij|hij)\s+(?P<name>[a-z][\w'’-]+)\s+heet(?:te)?(?![\w-])")
 NAMING = re.compile(r"(?<![\w-])(?:noemen\s+(?:ze|we|wij|zij)\s+(?:haar|hem)|"
                     r"noemt\s+(?:ze|hij|zij)\s+(?:haar|hem|zich|zichzelf)|(?:heet|heette|heten)(?:\s+(?:eigenlijk|officieel|voluit))?|genaamd|alias|aka|bijnaam|achternaam|voornaam|roepnaam)"
@@ -1133,7 +1133,8 @@ class GuardWords:
     inside a sentence, one of them names a street ("aan het Kerkplein"). `registered_areas`: the
     names of the wijken and buurten CBS registers, places only where a word before says so;
     `capitalised_areas`, the part of them made of ordinary words, only as typed with capitals;
-    `areas_as_words`, those that are one ordinary word ("Zuilen"), only right after a resident.
+    `areas_as_words`, those that are one ordinary word ("Zuilen"), only right after a resident,
+    where one lives, or after a residents' group named after them ("Bewonersgroep Ondiep").
     """
 
     anywhere: frozenset[str]
