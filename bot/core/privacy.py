@@ -200,9 +200,12 @@ ORIGIN_OR_HOME = re.compile(
     r"|(?i:verhuisd|verhuist|verhuizen|verhuisde|verhuizing)\s+(?:[\w'’-]+\s+){0,4}?(?:van|naar|uit)"
     r"(?:\s+(?:de|het))?)"
     rf"\s+{PLACE_NAMED}")
-COMPASS_PART = re.compile(r"^(?:noord|zuid|oost|west|midden|noordoost|noordwest|zuidoost|zuidwest)-(?=\w)")
-COMPASS_QUARTER = re.compile(r"-(?:Oost|West|Noord|Zuid|Centrum|Midden|Noordoost|Noordwest|Zuidoost|"
-                             r"Zuidwest)$")
+COMPASS_POINTS = ("noord", "zuid", "oost", "west", "noordoost", "noordwest", "zuidoost", "zuidwest")
+# "in zuid-spanje", "Zuidoost-Drenthe": a part of a country or region by its compass point.
+COMPASS_PART = re.compile(rf"^(?:{'|'.join(COMPASS_POINTS)}|midden)-(?=\w)")
+# A city's districts by their compass point ("woont in Zuid").
+COMPASS_DISTRICTS = frozenset(point.capitalize() for point in COMPASS_POINTS)
+COMPASS_QUARTER = re.compile(rf"-(?:{'|'.join(sorted(COMPASS_DISTRICTS))}|Centrum|Midden)$")
 ROUTE_ON = re.compile(r"\s+naar\s+[A-Z]")
 # …and where to, after where from: "verhuisd van de Regentesse naar de Dragonder".
 MOVED_ON_TO = re.compile(r"\s+naar\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*)")
@@ -659,9 +662,6 @@ SPEECH = re.compile(r"(?<![\w-])(?:zei|zeg|zegt|zeiden|vroeg|vertelde|riep|antwo
                     re.IGNORECASE)
 # How far from a text's end a sign-off can start.
 SIGN_OFF_REACH = 80
-# A city's districts by their compass point ("woont in Zuid").
-COMPASS_DISTRICTS = frozenset({"Noord", "Zuid", "Oost", "West", "Noordoost", "Noordwest", "Zuidoost",
-                               "Zuidwest"})
 # Continents: where someone comes from, but never a CBS area, whatever CBS names one.
 CONTINENTS = frozenset({"afrika", "amerika", "azië", "azie", "europa", "australië", "australie", "oceanië"})
 # The country and region everyone in a story lives in: naming them identifies no one.
@@ -1560,20 +1560,16 @@ class PrivacyGuard:
                   if not self._neighbourhood(ARTICLE_OPENING.sub("", text[start:end]).lower())]
         return spans + venues + _colleagues(text)
 
-    def _place_after_in_or_from(self, text: str, start: int, words: list[re.Match[str]]) -> bool:
-        """One word deduce takes for a name, right after "in" or "uit", that is a place's name:
-        "woont in Blokker", "uit Ede"."""
-        typed = words[0].group().lower()
-        return bool(_ending_at(IN_OR_FROM_BEFORE, text, start + words[0].start())) and (
-            self._known_place(typed) or typed in self._areas_as_words)
+    def _place_after_in_or_from(self, text: str, start: int, end: int) -> bool:
+        """A place's name right after "in" or "uit", without an article: "woont in Blokker", "uit
+        Ede" (deduce takes both for surnames)."""
+        return self._place_name(text[start:end].lower()) and bool(_ending_at(IN_OR_FROM_BEFORE, text, start))
 
     def _village_not_shop(self, text: str, start: int, end: int) -> bool:
         """A shop's name that is also a village's, where it is the village: right after "in" or
-        "uit", without an article, in a sentence about one resident ("Mevrouw Pronk woont in
-        Blokker"; not "bij de Blokker", nor "ik heb het in Blokker gekocht")."""
-        typed = text[start:end].lower()
-        return ((self._known_place(typed) or typed in self._areas_as_words)
-                and bool(_ending_at(IN_OR_FROM_BEFORE, text, start))
+        "uit", in a sentence about one resident ("Mevrouw Pronk woont in Blokker"; not "bij de
+        Blokker", nor "ik heb het in Blokker gekocht")."""
+        return (self._place_after_in_or_from(text, start, end)
                 and _sentence_has(ONE_RESIDENT, _sentence_at(text, start)))
 
     def _whole(self, text: str, finding: Finding) -> Finding:
@@ -1877,8 +1873,7 @@ class PrivacyGuard:
             if place_at + 1 < len(words) and words[place_at].group() in ("de", "het"):
                 place_at += 1
             from_place = (after == "uit" and place_at < len(words)
-                          and (self._known_place(words[place_at].group().lower())
-                               or words[place_at].group().lower() in self._areas_as_words
+                          and (self._place_name(words[place_at].group().lower())
                                or any(self._place_phrase(phrase, capitalised) for phrase, capitalised
                                       in self._phrases_at(text, words, place_at))))
             # "heet dus dylan", "heet eigenlijk mo".
@@ -2098,6 +2093,11 @@ class PrivacyGuard:
         also a word: "Wijkcentrum Paradijs")."""
         return typed in self.words.neighbourhoods or (typed in self._areas
                                                       and typed not in self.words.capitalised_areas)
+
+    def _place_name(self, typed: str) -> bool:
+        """A known place, or a neighbourhood named by an ordinary word, as typed in lower case: a
+        place where a person is said to be from or to live ("uit morgenstond")."""
+        return self._known_place(typed) or typed in self._areas_as_words
 
     def _known_place(self, typed: str) -> bool:
         """A place of the lists or a CBS wijk or buurt, as typed in lower case (not one of ordinary words)."""
@@ -2414,7 +2414,8 @@ class PrivacyGuard:
                                or (len(words) > 1 and words[0].group() in ("De", "Het")
                                    and _ending_at(PLACE_PREPOSITION_BEFORE, text, start + words[0].start()))
                                # "woont in Blokker", "uit Ede": a surname that is a place's name.
-                               or (len(words) == 1 and self._place_after_in_or_from(text, start, words))):
+                               or (len(words) == 1 and self._place_after_in_or_from(
+                                   text, start + words[0].start(), start + words[0].end()))):
             kind = "locatie"
         end = start + words[-1].end()
         start += words[0].start()
